@@ -1,0 +1,58 @@
+import type { Authenticator } from './authenticator.ts';
+
+export interface AccessToken {
+  value: string;
+  expiresAt: number;
+}
+
+/** Asks the token endpoint for a token; throws an UpstreamError when it refuses. */
+export type TokenFetcher = () => Promise<AccessToken>;
+
+/** Refresh this long before expiry, so no call goes out with a token about to lapse. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * OAuth 2 client credentials for an Atlas service account. The token endpoint allows about ten requests
+ * a minute, so one token serves the whole process until shortly before it expires, and at most one
+ * refresh is ever in flight however many calls wait for it.
+ */
+export class ServiceAccountAuthenticator implements Authenticator {
+  readonly mode = 'service-account';
+  readonly credentialKey: string;
+  private token: AccessToken | undefined;
+  private refreshing: Promise<AccessToken> | undefined;
+
+  constructor(
+    clientId: string,
+    private readonly fetchToken: TokenFetcher,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.credentialKey = `service-account:${clientId}`;
+  }
+
+  async authorization(): Promise<string> {
+    const token =
+      this.token && this.token.expiresAt - REFRESH_MARGIN_MS > this.now() ? this.token : await this.refreshOnce();
+    return `Bearer ${token.value}`;
+  }
+
+  async renew(_challenge: string | undefined, sentAuthorization: string | undefined): Promise<boolean> {
+    // A token already replaced since this call went out needs no new refresh.
+    if (this.token && sentAuthorization !== `Bearer ${this.token.value}`) return true;
+    this.token = undefined;
+    await this.refreshOnce();
+    return true;
+  }
+
+  private refreshOnce(): Promise<AccessToken> {
+    this.refreshing ??= this.fetchToken()
+      .then((token) => {
+        this.token = token;
+        return token;
+      })
+      .finally(() => {
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
+  }
+}

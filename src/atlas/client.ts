@@ -1,0 +1,271 @@
+import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import type { Logger } from 'pino';
+import type { Authenticator } from './auth/authenticator.ts';
+import { UpstreamError, errorFromHttpStatus } from './errors.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface AtlasRequest {
+  /** The contract's operationId: names the route in logs and deprecation notices. */
+  operation: string;
+  method: HttpMethod;
+  /** Path below the base URL, segments already percent-encoded. */
+  path: string;
+  /** Query string without `?`, already canonical (see `queryString`). */
+  query?: string;
+  accept: string;
+  body?: unknown;
+  /** Named in UPSTREAM_GONE errors when Atlas has removed the route. */
+  successor?: string;
+}
+
+/** What one GraphQL operation contributes to each of its upstream calls. */
+export interface CallScope {
+  requestId: string;
+  /** Absolute time (ms since epoch) after which no retry starts. */
+  deadline: number;
+  signal?: AbortSignal;
+  onCall?: (record: UpstreamCallRecord) => void;
+}
+
+export interface UpstreamCallRecord {
+  operation: string;
+  method: HttpMethod;
+  path: string;
+  status: number | 'error';
+  ms: number;
+}
+
+export interface AtlasClientOptions {
+  baseUrl: string;
+  authenticator: (client: AtlasClient) => Authenticator;
+  logger: Logger;
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  maxRetries: number;
+  maxConnections: number;
+}
+
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+const BASE_BACKOFF_MS = 100;
+const MAX_BACKOFF_MS = 5_000;
+
+/** Builds a query string in the given key order, leaving out undefined values. */
+export function queryString(params: Record<string, string | number | boolean | undefined>): string {
+  return Object.entries(params)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+    .join('&');
+}
+
+export const pathSegment = encodeURIComponent;
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/**
+ * The one way the gateway talks to Atlas: a keep-alive undici pool, authentication, timeouts, retries of
+ * idempotent calls within the operation's deadline, and typed errors for every failure.
+ */
+export class AtlasClient {
+  readonly authenticator: Authenticator;
+  private readonly dispatcher: Dispatcher;
+  private readonly noticedDeprecations = new Set<string>();
+
+  constructor(private readonly options: AtlasClientOptions) {
+    this.dispatcher = new Agent({
+      connections: options.maxConnections,
+      connect: { timeout: options.connectTimeoutMs },
+      headersTimeout: options.headersTimeoutMs,
+      bodyTimeout: options.bodyTimeoutMs,
+      keepAliveTimeout: 30_000,
+    });
+    this.authenticator = options.authenticator(this);
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  async call<T>(req: AtlasRequest, scope: CallScope): Promise<T> {
+    const idempotent = req.method === 'GET';
+    for (let attempt = 0; ; attempt++) {
+      let response: RawResponse;
+      try {
+        response = await this.send(req, scope);
+      } catch (error) {
+        const transient = error instanceof UpstreamError && error.code === 'UPSTREAM_UNAVAILABLE' && !scope.signal?.aborted;
+        if (idempotent && transient && attempt < this.options.maxRetries && (await this.backoff(attempt, undefined, scope))) continue;
+        throw error;
+      }
+      if (response.status < 300) {
+        this.noticeDeprecation(req, response.headers);
+        return parseJson(response, req) as T;
+      }
+      const retryAfter = retryAfterSeconds(response.headers);
+      const canRetry = idempotent && RETRYABLE_STATUSES.has(response.status) && attempt < this.options.maxRetries;
+      if (canRetry && (await this.backoff(attempt, retryAfter, scope))) continue;
+      throw errorFromHttpStatus(response.status, safeJson(response.text), {
+        successor: req.successor,
+        retryAfter,
+      });
+    }
+  }
+
+  /** One exchange, with the credential renewed once on a 401. Connection failures become typed errors. */
+  private async send(req: AtlasRequest, scope: CallScope): Promise<RawResponse> {
+    const uri = req.query ? `${req.path}?${req.query}` : req.path;
+    let authorization = await this.authenticator.authorization(req.method, uri);
+    let response = await this.exchange(req, uri, authorization, scope);
+    if (response.status === 401 && (await this.authenticator.renew(header(response.headers, 'www-authenticate'), authorization))) {
+      authorization = await this.authenticator.authorization(req.method, uri);
+      response = await this.exchange(req, uri, authorization, scope);
+    }
+    return response;
+  }
+
+  private async exchange(
+    req: AtlasRequest,
+    uri: string,
+    authorization: string | undefined,
+    scope: CallScope,
+  ): Promise<RawResponse> {
+    const headers: Record<string, string> = { accept: req.accept, 'x-request-id': scope.requestId };
+    if (authorization) headers.authorization = authorization;
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      body = JSON.stringify(req.body);
+      headers['content-type'] = req.accept;
+    }
+    const started = performance.now();
+    let status: number | 'error' = 'error';
+    try {
+      const response = await request(this.options.baseUrl + uri, {
+        method: req.method,
+        headers,
+        body,
+        dispatcher: this.dispatcher,
+        signal: scope.signal,
+      });
+      status = response.statusCode;
+      const text = await response.body.text();
+      return { status: response.statusCode, headers: response.headers, text };
+    } catch (error) {
+      throw transportError(error, req);
+    } finally {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      this.options.logger.debug(
+        { requestId: scope.requestId, upstream: { operation: req.operation, method: req.method, path: req.path, status, ms } },
+        'upstream call',
+      );
+      scope.onCall?.({ operation: req.operation, method: req.method, path: req.path, status, ms });
+    }
+  }
+
+  /** Waits before a retry; false when the wait would pass the operation's deadline. */
+  private async backoff(attempt: number, retryAfter: number | undefined, scope: CallScope): Promise<boolean> {
+    const jittered = Math.random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
+    const wait = Math.max(jittered, (retryAfter ?? 0) * 1000);
+    if (Date.now() + wait >= scope.deadline || scope.signal?.aborted) return false;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    return !scope.signal?.aborted;
+  }
+
+  /** Atlas announces retiring versions with `Deprecation`/`Sunset`: say so once per route, not per call. */
+  private noticeDeprecation(req: AtlasRequest, headers: RawResponse['headers']): void {
+    const deprecation = header(headers, 'deprecation');
+    const sunset = header(headers, 'sunset');
+    if ((deprecation || sunset) && !this.noticedDeprecations.has(req.operation)) {
+      this.noticedDeprecations.add(req.operation);
+      this.options.logger.warn({ operation: req.operation, accept: req.accept, deprecation, sunset }, 'Atlas route is deprecated');
+    }
+  }
+
+  /** An unauthenticated call whose only purpose is the Digest challenge it provokes. */
+  async fetchChallenge(): Promise<string | undefined> {
+    const response = await request(`${this.options.baseUrl}/api/atlas/v2`, {
+      method: 'GET',
+      headers: { accept: 'application/vnd.atlas.2023-01-01+json' },
+      dispatcher: this.dispatcher,
+    }).catch((error: unknown) => {
+      throw transportError(error, { operation: 'getSystemStatus' });
+    });
+    await response.body.dump();
+    return header(response.headers, 'www-authenticate');
+  }
+
+  /** Form POST with Basic auth, as the OAuth token endpoint wants; answers the parsed JSON body. */
+  async postForm(url: string, basic: string, form: Record<string, string>): Promise<{ status: number; body: unknown }> {
+    const response = await request(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${basic}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
+      body: new URLSearchParams(form).toString(),
+      dispatcher: this.dispatcher,
+    }).catch((error: unknown) => {
+      throw transportError(error, { operation: 'oauthToken' });
+    });
+    return { status: response.statusCode, body: safeJson(await response.body.text()) };
+  }
+
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+}
+
+function header(headers: RawResponse['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function retryAfterSeconds(headers: RawResponse['headers']): number | undefined {
+  const raw = header(headers, 'retry-after');
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseJson(response: RawResponse, req: Pick<AtlasRequest, 'operation'>): unknown {
+  if (response.text === '') return undefined;
+  const contentType = header(response.headers, 'content-type') ?? '';
+  if (!contentType.includes('json')) {
+    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `Atlas answered ${req.operation} with ${contentType || 'no content type'}, not JSON.`);
+  }
+  try {
+    return JSON.parse(response.text);
+  } catch (cause) {
+    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `Atlas answered ${req.operation} with malformed JSON.`, { cause });
+  }
+}
+
+function transportError(error: unknown, req: Pick<AtlasRequest, 'operation'>): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  if (
+    error instanceof undiciErrors.ConnectTimeoutError ||
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError
+  ) {
+    return new UpstreamError('UPSTREAM_TIMEOUT', `Atlas did not answer ${req.operation} in time.`, { cause: error });
+  }
+  if (error instanceof Error && error.name === 'AbortError') {
+    return new UpstreamError('UPSTREAM_UNAVAILABLE', `The call ${req.operation} was cancelled.`, { cause: error });
+  }
+  return new UpstreamError('UPSTREAM_UNAVAILABLE', `Atlas could not be reached for ${req.operation}.`, { cause: error });
+}

@@ -1,0 +1,131 @@
+import { GraphQLError } from 'graphql';
+
+/** What Atlas said about a failure, as exposed under `extensions.atlas` and `MutationError.atlas`. */
+export interface AtlasErrorDetail {
+  status: number;
+  errorCode: string | null;
+  detail: string | null;
+  badRequestFields?: { field: string; description: string }[];
+}
+
+/** The error catalogue of design §5 that upstream calls can produce. */
+export type UpstreamErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_BAD_RESPONSE'
+  | 'UPSTREAM_GONE';
+
+export interface UpstreamErrorOptions {
+  atlas?: AtlasErrorDetail;
+  retryAfter?: number;
+  successor?: string;
+  cause?: unknown;
+}
+
+/**
+ * Every failed upstream call becomes one of these. It is a GraphQLError so that Yoga never masks it and
+ * graphql-js attaches the failing field's path; `extensions` never carry credentials.
+ */
+export class UpstreamError extends GraphQLError {
+  readonly code: UpstreamErrorCode;
+  readonly atlas: AtlasErrorDetail | undefined;
+  readonly retryAfter: number | undefined;
+
+  constructor(code: UpstreamErrorCode, message: string, options: UpstreamErrorOptions = {}) {
+    const extensions: Record<string, unknown> = { code };
+    if (options.atlas) {
+      const { badRequestFields: _omitted, ...atlas } = options.atlas;
+      extensions.atlas = atlas;
+    }
+    if (options.retryAfter !== undefined) extensions.retryAfter = options.retryAfter;
+    if (options.successor) extensions.successor = options.successor;
+    super(message, { extensions, originalError: options.cause instanceof Error ? options.cause : undefined });
+    this.name = 'UpstreamError';
+    this.code = code;
+    this.atlas = options.atlas;
+    this.retryAfter = options.retryAfter;
+  }
+}
+
+const CODE_BY_STATUS: Record<number, UpstreamErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  410: 'UPSTREAM_GONE',
+  429: 'RATE_LIMITED',
+};
+
+const GONE_ERROR_CODES = new Set(['INVALID_VERSION_DATE', 'VERSION_GONE']);
+
+/** Reads an Atlas `ApiError` body defensively: any field may be missing or of another type. */
+export function atlasDetail(status: number, body: unknown): AtlasErrorDetail {
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const fields = (record.badRequestDetail as { fields?: unknown } | null | undefined)?.fields;
+  return {
+    status,
+    errorCode: typeof record.errorCode === 'string' ? record.errorCode : null,
+    detail: typeof record.detail === 'string' ? record.detail : null,
+    badRequestFields: Array.isArray(fields)
+      ? fields.flatMap((f) =>
+          typeof f?.field === 'string' ? [{ field: f.field, description: String(f.description ?? '') }] : [],
+        )
+      : undefined,
+  };
+}
+
+export interface HttpFailureContext {
+  /** The successor to name when a sunset route is gone (Flex for serverless backup). */
+  successor?: string;
+  retryAfter?: number;
+}
+
+/** Maps an upstream HTTP error answer onto the catalogue (design §2's table). */
+export function errorFromHttpStatus(status: number, body: unknown, context: HttpFailureContext = {}): UpstreamError {
+  const atlas = atlasDetail(status, body);
+  const gone = status === 410 || (status === 406 && atlas.errorCode !== null && GONE_ERROR_CODES.has(atlas.errorCode));
+  const code: UpstreamErrorCode = gone
+    ? 'UPSTREAM_GONE'
+    : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_BAD_RESPONSE'));
+  const message = gone
+    ? `Atlas no longer serves this route${context.successor ? `; use ${context.successor} instead` : ''}.`
+    : messageFor(code, atlas);
+  return new UpstreamError(code, message, {
+    atlas,
+    retryAfter: code === 'RATE_LIMITED' ? context.retryAfter : undefined,
+    successor: gone ? context.successor : undefined,
+  });
+}
+
+function messageFor(code: UpstreamErrorCode, atlas: AtlasErrorDetail): string {
+  const said = atlas.detail ? `: ${atlas.detail}` : '';
+  switch (code) {
+    case 'BAD_USER_INPUT':
+      return `Atlas rejected the request${said}`;
+    case 'UNAUTHENTICATED':
+      return 'Atlas did not accept the gateway credentials.';
+    case 'FORBIDDEN':
+      return `Atlas refused access${said}`;
+    case 'NOT_FOUND':
+      return `Not found in Atlas${said}`;
+    case 'CONFLICT':
+      return `Atlas reported a conflict${said}`;
+    case 'RATE_LIMITED':
+      return 'Atlas rate limit reached; retry later.';
+    case 'UPSTREAM_UNAVAILABLE':
+      return `Atlas is unavailable (HTTP ${atlas.status}).`;
+    default:
+      return `Atlas answered HTTP ${atlas.status} unexpectedly.`;
+  }
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof UpstreamError && error.code === 'NOT_FOUND';
+}

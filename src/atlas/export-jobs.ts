@@ -1,0 +1,37 @@
+import { pathSegment, type AtlasRequest } from './client.ts';
+import { groupPath, type Collection } from './collection.ts';
+import { ATLAS_2023_01_01 } from './media-types.ts';
+
+export interface AtlasExportJob {
+  id?: string;
+  exportBucketId?: string;
+  snapshotId?: string;
+  state?: string;
+  createdAt?: string;
+  finishedAt?: string;
+  prefix?: string;
+  customData?: { key?: string; value?: string }[];
+  components?: { exportId?: string; replicaSetName?: string }[];
+  exportStatus?: { exportedCollections?: number; totalCollections?: number };
+  stateReason?: { errorCode?: string; message?: string };
+  links?: { href?: string; rel?: string }[];
+}
+
+const exportsPath = (groupId: string, cluster: string) =>
+  `${groupPath(groupId)}/clusters/${pathSegment(cluster)}/backup/exports`;
+
+export const getExportJob = (groupId: string, cluster: string, exportId: string): AtlasRequest => ({
+  operation: 'getGroupClusterBackupExport',
+  method: 'GET',
+  path: `${exportsPath(groupId, cluster)}/${exportId}`,
+  accept: ATLAS_2023_01_01,
+});
+
+export const exportJobs = (groupId: string, cluster: string): Collection => ({
+  operation: 'listGroupClusterBackupExports',
+  groupId,
+  path: exportsPath(groupId, cluster),
+  accept: ATLAS_2023_01_01,
+  filters: {},
+  itemRequest: (job) => (typeof job.id === 'string' ? getExportJob(groupId, cluster, job.id) : undefined),
+});

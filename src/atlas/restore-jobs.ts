@@ -1,0 +1,82 @@
+import { pathSegment, type AtlasRequest } from './client.ts';
+import { groupPath, type Collection } from './collection.ts';
+import { ATLAS_2023_01_01, ATLAS_2024_11_13 } from './media-types.ts';
+
+export interface AtlasServerlessRestoreJob {
+  id?: string;
+  snapshotId?: string;
+  deliveryType?: string;
+  targetClusterName?: string;
+  targetGroupId?: string;
+  cancelled?: boolean;
+  expired?: boolean;
+  failed?: boolean;
+  deliveryUrl?: string[];
+  desiredTimestamp?: { date?: string; increment?: number };
+  expiresAt?: string;
+  finishedAt?: string;
+  timestamp?: string;
+  oplogTs?: number;
+  oplogInc?: number;
+  pointInTimeUTCSeconds?: number;
+  links?: { href?: string; rel?: string }[];
+}
+
+export interface AtlasFlexRestoreJob {
+  id?: string;
+  projectId?: string;
+  instanceName?: string;
+  snapshotId?: string;
+  targetProjectId?: string;
+  targetDeploymentItemName?: string;
+  deliveryType?: string;
+  status?: string;
+  expirationDate?: string;
+  restoreScheduledDate?: string;
+  restoreFinishedDate?: string;
+  snapshotFinishedDate?: string;
+  snapshotUrl?: string;
+  links?: { href?: string; rel?: string }[];
+}
+
+/** Serverless backup is retired upstream (sunset 2026-01-22); Flex clusters replace it. */
+export const SERVERLESS_SUCCESSOR = 'Project.flexCluster (Flex cluster backup)';
+
+const serverlessJobsPath = (groupId: string, instance: string) =>
+  `${groupPath(groupId)}/serverless/${pathSegment(instance)}/backup/restoreJobs`;
+const flexJobsPath = (groupId: string, cluster: string) =>
+  `${groupPath(groupId)}/flexClusters/${pathSegment(cluster)}/backup/restoreJobs`;
+
+export const getServerlessRestoreJob = (groupId: string, instance: string, jobId: string): AtlasRequest => ({
+  operation: 'getGroupServerlessBackupRestoreJob',
+  method: 'GET',
+  path: `${serverlessJobsPath(groupId, instance)}/${jobId}`,
+  accept: ATLAS_2023_01_01,
+  successor: SERVERLESS_SUCCESSOR,
+});
+
+export const serverlessRestoreJobs = (groupId: string, instance: string): Collection => ({
+  operation: 'listGroupServerlessBackupRestoreJobs',
+  groupId,
+  path: serverlessJobsPath(groupId, instance),
+  accept: ATLAS_2023_01_01,
+  filters: {},
+  successor: SERVERLESS_SUCCESSOR,
+  itemRequest: (job) => (typeof job.id === 'string' ? getServerlessRestoreJob(groupId, instance, job.id) : undefined),
+});
+
+export const getFlexRestoreJob = (groupId: string, cluster: string, jobId: string): AtlasRequest => ({
+  operation: 'getGroupFlexClusterBackupRestoreJob',
+  method: 'GET',
+  path: `${flexJobsPath(groupId, cluster)}/${jobId}`,
+  accept: ATLAS_2024_11_13,
+});
+
+export const flexRestoreJobs = (groupId: string, cluster: string): Collection => ({
+  operation: 'listGroupFlexClusterBackupRestoreJobs',
+  groupId,
+  path: flexJobsPath(groupId, cluster),
+  accept: ATLAS_2024_11_13,
+  filters: {},
+  itemRequest: (job) => (typeof job.id === 'string' ? getFlexRestoreJob(groupId, cluster, job.id) : undefined),
+});

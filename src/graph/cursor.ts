@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import type { Collection } from '../atlas/collection.ts';
+import { decodeOpaque, encodeOpaque } from './opaque.ts';
+import { userInputError } from './user-input-error.ts';
+
+/** Identifies one upstream list (project, path and filters), so a cursor cannot be used on another. */
+export function collectionKey(collection: Pick<Collection, 'groupId' | 'path' | 'filters'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([collection.groupId, collection.path, collection.filters]))
+    .digest('hex')
+    .slice(0, 12);
+}
+
+export const encodeCursor = (key: string, offset: number) => encodeOpaque([1, key, offset]);
+
+/** The offset a cursor points at, or BAD_USER_INPUT when it is forged or from another collection. */
+export function decodeCursor(cursor: string, key: string, argument: string): number {
+  const value = decodeOpaque(cursor);
+  const offset = value?.[2];
+  if (value?.length !== 3 || value[1] !== key || typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) {
+    throw userInputError(`The cursor given as "${argument}" does not belong to this list.`, argument);
+  }
+  return offset;
+}

@@ -1,0 +1,5 @@
+/** Upstream deprecations the schema repeats in `@deprecated` reasons and type descriptions. */
+export const PIPELINES_DEPRECATION =
+  'Atlas Data Lake Pipelines are deprecated upstream and sunset on 2025-09-30; Atlas may no longer serve them.';
+export const SERVERLESS_DEPRECATION =
+  'Serverless instances are deprecated upstream (serverless backup sunset on 2026-01-22): use `flexCluster`, their successor.';

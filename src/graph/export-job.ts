@@ -1,0 +1,111 @@
+import { UpstreamError, isNotFound } from '../atlas/errors.ts';
+import { getExportJob, type AtlasExportJob } from '../atlas/export-jobs.ts';
+import { builder } from './builder.ts';
+import { ClusterRef } from './cluster.ts';
+import { connectionType } from './connection.ts';
+import type { GraphContext } from './context.ts';
+import { NodeRef, registerRefetch } from './node.ts';
+import type { ExportJobShape } from './shapes.ts';
+import { upstreamEnum } from './upstream-enum.ts';
+
+export const exportJobShape = (groupId: string, clusterName: string, raw: AtlasExportJob): ExportJobShape => ({
+  kind: 'ExportJob',
+  groupId,
+  clusterName,
+  raw,
+});
+
+export async function loadExportJob(context: GraphContext, groupId: string, clusterName: string, exportId: string) {
+  try {
+    const raw = await context.loaders.requests.load<AtlasExportJob>(getExportJob(groupId, clusterName, exportId));
+    return exportJobShape(groupId, clusterName, raw);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+const ExportJobState = upstreamEnum(
+  'ExportJobState',
+  ['Cancelled', 'Failed', 'InProgress', 'Queued', 'Successful'],
+  'Where a snapshot export job stands.',
+);
+
+type Job = AtlasExportJob;
+
+const BackupLabelRef = builder.objectRef<NonNullable<Job['customData']>[number]>('BackupLabel').implement({
+  description: 'A custom key-value pair written with the export.',
+  fields: (t) => ({
+    key: t.string({ resolve: (label) => label.key ?? null }),
+    value: t.string({ resolve: (label) => label.value ?? null }),
+  }),
+});
+
+const ExportJobComponentRef = builder.objectRef<NonNullable<Job['components']>[number]>('ExportJobComponent').implement({
+  description: 'The export of one shard (replica set) of a sharded cluster.',
+  fields: (t) => ({
+    exportId: t.field({ type: 'ObjectId', resolve: (c) => c.exportId ?? null }),
+    replicaSetName: t.string({ resolve: (c) => c.replicaSetName ?? null }),
+  }),
+});
+
+const ExportStatusRef = builder.objectRef<NonNullable<Job['exportStatus']>>('ExportStatus').implement({
+  fields: (t) => ({
+    exportedCollections: t.int({ resolve: (s) => s.exportedCollections ?? null }),
+    totalCollections: t.int({ resolve: (s) => s.totalCollections ?? null }),
+  }),
+});
+
+const StateReasonRef = builder.objectRef<NonNullable<Job['stateReason']>>('StateReason').implement({
+  description: 'Why an export job is in its state (set when it failed).',
+  fields: (t) => ({
+    errorCode: t.string({ resolve: (r) => r.errorCode ?? null }),
+    message: t.string({ resolve: (r) => r.message ?? null }),
+  }),
+});
+
+export const ExportJobRef = builder.objectRef<ExportJobShape>('ExportJob');
+
+ExportJobRef.implement({
+  description: 'A Cloud Backup snapshot export of a cluster to an export bucket.',
+  interfaces: [NodeRef],
+  isTypeOf: (value) => (value as ExportJobShape).kind === 'ExportJob',
+  fields: (t) => ({
+    atlasId: t.field({
+      type: 'ObjectId',
+      nullable: false,
+      resolve: (job) => {
+        if (!job.raw.id) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas returned an export job without an id.');
+        return job.raw.id;
+      },
+    }),
+    state: t.field({ type: ExportJobState.ref, resolve: (job, _, c) => ExportJobState.known(job.raw.state, c.logger) }),
+    exportBucketId: t.field({ type: 'ObjectId', resolve: (job) => job.raw.exportBucketId ?? null }),
+    snapshotId: t.field({ type: 'ObjectId', resolve: (job) => job.raw.snapshotId ?? null }),
+    createdAt: t.field({ type: 'DateTime', resolve: (job) => job.raw.createdAt ?? null }),
+    finishedAt: t.field({ type: 'DateTime', resolve: (job) => job.raw.finishedAt ?? null }),
+    prefix: t.string({ description: 'Where in the bucket the export is written.', resolve: (job) => job.raw.prefix ?? null }),
+    customData: t.field({
+      type: [BackupLabelRef],
+      nullable: { list: true, items: false },
+      resolve: (job) => job.raw.customData ?? null,
+    }),
+    components: t.field({
+      type: [ExportJobComponentRef],
+      nullable: { list: true, items: false },
+      description: 'Per-shard exports, for a sharded cluster.',
+      resolve: (job) => job.raw.components ?? null,
+    }),
+    exportStatus: t.field({ type: ExportStatusRef, resolve: (job) => job.raw.exportStatus ?? null }),
+    stateReason: t.field({ type: StateReasonRef, resolve: (job) => job.raw.stateReason ?? null }),
+    cluster: t.field({
+      type: ClusterRef,
+      nullable: false,
+      resolve: (job) => ({ kind: 'Cluster' as const, groupId: job.groupId, name: job.clusterName }),
+    }),
+  }),
+});
+
+export const ExportJobConnection = connectionType('ExportJob', ExportJobRef);
+
+registerRefetch('ExportJob', (id, context) => loadExportJob(context, id.groupId, id.keys[0]!, id.keys[1]!));

@@ -1,0 +1,133 @@
+import { UpstreamError as UpstreamCallError, type AtlasErrorDetail } from '../atlas/errors.ts';
+import { builder } from './builder.ts';
+
+/**
+ * Expected mutation failures are data, not top-level errors (design §5): each result union holds the
+ * success payload and these types, all implementing `MutationError`.
+ */
+export class MutationFailure extends Error {
+  constructor(
+    message: string,
+    readonly atlas: AtlasErrorDetail | null = null,
+  ) {
+    super(message);
+  }
+}
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+export class ValidationFailure extends MutationFailure {
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldError[],
+    atlas: AtlasErrorDetail | null = null,
+  ) {
+    super(message, atlas);
+  }
+}
+export class NotFoundFailure extends MutationFailure {}
+export class ConflictFailure extends MutationFailure {}
+export class ForbiddenFailure extends MutationFailure {}
+export class RateLimitedFailure extends MutationFailure {
+  constructor(
+    message: string,
+    atlas: AtlasErrorDetail | null,
+    readonly retryAfter: number | null,
+  ) {
+    super(message, atlas);
+  }
+}
+export class UpstreamFailure extends MutationFailure {
+  constructor(
+    message: string,
+    atlas: AtlasErrorDetail | null,
+    readonly code: string,
+  ) {
+    super(message, atlas);
+  }
+}
+
+const AtlasErrorRef = builder.objectRef<AtlasErrorDetail>('AtlasError').implement({
+  description: 'What Atlas answered.',
+  fields: (t) => ({
+    status: t.int({ nullable: false, description: 'HTTP status.', resolve: (a) => a.status }),
+    errorCode: t.string({ resolve: (a) => a.errorCode }),
+    detail: t.string({ resolve: (a) => a.detail }),
+  }),
+});
+
+const MutationErrorRef = builder.interfaceRef<MutationFailure>('MutationError').implement({
+  description: 'An expected failure of a mutation.',
+  fields: (t) => ({
+    message: t.string({ nullable: false, resolve: (e) => e.message }),
+    atlas: t.field({ type: AtlasErrorRef, resolve: (e) => e.atlas }),
+  }),
+});
+
+const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
+  fields: (t) => ({
+    path: t.stringList({ nullable: false, description: 'Path of the input field at fault.', resolve: (f) => f.path }),
+    message: t.string({ nullable: false, resolve: (f) => f.message }),
+  }),
+});
+
+builder.objectType(ValidationFailure, {
+  name: 'ValidationError',
+  description: 'The input breaks a rule of the contract; nothing was changed.',
+  interfaces: [MutationErrorRef],
+  fields: (t) => ({
+    fieldErrors: t.field({ type: [FieldErrorRef], nullable: false, resolve: (e) => e.fieldErrors }),
+  }),
+});
+builder.objectType(NotFoundFailure, { name: 'NotFoundError', interfaces: [MutationErrorRef], fields: () => ({}) });
+builder.objectType(ConflictFailure, { name: 'ConflictError', interfaces: [MutationErrorRef], fields: () => ({}) });
+builder.objectType(ForbiddenFailure, { name: 'ForbiddenError', interfaces: [MutationErrorRef], fields: () => ({}) });
+builder.objectType(RateLimitedFailure, {
+  name: 'RateLimitedError',
+  interfaces: [MutationErrorRef],
+  fields: (t) => ({
+    retryAfter: t.int({ description: 'Seconds to wait before trying again.', resolve: (e) => e.retryAfter }),
+  }),
+});
+builder.objectType(UpstreamFailure, {
+  name: 'UpstreamError',
+  description: 'Atlas failed or could not be reached; the change may or may not have happened.',
+  interfaces: [MutationErrorRef],
+  fields: (t) => ({
+    code: t.string({ nullable: false, description: 'The error catalogue code.', resolve: (e) => e.code }),
+  }),
+});
+
+export const MUTATION_ERRORS = [
+  ValidationFailure,
+  NotFoundFailure,
+  ConflictFailure,
+  ForbiddenFailure,
+  RateLimitedFailure,
+  UpstreamFailure,
+];
+
+/** Re-throws an upstream failure as the mutation error it stands for; UNAUTHENTICATED stays top-level. */
+export function asMutationFailure(error: unknown): never {
+  if (!(error instanceof UpstreamCallError) || error.code === 'UNAUTHENTICATED') throw error;
+  const atlas = error.atlas ?? null;
+  switch (error.code) {
+    case 'BAD_USER_INPUT':
+      throw new ValidationFailure(
+        error.message,
+        (atlas?.badRequestFields ?? []).map((f) => ({ path: ['input', ...f.field.split('.')], message: f.description })),
+        atlas,
+      );
+    case 'NOT_FOUND':
+      throw new NotFoundFailure(error.message, atlas);
+    case 'CONFLICT':
+      throw new ConflictFailure(error.message, atlas);
+    case 'FORBIDDEN':
+      throw new ForbiddenFailure(error.message, atlas);
+    case 'RATE_LIMITED':
+      throw new RateLimitedFailure(error.message, atlas, error.retryAfter ?? null);
+    default:
+      throw new UpstreamFailure(error.message, atlas, error.code);
+  }
+}

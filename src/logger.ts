@@ -1,0 +1,27 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * Paths that may carry a credential anywhere in a log object. pino redacts them before serialising;
+ * the gateway never logs headers wholesale, and this is the net under that rule.
+ */
+export const REDACTED_PATHS = [
+  'authorization',
+  '*.authorization',
+  '*.headers.authorization',
+  '*.headers["www-authenticate"]',
+  'headers.authorization',
+  'headers.cookie',
+  '*.headers.cookie',
+  'privateKey',
+  '*.privateKey',
+  'clientSecret',
+  '*.clientSecret',
+  'token',
+  '*.token',
+  'access_token',
+  '*.access_token',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino({ level, base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
+}

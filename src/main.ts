@@ -1,0 +1,21 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startGateway } from './server.ts';
+
+try {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const running = await startGateway(config, logger);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      void running.close().then(() => process.exit(0));
+    });
+  }
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
