@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, type ExecutionResult } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { AtlasClient } from './atlas/client.ts';
 import { createAuthenticator } from './atlas/auth/create.ts';
@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import type { GraphContext } from './graph/context.ts';
 import { buildSchema } from './graph/index.ts';
 import { createLoaders } from './graph/loaders/index.ts';
+import type { UpstreamSession } from './graph/loaders/upstream-session.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -48,26 +49,19 @@ export function createGateway({ config, logger, atlasBaseUrl }: GatewayOptions):
     context: ({ request }): GraphContext => {
       const given = request.headers.get('x-request-id');
       const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-      const context: GraphContext = {
-        requestId,
-        logger: logger.child({ requestId }),
-        upstreamCalls: 0,
-        upstream: undefined as never,
-        loaders: undefined as never,
-      };
-      context.upstream = {
+      const upstream: UpstreamSession = {
         client,
+        calls: 0,
         scope: {
           requestId,
           deadline: Date.now() + config.upstream.deadlineMs,
           signal: request.signal,
           onCall: () => {
-            context.upstreamCalls += 1;
+            upstream.calls += 1;
           },
         },
       };
-      context.loaders = createLoaders(context.upstream);
-      return context;
+      return { requestId, logger: logger.child({ requestId }), upstream, loaders: createLoaders(upstream) };
     },
     plugins: [operationLog(), errorCodes(!config.introspection)],
   });
@@ -113,9 +107,9 @@ function operationLog(): Plugin<GraphContext> {
           const errors = 'errors' in result ? ((result as ExecutionResult).errors ?? []) : [];
           context.logger.info(
             {
-              operation: args.operationName ?? null,
+              operation: getOperationAST(args.document, args.operationName)?.name?.value ?? null,
               ms: Math.round((performance.now() - started) * 10) / 10,
-              upstreamCalls: context.upstreamCalls,
+              upstreamCalls: context.upstream.calls,
               errors: errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
             },
             'graphql operation',

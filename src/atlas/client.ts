@@ -112,6 +112,7 @@ export class AtlasClient {
       throw errorFromHttpStatus(response.status, safeJson(response.text), {
         successor: req.successor,
         retryAfter,
+        authMode: this.authenticator.mode,
       });
     }
   }

@@ -85,6 +85,8 @@ export interface HttpFailureContext {
   /** The successor to name when a sunset route is gone (Flex for serverless backup). */
   successor?: string;
   retryAfter?: number;
+  /** How the gateway authenticated, named in UNAUTHENTICATED messages (never the credential). */
+  authMode?: string;
 }
 
 /** Maps an upstream HTTP error answer onto the catalogue (design §2's table). */
@@ -96,7 +98,7 @@ export function errorFromHttpStatus(status: number, body: unknown, context: Http
     : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_BAD_RESPONSE'));
   const message = gone
     ? `Atlas no longer serves this route${context.successor ? `; use ${context.successor} instead` : ''}.`
-    : messageFor(code, atlas);
+    : messageFor(code, atlas, context);
   return new UpstreamError(code, message, {
     atlas,
     retryAfter: code === 'RATE_LIMITED' ? context.retryAfter : undefined,
@@ -104,13 +106,13 @@ export function errorFromHttpStatus(status: number, body: unknown, context: Http
   });
 }
 
-function messageFor(code: UpstreamErrorCode, atlas: AtlasErrorDetail): string {
+function messageFor(code: UpstreamErrorCode, atlas: AtlasErrorDetail, context: HttpFailureContext): string {
   const said = atlas.detail ? `: ${atlas.detail}` : '';
   switch (code) {
     case 'BAD_USER_INPUT':
       return `Atlas rejected the request${said}`;
     case 'UNAUTHENTICATED':
-      return 'Atlas did not accept the gateway credentials.';
+      return `Atlas did not accept the gateway's credentials${context.authMode ? ` (mode: ${context.authMode})` : ''}.`;
     case 'FORBIDDEN':
       return `Atlas refused access${said}`;
     case 'NOT_FOUND':
@@ -128,4 +130,20 @@ function messageFor(code: UpstreamErrorCode, atlas: AtlasErrorDetail): string {
 
 export function isNotFound(error: unknown): boolean {
   return error instanceof UpstreamError && error.code === 'NOT_FOUND';
+}
+
+/** 404 codes that name a missing parent (project, cluster, instance) rather than the object asked for. */
+const PARENT_NOT_FOUND_CODES = new Set([
+  'GROUP_NOT_FOUND',
+  'CLUSTER_NOT_FOUND',
+  'SERVERLESS_INSTANCE_NOT_FOUND',
+  'FLEX_CLUSTER_NOT_FOUND',
+]);
+
+/**
+ * Whether a by-key lookup failed because the object itself does not exist (the field is then null),
+ * as opposed to its project or cluster being unknown (a NOT_FOUND error at the field).
+ */
+export function isMissingObject(error: unknown): boolean {
+  return isNotFound(error) && !PARENT_NOT_FOUND_CODES.has((error as UpstreamError).atlas?.errorCode ?? '');
 }

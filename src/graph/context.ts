@@ -8,6 +8,4 @@ export interface GraphContext {
   logger: Logger;
   upstream: UpstreamSession;
   loaders: Loaders;
-  /** Upstream calls made for this operation (for the operation log line and tests). */
-  upstreamCalls: number;
 }

@@ -1,4 +1,4 @@
-import { UpstreamError, isNotFound } from '../atlas/errors.ts';
+import { UpstreamError, isMissingObject } from '../atlas/errors.ts';
 import { getExportJob, type AtlasExportJob } from '../atlas/export-jobs.ts';
 import { builder } from './builder.ts';
 import { ClusterRef } from './cluster.ts';
@@ -20,7 +20,7 @@ export async function loadExportJob(context: GraphContext, groupId: string, clus
     const raw = await context.loaders.requests.load<AtlasExportJob>(getExportJob(groupId, clusterName, exportId));
     return exportJobShape(groupId, clusterName, raw);
   } catch (error) {
-    if (isNotFound(error)) return null;
+    if (isMissingObject(error)) return null;
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { UpstreamError, isNotFound } from '../atlas/errors.ts';
+import { UpstreamError, isMissingObject } from '../atlas/errors.ts';
 import { getPipelineRun, pipelineRuns, triggerPipeline, type AtlasPipelineRun } from '../atlas/pipelines.ts';
 import { callUpstream } from './loaders/upstream-session.ts';
 import { builder } from './builder.ts';
@@ -25,7 +25,7 @@ export async function loadRun(context: GraphContext, groupId: string, pipelineNa
     const raw = await context.loaders.requests.load<AtlasPipelineRun>(getPipelineRun(groupId, pipelineName, runId));
     return runShape(groupId, pipelineName, raw);
   } catch (error) {
-    if (isNotFound(error)) return null;
+    if (isMissingObject(error)) return null;
     throw error;
   }
 }

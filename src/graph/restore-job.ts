@@ -1,4 +1,4 @@
-import { UpstreamError, isNotFound } from '../atlas/errors.ts';
+import { UpstreamError, isMissingObject } from '../atlas/errors.ts';
 import type { AtlasRequest } from '../atlas/client.ts';
 import {
   getFlexRestoreJob,
@@ -66,7 +66,7 @@ async function loadJob<Raw, Shape>(context: GraphContext, request: AtlasRequest,
   try {
     return shape(await context.loaders.requests.load<Raw>(request));
   } catch (error) {
-    if (isNotFound(error)) return null;
+    if (isMissingObject(error)) return null;
     throw error;
   }
 }

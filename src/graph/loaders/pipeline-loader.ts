@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { UpstreamError, isNotFound } from '../../atlas/errors.ts';
+import { UpstreamError, isMissingObject } from '../../atlas/errors.ts';
 import { getPipeline, listPipelines, type AtlasPipeline } from '../../atlas/pipelines.ts';
 import type { RequestLoader } from './request-loader.ts';
 
@@ -60,7 +60,7 @@ export class PipelineLoader {
           if (list) return (await list).find((pipeline) => pipeline.name === name) ?? null;
           return await this.requests.load<AtlasPipeline>(getPipeline(groupId, name));
         } catch (error) {
-          return isNotFound(error) && !listed.has(groupId) ? null : (error as Error);
+          return isMissingObject(error) && !listed.has(groupId) ? null : (error as Error);
         }
       }),
     );

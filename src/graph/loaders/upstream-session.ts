@@ -4,6 +4,8 @@ import type { AtlasClient, AtlasRequest, CallScope } from '../../atlas/client.ts
 export interface UpstreamSession {
   client: AtlasClient;
   scope: CallScope;
+  /** Upstream calls made so far, for the operation's log line. */
+  calls: number;
 }
 
 export const callUpstream = <T>(session: UpstreamSession, request: AtlasRequest) =>

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SEED } from '../../src/simulator/index.ts';
+import { calls, startHarness, type Harness } from '../support/harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ env: { UPSTREAM_MAX_RETRIES: '0' } });
+});
+afterAll(() => h.close());
+beforeEach(() => {
+  h.resetUpstream();
+  h.simulator.clearFaults();
+});
+
+const p = SEED.projectId;
+
+describe('upstream failures as users see them', () => {
+  it('an unknown project is NOT_FOUND on the first field that reads Atlas, with its path', async () => {
+    const { body } = await h.graphql(`query($p: ObjectId!) { project(id: $p) { atlasId pipelines { totalCount } } }`, {
+      p: SEED.unknownProjectId,
+    });
+    // pipelines is non-null, and so is project: the failure nulls data, as the schema promises.
+    expect(body.data).toBeNull();
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        path: ['project', 'pipelines'],
+        extensions: expect.objectContaining({ code: 'NOT_FOUND', atlas: expect.objectContaining({ status: 404, errorCode: 'GROUP_NOT_FOUND' }) }),
+      }),
+    ]);
+  });
+
+  it('keeps sibling data when a nullable by-key field fails (partial data)', async () => {
+    h.simulator.injectFault({ operationId: 'getGroupClusterBackupExport', status: 500 });
+    const { body } = await h.graphql(
+      `query($p: ObjectId!) { project(id: $p) {
+        cluster(name: "${SEED.clusters.replicaSet}") { exportJobs(first: 1) { nodes { state } } exportJob(id: "${SEED.exportJobs.failed}") { state } }
+        pipeline(name: "${SEED.pipelines.small}") { name }
+      } }`,
+      { p },
+    );
+    expect(body.data!.project.cluster.exportJobs.nodes).toHaveLength(1);
+    expect(body.data!.project.cluster.exportJob).toBeNull();
+    expect(body.data!.project.pipeline).toEqual({ name: SEED.pipelines.small });
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        path: ['project', 'cluster', 'exportJob'],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', atlas: expect.objectContaining({ status: 500 }) }),
+      }),
+    ]);
+  });
+
+  const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    ['400', { status: 400 }, { code: 'BAD_USER_INPUT' }],
+    ['401', { status: 401 }, { code: 'UNAUTHENTICATED' }],
+    ['403', { status: 403 }, { code: 'FORBIDDEN' }],
+    ['409', { status: 409 }, { code: 'CONFLICT' }],
+    ['410', { status: 410 }, { code: 'UPSTREAM_GONE' }],
+    [
+      '406 INVALID_VERSION_DATE',
+      { status: 406, body: { detail: 'Invalid accept header or version date.', error: 406, errorCode: 'INVALID_VERSION_DATE', parameters: [], reason: 'Not Acceptable' } },
+      { code: 'UPSTREAM_GONE', atlas: { status: 406, errorCode: 'INVALID_VERSION_DATE', detail: 'Invalid accept header or version date.' } },
+    ],
+    ['429', { status: 429, headers: { 'Retry-After': '60' } }, { code: 'RATE_LIMITED', retryAfter: 60 }],
+    ['502', { status: 502 }, { code: 'UPSTREAM_UNAVAILABLE' }],
+    ['an HTML page', { status: 200, rawBody: '<html>maintenance</html>', contentType: 'text/html' }, { code: 'UPSTREAM_BAD_RESPONSE' }],
+    ['truncated JSON', { status: 200, rawBody: '{"results": [', contentType: 'application/vnd.atlas.2023-01-01+json' }, { code: 'UPSTREAM_BAD_RESPONSE' }],
+    ['a wrong shape', { status: 200, body: { items: [] } }, { code: 'UPSTREAM_BAD_RESPONSE' }],
+    ['a reset connection', { reset: true }, { code: 'UPSTREAM_UNAVAILABLE' }],
+  ];
+  it.each(cases)('%s becomes a typed error at the field', async (_, fault, extensions) => {
+    h.simulator.injectFault({ operationId: 'listGroupFlexClusterBackupRestoreJobs', ...fault });
+    const { body } = await h.graphql(
+      `query($p: ObjectId!) { project(id: $p) { flexCluster(name: "${SEED.flex.main}") { restoreJobs(first: 1) { nodes { status } } } } }`,
+      { p },
+    );
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0]!.path).toEqual(['project', 'flexCluster', 'restoreJobs']);
+    expect(body.errors![0]!.extensions).toMatchObject(extensions);
+    expect(calls(h.upstream())).toHaveLength(1);
+  });
+
+  it('maps an enum value Atlas added to null with one warning, never a field error', async () => {
+    h.simulator.injectFault({
+      operationId: 'getGroupFlexClusterBackupRestoreJob',
+      status: 200,
+      body: { id: 'bbbbbbbbbbbbbbbbbbbbbbbb', status: 'PAUSED_FOR_MAINTENANCE', deliveryType: 'TELEPORT' },
+      headers: { 'content-type': 'application/vnd.atlas.2024-11-13+json' },
+    });
+    const query = `query($p: ObjectId!) { project(id: $p) { flexCluster(name: "${SEED.flex.main}") {
+      restoreJob(id: "bbbbbbbbbbbbbbbbbbbbbbbb") { status deliveryType ... on FlexRestoreJob { upstreamStatus upstreamDeliveryType } } } } }`;
+    const { body } = await h.graphql(query, { p });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.project.flexCluster.restoreJob).toEqual({
+      status: 'RUNNING',
+      deliveryType: null,
+      upstreamStatus: null,
+      upstreamDeliveryType: null,
+    });
+    await h.graphql(query, { p });
+    const warnings = h.logs.filter((line) => line.value === 'PAUSED_FOR_MAINTENANCE');
+    expect(warnings).toHaveLength(1);
+  });
+});

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED } from '../src/simulator/index.ts';
+import { startHarness, type Harness } from './support/harness.ts';
+
+const ACCOUNT = { clientId: 'mdb_sa_id_log', clientSecret: 'mdb_sa_sk_must-not-appear' };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({
+    simulator: { serviceAccount: ACCOUNT },
+    env: { MONGODB_ATLAS_CLIENT_ID: ACCOUNT.clientId, MONGODB_ATLAS_CLIENT_SECRET: ACCOUNT.clientSecret },
+  });
+});
+afterAll(() => h.close());
+
+const QUERY = `query Small($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { runs(first: 2) { nodes { state } } } } }`;
+
+describe('logs', () => {
+  it('write one line per operation and one per upstream call, all with the request id sent upstream', async () => {
+    const { headers } = await h.graphql(QUERY, { p: SEED.projectId }, { 'x-request-id': 'client-req.42' });
+    expect(headers.get('x-request-id')).toBe('client-req.42');
+    expect(headers.get('cache-control')).toBe('private, no-store');
+    for (const request of h.upstream()) expect(request.headers['x-request-id']).toBe('client-req.42');
+
+    const mine = h.logs.filter((line) => line.requestId === 'client-req.42');
+    const operation = mine.filter((line) => line.msg === 'graphql operation');
+    expect(operation).toEqual([
+      expect.objectContaining({ operation: 'Small', upstreamCalls: 2, errors: [], ms: expect.any(Number) }),
+    ]);
+    const upstream = mine.filter((line) => line.msg === 'upstream call').map((line) => line.upstream);
+    expect(upstream).toEqual([
+      expect.objectContaining({ method: 'GET', path: expect.stringMatching(/\/pipelines\/users-daily$/), status: 200, ms: expect.any(Number) }),
+      expect.objectContaining({ method: 'GET', path: expect.stringMatching(/\/runs$/), status: 200 }),
+    ]);
+  });
+
+  it('replace an unsafe client request id with one of their own', async () => {
+    const { headers } = await h.graphql(QUERY, { p: SEED.projectId }, { 'x-request-id': 'bad id\twith spaces' });
+    const id = headers.get('x-request-id')!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(h.upstream().at(-1)!.headers['x-request-id']).toBe(id);
+  });
+
+  it('never carry a credential, token or authorization header', async () => {
+    await h.graphql(QUERY, { p: SEED.projectId });
+    const token = h.simulator.requests.find((r) => r.path === '/api/oauth/token')!.responseBody as { access_token: string };
+    const everything = h.rawLogs.join('\n');
+    expect(everything).not.toContain(ACCOUNT.clientSecret);
+    expect(everything).not.toContain(token.access_token);
+    expect(everything).not.toContain(Buffer.from(`${ACCOUNT.clientId}:${ACCOUNT.clientSecret}`).toString('base64'));
+    expect(everything).not.toMatch(/Bearer |Digest |Basic /);
+  });
+});
