@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { AtlasClient } from './atlas/client.ts';
 import { createAuthenticator } from './atlas/auth/create.ts';
@@ -10,6 +9,9 @@ import type { GraphContext } from './graph/context.ts';
 import { buildSchema } from './graph/index.ts';
 import { createLoaders } from './graph/loaders/index.ts';
 import type { UpstreamSession } from './graph/loaders/upstream-session.ts';
+import { errorCodes } from './plugins/error-codes.ts';
+import { maskUnexpected } from './plugins/mask-errors.ts';
+import { operationLog } from './plugins/operation-log.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -83,75 +85,3 @@ query ProjectDashboard {
   }
 }
 `;
-
-function maskUnexpected(error: unknown, message: string, logger: Logger): Error {
-  if (error instanceof GraphQLError && error.originalError === undefined) return error;
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof GraphQLError) return error as GraphQLError;
-  logger.error({ err: original }, 'unexpected error');
-  return new GraphQLError(message, {
-    nodes: error instanceof GraphQLError ? error.nodes : undefined,
-    path: error instanceof GraphQLError ? error.path : undefined,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  });
-}
-
-/** One log line per operation: name, duration, upstream calls and error codes; request id on every line. */
-function operationLog(): Plugin<GraphContext> {
-  return {
-    onExecute({ args }) {
-      const started = performance.now();
-      return {
-        onExecuteDone({ result }) {
-          const context = args.contextValue;
-          const errors = 'errors' in result ? ((result as ExecutionResult).errors ?? []) : [];
-          context.logger.info(
-            {
-              operation: getOperationAST(args.document, args.operationName)?.name?.value ?? null,
-              ms: Math.round((performance.now() - started) * 10) / 10,
-              upstreamCalls: context.upstream.calls,
-              errors: errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-            },
-            'graphql operation',
-          );
-        },
-      };
-    },
-    onResponse({ response, serverContext }) {
-      const requestId = (serverContext as Partial<GraphContext> | undefined)?.requestId;
-      if (requestId) response.headers.set('x-request-id', requestId);
-      if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
-    },
-  };
-}
-
-/**
- * Parse and validation failures carry catalogue codes, like every other error (design §5). With
- * introspection off, "Did you mean" suggestions would leak the schema, so they are cut.
- */
-function errorCodes(hideSuggestions: boolean): Plugin {
-  const recode = (error: Error, code: string) => {
-    const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(error.message);
-    const message = hideSuggestions ? graphqlError.message.replace(/ Did you mean .*$/, '') : graphqlError.message;
-    if (graphqlError.extensions?.code && message === graphqlError.message) return graphqlError;
-    return new GraphQLError(message, {
-      nodes: graphqlError.nodes,
-      source: graphqlError.source,
-      positions: graphqlError.positions,
-      extensions: { ...graphqlError.extensions, code: graphqlError.extensions?.code ?? code },
-    });
-  };
-  return {
-    onParse() {
-      return ({ result, replaceParseResult }) => {
-        if (result instanceof Error) replaceParseResult(recode(result, 'GRAPHQL_PARSE_FAILED'));
-      };
-    },
-    onValidate({ addValidationRule }) {
-      if (hideSuggestions) addValidationRule(NoSchemaIntrospectionCustomRule);
-      return ({ result, setResult }) => {
-        if (result.length > 0) setResult(result.map((error) => recode(error, 'GRAPHQL_VALIDATION_FAILED')));
-      };
-    },
-  };
-}

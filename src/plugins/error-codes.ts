@@ -1,0 +1,33 @@
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * Parse and validation failures carry catalogue codes, like every other error (design §5). With
+ * introspection off, "Did you mean" suggestions would leak the schema, so they are cut.
+ */
+export function errorCodes(hideSuggestions: boolean): Plugin {
+  const recode = (error: Error, code: string) => {
+    const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(error.message);
+    const message = hideSuggestions ? graphqlError.message.replace(/ Did you mean .*$/, '') : graphqlError.message;
+    if (graphqlError.extensions?.code && message === graphqlError.message) return graphqlError;
+    return new GraphQLError(message, {
+      nodes: graphqlError.nodes,
+      source: graphqlError.source,
+      positions: graphqlError.positions,
+      extensions: { ...graphqlError.extensions, code: graphqlError.extensions?.code ?? code },
+    });
+  };
+  return {
+    onParse() {
+      return ({ result, replaceParseResult }) => {
+        if (result instanceof Error) replaceParseResult(recode(result, 'GRAPHQL_PARSE_FAILED'));
+      };
+    },
+    onValidate({ addValidationRule }) {
+      if (hideSuggestions) addValidationRule(NoSchemaIntrospectionCustomRule);
+      return ({ result, setResult }) => {
+        if (result.length > 0) setResult(result.map((error) => recode(error, 'GRAPHQL_VALIDATION_FAILED')));
+      };
+    },
+  };
+}
