@@ -17,7 +17,7 @@ export interface RunningGateway {
  * an ephemeral loopback port, so the client, auth and timeouts run exactly as against Atlas.
  */
 export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
-  const simulator = config.atlasBaseUrl === undefined ? await startSimulator() : undefined;
+  const simulator = config.atlasBaseUrl === undefined ? await startSimulator({ maxRecordedRequests: 0 }) : undefined;
   if (simulator) {
     logger.info({ atlasBaseUrl: simulator.url }, 'No Atlas credentials or base URL: serving the embedded Atlas simulator');
   } else if (config.credentials.kind === 'none') {
