@@ -20,6 +20,24 @@ export const REDACTED_PATHS = [
   '*.token',
   'access_token',
   '*.access_token',
+  'refresh_token',
+  '*.refresh_token',
+  'headers["proxy-authorization"]',
+  '*.headers["proxy-authorization"]',
+  'headers["set-cookie"]',
+  '*.headers["set-cookie"]',
+  // Config objects: the Digest key pair, the JWT secret (auth.key.secret), a Redis URL with its password.
+  'publicKey',
+  '*.publicKey',
+  '*.*.publicKey',
+  '*.*.privateKey',
+  '*.*.clientSecret',
+  'secret',
+  '*.secret',
+  '*.*.secret',
+  '*.*.*.secret',
+  'redisUrl',
+  '*.redisUrl',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -9,7 +9,16 @@ try {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');
-      void running.close().then(() => process.exit(0));
+      running.close().then(
+        () => {
+          logger.info('shut down');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
     });
   }
 } catch (error) {

@@ -3,12 +3,15 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { startSimulator, type Simulator } from './simulator/index.ts';
+import { closeGracefully } from './shutdown.ts';
 import { createGateway, type Gateway } from './yoga.ts';
+import { MAX_URL_BYTES } from './plugins/request-size-limits.ts';
 
 export interface RunningGateway {
   url: string;
   gateway: Gateway;
   simulator: Simulator | undefined;
+  /** Graceful: stops accepting, lets operations under way finish (SHUTDOWN_TIMEOUT_MS at most), ends subscriptions. */
   close(): Promise<void>;
 }
 
@@ -20,11 +23,15 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   const simulator = config.atlasBaseUrl === undefined ? await startSimulator({ maxRecordedRequests: 0 }) : undefined;
   if (simulator) {
     logger.info({ atlasBaseUrl: simulator.url }, 'No Atlas credentials or base URL: serving the embedded Atlas simulator');
-  } else if (config.credentials.kind === 'none') {
+  } else if (config.credentials.kind === 'none' && config.auth.mode !== 'forward') {
     logger.warn({ atlasBaseUrl: config.atlasBaseUrl }, 'No Atlas credentials: upstream calls go unauthenticated');
   }
+  if (config.auth.mode === 'none') {
+    logger.warn({ host: config.host }, "AUTH_MODE=none: any caller may use every project the gateway's Atlas access reaches");
+  }
   const gateway = createGateway({ config, logger, atlasBaseUrl: simulator?.url ?? config.atlasBaseUrl! });
-  const server: Server = createServer(gateway.yoga);
+  // Headers may exceed Node's 16 KiB default a little so that a long GET URL meets our coded 414, not a bare 431.
+  const server: Server = createServer({ maxHeaderSize: 2 * MAX_URL_BYTES }, gateway.yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -38,9 +45,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     gateway,
     simulator,
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
+      gateway.drain();
+      await closeGracefully(server, config.shutdownTimeoutMs, logger);
       await gateway.close();
       await simulator?.close();
     },

@@ -4,20 +4,45 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Logger } from 'pino';
 import { AtlasClient } from './atlas/client.ts';
 import { createAuthenticator } from './atlas/auth/create.ts';
+import { createProjectLimiter } from './atlas/limiter.ts';
+import { nativeAbortSignal } from './request-signal.ts';
+import { createCallerAuthentication } from './auth/authenticate-caller.ts';
 import type { Config } from './config.ts';
 import type { GraphContext } from './graph/context.ts';
 import { buildSchema } from './graph/index.ts';
+import { RunPollHub } from './graph/run-poll-hub.ts';
 import { createLoaders } from './graph/loaders/index.ts';
 import type { UpstreamSession } from './graph/loaders/upstream-session.ts';
+import { graphiqlOptions } from './graphiql.ts';
+import { cors } from './plugins/cors.ts';
 import { errorCodes } from './plugins/error-codes.ts';
 import { maskUnexpected } from './plugins/mask-errors.ts';
 import { operationLog } from './plugins/operation-log.ts';
+import { requestSizeLimits } from './plugins/request-size-limits.ts';
+import { csrfPrevention } from './plugins/csrf-prevention.ts';
+import { trustedDocuments } from './plugins/trusted-documents.ts';
+import { operationLimits } from './plugins/operation-limits.ts';
+import { operationCost } from './plugins/operation-cost.ts';
+import { endSubscriptionsOn } from './plugins/end-subscriptions.ts';
+import { operationMetrics } from './plugins/operation-metrics.ts';
+import { responseCache } from './plugins/response-cache.ts';
+import { serviceEndpoints } from './plugins/service-endpoints.ts';
+import { ReadinessProbe } from './health.ts';
+import { GatewayMetrics } from './metrics.ts';
+import { closeRedis, connectRedis } from './redis.ts';
+import { ProjectTaggedCache } from './response-cache.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Operations in one batched request, with `BATCHING=on`. */
+export const BATCH_LIMIT = 10;
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GraphContext>;
   client: AtlasClient;
+  metrics: GatewayMetrics;
+  readiness: ReadinessProbe;
+  /** Shutdown begins: not ready any more, subscriptions end; operations under way go on. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -30,58 +55,96 @@ export interface GatewayOptions {
 
 /** Builds the gateway: one Atlas client and one schema for the process, loaders per operation. */
 export function createGateway({ config, logger, atlasBaseUrl }: GatewayOptions): Gateway {
+  // With REDIS_URL every replica shares the limiter's buckets and the response cache.
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  const limiter = createProjectLimiter({ ...config.projectLimits, redis });
   const client = new AtlasClient({
     baseUrl: atlasBaseUrl,
     authenticator: createAuthenticator(config.credentials, config.tokenUrl),
     logger,
     ...config.upstream,
+    limiter,
   });
+  const metrics = new GatewayMetrics({ limiterQueue: () => limiter.queued });
+  const readiness = new ReadinessProbe(client);
+  const shutdown = new AbortController();
+  const cacheRedis = redis?.duplicate({ keyPrefix: 'atlas-graph:response-cache:' });
+  const cache =
+    config.cacheTtlMs <= 0
+      ? undefined
+      : cacheRedis
+        ? ProjectTaggedCache.inRedis(cacheRedis, logger, metrics)
+        : ProjectTaggedCache.inMemory(logger, metrics);
+
+  const authenticateCaller = createCallerAuthentication(config.auth);
+  const runPolls = new RunPollHub({ ...config.runPolling, deadlineMs: config.upstream.deadlineMs, logger });
 
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: logger,
-    graphiql: config.graphiql ? { title: 'Atlas Graph', defaultQuery: DEFAULT_QUERY } : false,
+    graphiql: config.graphiql ? graphiqlOptions() : false,
+    // GraphQL over HTTP (README): GET for queries, POST JSON, both response media types; batching and
+    // CORS only when configured (our plugin below; Yoga's own CORS would allow every origin).
+    batching: config.batching ? { limit: BATCH_LIMIT } : false,
+    cors: false,
     renderGraphiQL,
     maskedErrors: {
       // Unexpected errors are logged in full and answered as INTERNAL_SERVER_ERROR without details.
       maskError: (error, message) => maskUnexpected(error, message, logger),
     },
-    context: ({ request }): GraphContext => {
+    context: async ({ request }): Promise<GraphContext> => {
       const given = request.headers.get('x-request-id');
       const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+      // Refuses an unauthenticated request before anything executes.
+      const caller = await authenticateCaller(request);
       const upstream: UpstreamSession = {
         client,
         calls: 0,
+        projects: caller.projects,
         scope: {
           requestId,
           deadline: Date.now() + config.upstream.deadlineMs,
-          signal: request.signal,
-          onCall: () => {
+          signal: nativeAbortSignal(request.signal),
+          authenticator: caller.upstreamAuthenticator,
+          onCall: (record) => {
             upstream.calls += 1;
+            metrics.upstreamCall(record);
           },
+          onRetry: (route) => metrics.upstreamRetry(route),
         },
       };
-      return { requestId, logger: logger.child({ requestId }), upstream, loaders: createLoaders(upstream) };
+      return { requestId, logger: logger.child({ requestId }), upstream, loaders: createLoaders(upstream), caller, runPolls, invalidate: cache && ((entities) => cache.invalidateProjectsOf(entities)) };
     },
-    plugins: [operationLog(), errorCodes(!config.introspection)],
+    plugins: [
+      ...(config.corsOrigins.length > 0 ? [cors(config.corsOrigins)] : []),
+      serviceEndpoints(readiness, metrics),
+      requestSizeLimits(config.limits.bodyBytes),
+      csrfPrevention(),
+      ...trustedDocuments(config.trustedDocuments),
+      ...operationLimits(config.limits),
+      operationCost(config.limits.maxCost),
+      endSubscriptionsOn(shutdown.signal),
+      ...(cache ? [responseCache({ cache, ttlMs: config.cacheTtlMs, schema: buildSchema(), credentialKey: client.authenticator.credentialKey })] : []),
+      operationLog(),
+      operationMetrics(metrics),
+      errorCodes(!config.introspection),
+    ],
   });
 
-  return { yoga, client, close: () => client.close() };
+  return {
+    yoga,
+    client,
+    metrics,
+    readiness,
+    drain: () => {
+      readiness.drain();
+      shutdown.abort();
+    },
+    close: async () => {
+      await client.close();
+      await Promise.all([redis, cacheRedis].map((connection) => connection && closeRedis(connection)));
+    },
+  };
 }
-
-const DEFAULT_QUERY = `# Atlas Graph over the embedded simulator: the project dashboard.
-query ProjectDashboard {
-  project(id: "65ea55005a11a50000000002") {
-    pipelines(first: 5) {
-      totalCount
-      nodes {
-        name
-        state
-        runs(first: 3) { nodes { state phase createdDate stats { numDocs } } }
-      }
-    }
-  }
-}
-`;

@@ -1,7 +1,9 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { Authenticator } from './auth/authenticator.ts';
+import { CallDeadline } from './call-deadline.ts';
 import { UpstreamError, errorFromHttpStatus } from './errors.ts';
+import type { ProjectLimiter } from './limiter.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -25,7 +27,11 @@ export interface CallScope {
   /** Absolute time (ms since epoch) after which no retry starts. */
   deadline: number;
   signal?: AbortSignal;
+  /** The caller's own credential (AUTH_MODE=forward), used instead of the client's. */
+  authenticator?: Authenticator;
   onCall?: (record: UpstreamCallRecord) => void;
+  /** Told of each retry of an idempotent call, by route (metrics). */
+  onRetry?: (operation: string) => void;
 }
 
 export interface UpstreamCallRecord {
@@ -45,6 +51,8 @@ export interface AtlasClientOptions {
   bodyTimeoutMs: number;
   maxRetries: number;
   maxConnections: number;
+  /** Gates calls per project and credential; none means unlimited. */
+  limiter?: ProjectLimiter;
 }
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
@@ -99,7 +107,10 @@ export class AtlasClient {
         response = await this.send(req, scope);
       } catch (error) {
         const transient = error instanceof UpstreamError && error.code === 'UPSTREAM_UNAVAILABLE' && !scope.signal?.aborted;
-        if (idempotent && transient && attempt < this.options.maxRetries && (await this.backoff(attempt, undefined, scope))) continue;
+        if (idempotent && transient && attempt < this.options.maxRetries && (await this.backoff(attempt, undefined, scope))) {
+          scope.onRetry?.(req.operation);
+          continue;
+        }
         throw error;
       }
       if (response.status < 300) {
@@ -108,11 +119,14 @@ export class AtlasClient {
       }
       const retryAfter = retryAfterSeconds(response.headers);
       const canRetry = idempotent && RETRYABLE_STATUSES.has(response.status) && attempt < this.options.maxRetries;
-      if (canRetry && (await this.backoff(attempt, retryAfter, scope))) continue;
+      if (canRetry && (await this.backoff(attempt, retryAfter, scope))) {
+        scope.onRetry?.(req.operation);
+        continue;
+      }
       throw errorFromHttpStatus(response.status, safeJson(response.text), {
         successor: req.successor,
         retryAfter,
-        authMode: this.authenticator.mode,
+        authMode: (scope.authenticator ?? this.authenticator).mode,
       });
     }
   }
@@ -120,10 +134,11 @@ export class AtlasClient {
   /** One exchange, with the credential renewed once on a 401. Connection failures become typed errors. */
   private async send(req: AtlasRequest, scope: CallScope): Promise<RawResponse> {
     const uri = req.query ? `${req.path}?${req.query}` : req.path;
-    let authorization = await this.authenticator.authorization(req.method, uri);
+    const authenticator = scope.authenticator ?? this.authenticator;
+    let authorization = await authenticator.authorization(req.method, uri);
     let response = await this.exchange(req, uri, authorization, scope);
-    if (response.status === 401 && (await this.authenticator.renew(header(response.headers, 'www-authenticate'), authorization))) {
-      authorization = await this.authenticator.authorization(req.method, uri);
+    if (response.status === 401 && (await authenticator.renew(header(response.headers, 'www-authenticate'), authorization))) {
+      authorization = await authenticator.authorization(req.method, uri);
       response = await this.exchange(req, uri, authorization, scope);
     }
     return response;
@@ -142,29 +157,40 @@ export class AtlasClient {
       body = JSON.stringify(req.body);
       headers['content-type'] = req.accept;
     }
+    const release = await this.options.limiter?.acquire(this.limiterKey(req.path, scope), scope.deadline, scope.signal);
+    // The operation's deadline bounds each call too: a hung upstream cannot hold the client past it.
+    const deadline = new CallDeadline(scope.deadline, scope.signal);
     const started = performance.now();
     let status: number | 'error' = 'error';
     try {
-      const response = await request(this.options.baseUrl + uri, {
-        method: req.method,
-        headers,
-        body,
-        dispatcher: this.dispatcher,
-        signal: scope.signal,
-      });
+      const response = await request(this.options.baseUrl + uri, { method: req.method, headers, body, dispatcher: this.dispatcher, signal: deadline.signal });
       status = response.statusCode;
       const text = await response.body.text();
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
+      if (deadline.timedOut) {
+        throw new UpstreamError('UPSTREAM_TIMEOUT', `Atlas did not answer ${req.operation} before the operation's deadline.`, { cause: error });
+      }
       throw transportError(error, req);
     } finally {
+      deadline.dispose();
+      release?.();
       const ms = Math.round((performance.now() - started) * 10) / 10;
-      this.options.logger.debug(
-        { requestId: scope.requestId, upstream: { operation: req.operation, method: req.method, path: req.path, status, ms } },
-        'upstream call',
-      );
+      // The level check first: at info, no log object is built for every call.
+      if (this.options.logger.isLevelEnabled('debug')) {
+        this.options.logger.debug(
+          { requestId: scope.requestId, upstream: { operation: req.operation, method: req.method, path: req.path, status, ms } },
+          'upstream call',
+        );
+      }
       scope.onCall?.({ operation: req.operation, method: req.method, path: req.path, status, ms });
     }
+  }
+
+  /** Atlas limits per project (and per credential): calls outside a project share the credential's lane. */
+  private limiterKey(path: string, scope: CallScope): string {
+    const group = /^\/api\/atlas\/v2\/groups\/([^/]+)/.exec(path)?.[1] ?? '-';
+    return `${(scope.authenticator ?? this.authenticator).credentialKey}|${group}`;
   }
 
   /** Waits before a retry; false when the wait would pass the operation's deadline. */

@@ -17,7 +17,7 @@ export interface AtlasExportJob {
   links?: { href?: string; rel?: string }[];
 }
 
-const exportsPath = (groupId: string, cluster: string) =>
+export const exportsPath = (groupId: string, cluster: string) =>
   `${groupPath(groupId)}/clusters/${pathSegment(cluster)}/backup/exports`;
 
 export const getExportJob = (groupId: string, cluster: string, exportId: string): AtlasRequest => ({
@@ -34,4 +34,18 @@ export const exportJobs = (groupId: string, cluster: string): Collection => ({
   accept: ATLAS_2023_01_01,
   filters: {},
   itemRequest: (job) => (typeof job.id === 'string' ? getExportJob(groupId, cluster, job.id) : undefined),
+});
+
+export interface CreateExportJobBody {
+  snapshotId: string;
+  exportBucketId: string;
+  customData?: { key: string; value: string }[];
+}
+
+export const createExportJob = (groupId: string, cluster: string, body: CreateExportJobBody): AtlasRequest => ({
+  operation: 'createGroupClusterBackupExport',
+  method: 'POST',
+  path: exportsPath(groupId, cluster),
+  accept: ATLAS_2023_01_01,
+  body,
 });

@@ -21,6 +21,15 @@ export interface AtlasPipeline {
   datasetRetentionPolicy?: AtlasDatasetRetentionPolicy;
 }
 
+/** A backup policy item of the pipeline's source cluster: a schedule a periodic pipeline can follow. */
+export interface AtlasPolicyItem {
+  id?: string;
+  frequencyInterval?: number;
+  frequencyType?: string;
+  retentionUnit?: string;
+  retentionValue?: number;
+}
+
 export interface AtlasPipelineRun {
   _id?: string;
   pipelineId?: string;
@@ -38,8 +47,8 @@ export interface AtlasPipelineRun {
 }
 
 /** Data Lake Pipelines have no successor route: Atlas retired them (sunset 2025-09-30). */
-const pipelinesPath = (groupId: string) => `${groupPath(groupId)}/pipelines`;
-const pipelinePath = (groupId: string, name: string) => `${pipelinesPath(groupId)}/${pathSegment(name)}`;
+export const pipelinesPath = (groupId: string) => `${groupPath(groupId)}/pipelines`;
+export const pipelinePath = (groupId: string, name: string) => `${pipelinesPath(groupId)}/${pathSegment(name)}`;
 const runPath = (groupId: string, name: string, runId: string) => `${pipelinePath(groupId, name)}/runs/${runId}`;
 
 export const listPipelines = (groupId: string): AtlasRequest => ({
@@ -83,4 +92,79 @@ export const triggerPipeline = (groupId: string, name: string, body: TriggerBody
   path: `${pipelinePath(groupId, name)}/trigger`,
   accept: ATLAS_2023_01_01,
   body,
+});
+
+/** The writable fields of a pipeline (source `groupId` and sink `type` are read-only upstream). */
+export interface PipelineBody {
+  name?: string;
+  source?: { type: string; clusterName: string; databaseName: string; collectionName: string; policyItemId?: string };
+  sink?: { metadataProvider?: string; metadataRegion?: string; partitionFields?: { fieldName: string; order: number }[] };
+  transformations?: { field?: string; type?: string }[];
+  datasetRetentionPolicy?: { units: string; value: number };
+}
+
+export const createPipeline = (groupId: string, body: PipelineBody): AtlasRequest => ({
+  operation: 'createGroupPipeline',
+  method: 'POST',
+  path: pipelinesPath(groupId),
+  accept: ATLAS_2023_01_01,
+  body,
+});
+
+/** PATCH: Atlas replaces each field the body holds and keeps the others. */
+export const updatePipeline = (groupId: string, name: string, body: PipelineBody): AtlasRequest => ({
+  operation: 'updateGroupPipeline',
+  method: 'PATCH',
+  path: pipelinePath(groupId, name),
+  accept: ATLAS_2023_01_01,
+  body,
+});
+
+export const deletePipeline = (groupId: string, name: string): AtlasRequest => ({
+  operation: 'deleteGroupPipeline',
+  method: 'DELETE',
+  path: pipelinePath(groupId, name),
+  accept: ATLAS_2023_01_01,
+});
+
+export const pausePipeline = (groupId: string, name: string): AtlasRequest => ({
+  operation: 'pauseGroupPipeline',
+  method: 'POST',
+  path: `${pipelinePath(groupId, name)}/pause`,
+  accept: ATLAS_2023_01_01,
+});
+
+export const resumePipeline = (groupId: string, name: string): AtlasRequest => ({
+  operation: 'resumeGroupPipeline',
+  method: 'POST',
+  path: `${pipelinePath(groupId, name)}/resume`,
+  accept: ATLAS_2023_01_01,
+});
+
+/** Atlas answers 202: the dataset is removed later, and the run then reads DATASET_DELETED. */
+export const deletePipelineRunDataset = (groupId: string, name: string, runId: string): AtlasRequest => ({
+  operation: 'deleteGroupPipelineRun',
+  method: 'DELETE',
+  path: runPath(groupId, name, runId),
+  accept: ATLAS_2023_01_01,
+});
+
+/** A plain array, unpaged. */
+export const pipelineAvailableSchedules = (groupId: string, name: string): AtlasRequest => ({
+  operation: 'getGroupPipelineAvailableSchedules',
+  method: 'GET',
+  path: `${pipelinePath(groupId, name)}/availableSchedules`,
+  accept: ATLAS_2023_01_01,
+});
+
+/**
+ * Snapshots a run of this pipeline can ingest. Items are the DiskBackupSnapshot union (a sharded
+ * cluster's carry `members`), not the replica-set shape of the by-id route, so they prime no lookup.
+ */
+export const pipelineAvailableSnapshots = (groupId: string, name: string, completedAfter: Date | undefined): Collection => ({
+  operation: 'getGroupPipelineAvailableSnapshots',
+  groupId,
+  path: `${pipelinePath(groupId, name)}/availableSnapshots`,
+  accept: ATLAS_2023_01_01,
+  filters: completedAfter ? { completedAfter: completedAfter.toISOString() } : {},
 });

@@ -42,9 +42,9 @@ export interface AtlasFlexRestoreJob {
 /** Serverless backup is retired upstream (sunset 2026-01-22); Flex clusters replace it. */
 export const SERVERLESS_SUCCESSOR = 'Project.flexCluster (Flex cluster backup)';
 
-const serverlessJobsPath = (groupId: string, instance: string) =>
+export const serverlessJobsPath = (groupId: string, instance: string) =>
   `${groupPath(groupId)}/serverless/${pathSegment(instance)}/backup/restoreJobs`;
-const flexJobsPath = (groupId: string, cluster: string) =>
+export const flexJobsPath = (groupId: string, cluster: string) =>
   `${groupPath(groupId)}/flexClusters/${pathSegment(cluster)}/backup/restoreJobs`;
 
 export const getServerlessRestoreJob = (groupId: string, instance: string, jobId: string): AtlasRequest => ({
@@ -79,4 +79,37 @@ export const flexRestoreJobs = (groupId: string, cluster: string): Collection =>
   accept: ATLAS_2024_11_13,
   filters: {},
   itemRequest: (job) => (typeof job.id === 'string' ? getFlexRestoreJob(groupId, cluster, job.id) : undefined),
+});
+
+export interface CreateServerlessRestoreJobBody {
+  deliveryType: string;
+  targetClusterName: string;
+  targetGroupId: string;
+  snapshotId?: string;
+  pointInTimeUTCSeconds?: number;
+  oplogTs?: number;
+  oplogInc?: number;
+}
+
+export const createServerlessRestoreJob = (groupId: string, instance: string, body: CreateServerlessRestoreJobBody): AtlasRequest => ({
+  operation: 'createGroupServerlessBackupRestoreJob',
+  method: 'POST',
+  path: serverlessJobsPath(groupId, instance),
+  accept: ATLAS_2023_01_01,
+  body,
+  successor: SERVERLESS_SUCCESSOR,
+});
+
+export interface CreateFlexRestoreJobBody {
+  snapshotId: string;
+  targetDeploymentItemName: string;
+  targetProjectId?: string;
+}
+
+export const createFlexRestoreJob = (groupId: string, cluster: string, body: CreateFlexRestoreJobBody): AtlasRequest => ({
+  operation: 'createGroupFlexClusterBackupRestoreJob',
+  method: 'POST',
+  path: flexJobsPath(groupId, cluster),
+  accept: ATLAS_2024_11_13,
+  body,
 });

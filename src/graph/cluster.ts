@@ -5,6 +5,8 @@ import { collectionSource } from './connection-sources.ts';
 import { ExportJobConnection, ExportJobRef, exportJobShape, loadExportJob } from './export-job.ts';
 import { ProjectRef } from './project.ts';
 import { projectShape, type ClusterShape } from './shapes.ts';
+import { clusterSnapshots, type AtlasClusterSnapshot } from '../atlas/snapshots.ts';
+import { ClusterSnapshotConnection } from './snapshot.ts';
 
 export const ClusterRef = builder.objectRef<ClusterShape>('Cluster').implement({
   description: 'An Atlas cluster, reached by name; its Cloud Backup snapshot exports.',
@@ -20,6 +22,14 @@ export const ClusterRef = builder.objectRef<ClusterShape>('Cluster').implement({
         resolveConnection(args, info, collectionSource<AtlasExportJob>(exportJobs(cluster.groupId, cluster.name), context), (raw) =>
           exportJobShape(cluster.groupId, cluster.name, raw),
         ),
+    }),
+    snapshots: t.field({
+      type: ClusterSnapshotConnection,
+      nullable: false,
+      description: 'Cloud Backup snapshots of this cluster, newest first.',
+      args: connectionArgs(t.arg),
+      resolve: (cluster, args, context, info) =>
+        resolveConnection(args, info, collectionSource<AtlasClusterSnapshot>(clusterSnapshots(cluster.groupId, cluster.name), context), (raw) => raw),
     }),
     exportJob: t.field({
       type: ExportJobRef,

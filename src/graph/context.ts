@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
+import type { Caller } from '../auth/caller.ts';
 import type { Loaders } from './loaders/index.ts';
 import type { UpstreamSession } from './loaders/upstream-session.ts';
+import type { RunPollHub } from './run-poll-hub.ts';
 
 /** What every resolver of one operation shares. */
 export interface GraphContext {
@@ -8,4 +10,19 @@ export interface GraphContext {
   logger: Logger;
   upstream: UpstreamSession;
   loaders: Loaders;
+  /** Who sent the request (src/auth/): checked by `assertProjectAllowed` wherever a project is named. */
+  caller: Caller;
+  /** The gateway's one poller of watched runs (`pipelineRunUpdated`), shared by every operation. */
+  runPolls: RunPollHub;
+  /**
+   * Called by every mutation, after it succeeded and before its payload resolves, with the objects it
+   * changed (a response cache drops the entries holding them). Optional: nothing is cached without it.
+   */
+  invalidate?: (entities: readonly CachedEntity[]) => void | Promise<void>;
+}
+
+/** An object as response caches key it: its GraphQL type and global ID. */
+export interface CachedEntity {
+  typename: string;
+  id: string;
 }

@@ -3,12 +3,21 @@ import type { Collection } from '../atlas/collection.ts';
 import { decodeOpaque, encodeOpaque } from './opaque.ts';
 import { userInputError } from './user-input-error.ts';
 
+/** Keys already hashed: every connection field asks for its key, and the same lists come back all the time. */
+const knownKeys = new Map<string, string>();
+const KNOWN_KEYS_MAX = 10_000;
+
 /** Identifies one upstream list (project, path and filters), so a cursor cannot be used on another. */
 export function collectionKey(collection: Pick<Collection, 'groupId' | 'path' | 'filters'>): string {
-  return createHash('sha256')
-    .update(JSON.stringify([collection.groupId, collection.path, collection.filters]))
-    .digest('hex')
-    .slice(0, 12);
+  const identity = JSON.stringify([collection.groupId, collection.path, collection.filters]);
+  let key = knownKeys.get(identity);
+  if (key === undefined) {
+    key = createHash('sha256').update(identity).digest('hex').slice(0, 12);
+    // Bounded: past the cap the memo starts over rather than grow with every list ever seen.
+    if (knownKeys.size >= KNOWN_KEYS_MAX) knownKeys.clear();
+    knownKeys.set(identity, key);
+  }
+  return key;
 }
 
 export const encodeCursor = (key: string, offset: number) => encodeOpaque([1, key, offset]);

@@ -1,6 +1,12 @@
-import { UpstreamError, isMissingObject } from '../atlas/errors.ts';
-import { getExportJob, type AtlasExportJob } from '../atlas/export-jobs.ts';
+import { UpstreamError } from '../atlas/errors.ts';
+import { loadByKey } from './loaders/load-by-key.ts';
+import { createExportJob, exportsPath, getExportJob, type AtlasExportJob } from '../atlas/export-jobs.ts';
 import { builder } from './builder.ts';
+import { encodeGlobalId } from './global-id.ts';
+import { checkInput, clusterNameCheck } from './input-checks.ts';
+import { mutate } from './mutation-effects.ts';
+import { mutationErrors } from './mutation-errors.ts';
+import { ClusterSnapshotRef } from './snapshot.ts';
 import { ClusterRef } from './cluster.ts';
 import { connectionType } from './connection.ts';
 import type { GraphContext } from './context.ts';
@@ -15,15 +21,8 @@ export const exportJobShape = (groupId: string, clusterName: string, raw: AtlasE
   raw,
 });
 
-export async function loadExportJob(context: GraphContext, groupId: string, clusterName: string, exportId: string) {
-  try {
-    const raw = await context.loaders.requests.load<AtlasExportJob>(getExportJob(groupId, clusterName, exportId));
-    return exportJobShape(groupId, clusterName, raw);
-  } catch (error) {
-    if (isMissingObject(error)) return null;
-    throw error;
-  }
-}
+export const loadExportJob = (context: GraphContext, groupId: string, clusterName: string, exportId: string) =>
+  loadByKey(context, getExportJob(groupId, clusterName, exportId), (raw: AtlasExportJob) => exportJobShape(groupId, clusterName, raw));
 
 const ExportJobState = upstreamEnum(
   'ExportJobState',
@@ -103,9 +102,69 @@ ExportJobRef.implement({
       nullable: false,
       resolve: (job) => ({ kind: 'Cluster' as const, groupId: job.groupId, name: job.clusterName }),
     }),
+    snapshot: t.field({
+      type: ClusterSnapshotRef,
+      description: 'The snapshot exported; null once it has expired.',
+      resolve: (job, _, context) =>
+        job.raw.snapshotId ? context.loaders.snapshots.load(job.groupId, job.clusterName, job.raw.snapshotId) : null,
+    }),
   }),
 });
 
 export const ExportJobConnection = connectionType('ExportJob', ExportJobRef);
 
 registerRefetch('ExportJob', (id, context) => loadExportJob(context, id.groupId, id.keys[0]!, id.keys[1]!));
+
+const BackupLabelInput = builder.inputType('BackupLabelInput', {
+  fields: (t) => ({
+    key: t.string({ required: true }),
+    value: t.string({ required: true }),
+  }),
+});
+
+const CreateExportJobInput = builder.inputType('CreateExportJobInput', {
+  fields: (t) => ({
+    projectId: t.field({ type: 'ObjectId', required: true }),
+    clusterName: t.string({ required: true }),
+    snapshotId: t.field({ type: 'ObjectId', required: true, description: 'A snapshot of the cluster (`Cluster.snapshots`).' }),
+    exportBucketId: t.field({ type: 'ObjectId', required: true, description: 'One of `Project.exportBuckets`.' }),
+    customData: t.field({ type: [BackupLabelInput], description: 'Key-value pairs written with the export.' }),
+  }),
+});
+
+const CreateExportJobSuccess = builder.objectRef<{ exportJob: ExportJobShape }>('CreateExportJobSuccess').implement({
+  fields: (t) => ({
+    exportJob: t.field({ type: ExportJobRef, nullable: false, resolve: (payload) => payload.exportJob }),
+    cluster: t.field({
+      type: ClusterRef,
+      nullable: false,
+      description: 'Its list of export jobs holds the new one.',
+      resolve: ({ exportJob }) => ({ kind: 'Cluster' as const, groupId: exportJob.groupId, name: exportJob.clusterName }),
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createExportJob: t.field({
+    type: CreateExportJobSuccess,
+    nullable: false,
+    description: 'Exports a Cloud Backup snapshot of a cluster to an export bucket. Never retried.',
+    errors: mutationErrors('CreateExportJob'),
+    args: { input: t.arg({ type: CreateExportJobInput, required: true }) },
+    resolve: async (_, { input }, context) => {
+      const { projectId, clusterName } = input;
+      checkInput([clusterNameCheck(clusterName, 'clusterName')]);
+      const body = {
+        snapshotId: input.snapshotId,
+        exportBucketId: input.exportBucketId,
+        ...(input.customData ? { customData: input.customData.map(({ key, value }) => ({ key, value })) } : {}),
+      };
+      const raw = await mutate<AtlasExportJob>(context, createExportJob(projectId, clusterName, body), (job) => ({
+        stale: [`${exportsPath(projectId, clusterName)}?`],
+        fresh: job.id ? [[getExportJob(projectId, clusterName, job.id), job]] : [],
+        entities: job.id ? [{ typename: 'ExportJob', id: encodeGlobalId('ExportJob', projectId, clusterName, job.id) }] : [],
+      }));
+      return { exportJob: exportJobShape(projectId, clusterName, raw) };
+    },
+  }),
+}));

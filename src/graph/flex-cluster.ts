@@ -4,6 +4,8 @@ import { connectionArgs, resolveConnection } from './connection.ts';
 import { collectionSource } from './connection-sources.ts';
 import { ProjectRef } from './project.ts';
 import { RestoreJobConnection, RestoreJobRef, loadFlexRestoreJob, flexJobShape } from './restore-job.ts';
+import { flexSnapshots, type AtlasFlexSnapshot } from '../atlas/snapshots.ts';
+import { FlexSnapshotConnection } from './snapshot.ts';
 import { projectShape, type FlexClusterShape } from './shapes.ts';
 
 export const FlexClusterRef = builder.objectRef<FlexClusterShape>('FlexCluster').implement({
@@ -23,6 +25,14 @@ export const FlexClusterRef = builder.objectRef<FlexClusterShape>('FlexCluster')
           collectionSource<AtlasFlexRestoreJob>(flexRestoreJobs(cluster.groupId, cluster.name), context),
           (raw) => flexJobShape(cluster.groupId, cluster.name, raw),
         ),
+    }),
+    snapshots: t.field({
+      type: FlexSnapshotConnection,
+      nullable: false,
+      description: 'Backup snapshots of this Flex cluster, newest first.',
+      args: connectionArgs(t.arg),
+      resolve: (cluster, args, context, info) =>
+        resolveConnection(args, info, collectionSource<AtlasFlexSnapshot>(flexSnapshots(cluster.groupId, cluster.name), context), (raw) => raw),
     }),
     restoreJob: t.field({
       type: RestoreJobRef,

@@ -10,13 +10,18 @@ import './export-job.ts';
 import './serverless-instance.ts';
 import './flex-cluster.ts';
 import './restore-job.ts';
+import './snapshot.ts';
+import './export-bucket.ts';
+import { buildSubgraphSchema } from './federation.ts';
 
 let schema: GraphQLSchema | undefined;
+let clientSchema: GraphQLSchema | undefined;
 
-/** The schema, built once per process (never per request). */
+/** The served schema, built once per process (never per request): the client API, also a federation subgraph. */
 export function buildSchema(): GraphQLSchema {
-  schema ??= builder.toSchema();
+  schema ??= buildSubgraphSchema();
   return schema;
 }
 
-export const printableSchema = () => lexicographicSortSchema(buildSchema());
+/** The client API without federation's `_service` and `_entities` (schema/schema.graphql). */
+export const printableSchema = () => lexicographicSortSchema((clientSchema ??= builder.toSchema()));

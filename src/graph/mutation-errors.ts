@@ -108,15 +108,21 @@ export const MUTATION_ERRORS = [
   UpstreamFailure,
 ];
 
-/** Re-throws an upstream failure as the mutation error it stands for; UNAUTHENTICATED stays top-level. */
-export function asMutationFailure(error: unknown): never {
+/** The `errors` option of a mutation field: its result union `<Name>Result` of the payload and MUTATION_ERRORS. */
+export const mutationErrors = (name: string) => ({ types: MUTATION_ERRORS, directResult: true, union: { name: `${name}Result` } }) as const;
+
+/**
+ * Re-throws an upstream failure as the mutation error it stands for; UNAUTHENTICATED stays top-level.
+ * `inputNames` maps Atlas body field names to input field names where they differ.
+ */
+export function asMutationFailure(error: unknown, inputNames: Record<string, string> = {}): never {
   if (!(error instanceof UpstreamCallError) || error.code === 'UNAUTHENTICATED') throw error;
   const atlas = error.atlas ?? null;
   switch (error.code) {
     case 'BAD_USER_INPUT':
       throw new ValidationFailure(
         error.message,
-        (atlas?.badRequestFields ?? []).map((f) => ({ path: ['input', ...f.field.split('.')], message: f.description })),
+        (atlas?.badRequestFields ?? []).map((f) => ({ path: ['input', ...(inputNames[f.field] ?? f.field).split('.')], message: f.description })),
         atlas,
       );
     case 'NOT_FOUND':

@@ -1,15 +1,28 @@
-import { UpstreamError, isMissingObject } from '../atlas/errors.ts';
-import { getPipelineRun, pipelineRuns, triggerPipeline, type AtlasPipelineRun } from '../atlas/pipelines.ts';
-import { callUpstream } from './loaders/upstream-session.ts';
+import { UpstreamError } from '../atlas/errors.ts';
+import { loadByKey } from './loaders/load-by-key.ts';
+import {
+  deletePipelineRunDataset,
+  getPipelineRun,
+  pipelineRuns,
+  triggerPipeline,
+  type AtlasPipelineRun,
+} from '../atlas/pipelines.ts';
 import { builder } from './builder.ts';
 import { connectionType } from './connection.ts';
 import type { GraphContext } from './context.ts';
 import { DatasetRetentionPolicyInput, DatasetRetentionPolicyRef } from './dataset-retention-policy.ts';
-import { MUTATION_ERRORS, ValidationFailure, asMutationFailure, type FieldError } from './mutation-errors.ts';
+import { decodeGlobalId, encodeGlobalId } from './global-id.ts';
+import { createLoaders } from './loaders/index.ts';
+import { assertProjectAllowed } from './project-scope.ts';
+import type { RunEvent } from './run-poll-hub.ts';
+import { userInputError } from './user-input-error.ts';
+import { atLeastCheck, checkInput, pipelineNameCheck } from './input-checks.ts';
+import { mutate } from './mutation-effects.ts';
+import { mutationErrors } from './mutation-errors.ts';
 import { NodeRef, registerRefetch } from './node.ts';
-import { isPipelineName } from './patterns.ts';
 import { PipelineRef, pipelineShape } from './pipeline.ts';
 import type { PipelineRunShape } from './shapes.ts';
+import { ClusterSnapshotRef } from './snapshot.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
 export const runShape = (groupId: string, pipelineName: string, raw: AtlasPipelineRun): PipelineRunShape => ({
@@ -20,15 +33,8 @@ export const runShape = (groupId: string, pipelineName: string, raw: AtlasPipeli
 });
 
 /** One run by id: one GET, or nothing when a list of this operation already held it; null when gone. */
-export async function loadRun(context: GraphContext, groupId: string, pipelineName: string, runId: string) {
-  try {
-    const raw = await context.loaders.requests.load<AtlasPipelineRun>(getPipelineRun(groupId, pipelineName, runId));
-    return runShape(groupId, pipelineName, raw);
-  } catch (error) {
-    if (isMissingObject(error)) return null;
-    throw error;
-  }
-}
+export const loadRun = (context: GraphContext, groupId: string, pipelineName: string, runId: string) =>
+  loadByKey(context, getPipelineRun(groupId, pipelineName, runId), (raw: AtlasPipelineRun) => runShape(groupId, pipelineName, raw));
 
 const PipelineRunState = upstreamEnum(
   'PipelineRunState',
@@ -89,6 +95,17 @@ PipelineRunRef.implement({
         return pipelineShape(run.groupId, raw);
       },
     }),
+    snapshot: t.field({
+      type: ClusterSnapshotRef,
+      description: "The snapshot this run ingests, of the pipeline's source cluster; null once it has expired.",
+      resolve: async (run, _, context) => {
+        const snapshotId = run.raw.snapshotId;
+        if (!snapshotId) return null;
+        const clusterName = (await context.loaders.pipelines.load(run.groupId, run.pipelineName))?.source?.clusterName;
+        if (typeof clusterName !== 'string') return null;
+        return context.loaders.snapshots.load(run.groupId, clusterName, snapshotId);
+      },
+    }),
   }),
 });
 
@@ -120,39 +137,109 @@ const TriggerPipelineRunSuccess = builder
     }),
   });
 
+const runEntity = (groupId: string, pipelineName: string, runId: string) => ({
+  typename: 'PipelineRun',
+  id: encodeGlobalId('PipelineRun', groupId, pipelineName, runId),
+});
+
+const DeletePipelineRunDatasetInput = builder.inputType('DeletePipelineRunDatasetInput', {
+  fields: (t) => ({
+    projectId: t.field({ type: 'ObjectId', required: true }),
+    pipelineName: t.string({ required: true }),
+    runId: t.field({ type: 'ObjectId', required: true, description: 'The run\'s `atlasId`.' }),
+  }),
+});
+
+const DeletePipelineRunDatasetSuccess = builder
+  .objectRef<{ groupId: string; pipelineName: string; runId: string }>('DeletePipelineRunDatasetSuccess')
+  .implement({
+    description: 'Atlas accepted the deletion; it completes later.',
+    fields: (t) => ({
+      run: t.field({
+        type: PipelineRunRef,
+        description: 'The run read again after the deletion was accepted: DATASET_DELETED, or still DONE while Atlas works.',
+        resolve: (deleted, _, context) => loadRun(context, deleted.groupId, deleted.pipelineName, deleted.runId),
+      }),
+    }),
+  });
+
 builder.mutationFields((t) => ({
   triggerPipelineRun: t.field({
     type: TriggerPipelineRunSuccess,
     nullable: false,
     description: 'Starts an on-demand ingestion of a snapshot. Never retried: Atlas may have started the run.',
-    errors: { types: MUTATION_ERRORS, directResult: true, union: { name: 'TriggerPipelineRunResult' } },
+    errors: mutationErrors('TriggerPipelineRun'),
     args: { input: t.arg({ type: TriggerPipelineRunInput, required: true }) },
     resolve: async (_, { input }, context) => {
-      const problems: FieldError[] = [];
-      if (!isPipelineName(input.pipelineName)) {
-        problems.push({ path: ['input', 'pipelineName'], message: 'A pipeline name is 1 to 64 characters without / \\ space " or $, and not . or ..' });
-      }
       const policy = input.datasetRetentionPolicy;
-      if (policy && policy.value < 1) {
-        problems.push({ path: ['input', 'datasetRetentionPolicy', 'value'], message: 'Must be at least 1.' });
-      }
-      if (problems.length > 0) throw new ValidationFailure('The input is not valid.', problems);
-
+      checkInput([pipelineNameCheck(input.pipelineName, 'pipelineName'), atLeastCheck(policy?.value, 1, 'datasetRetentionPolicy', 'value')]);
       const body = {
         snapshotId: input.snapshotId,
         ...(policy ? { datasetRetentionPolicy: { units: policy.units, value: policy.value } } : {}),
       };
-      const raw = await callUpstream<AtlasPipelineRun>(
-        context.upstream,
-        triggerPipeline(input.projectId, input.pipelineName, body),
-      ).catch(asMutationFailure);
-      const run = runShape(input.projectId, input.pipelineName, raw);
       // Later reads of this operation see the new run: its lists are refetched, its lookup answers it.
       const runsPath = pipelineRuns(input.projectId, input.pipelineName, undefined).path;
-      context.loaders.requests.forget(runsPath);
-      context.loaders.windows.forget(runsPath);
-      if (raw._id) context.loaders.requests.replace(getPipelineRun(input.projectId, input.pipelineName, raw._id), raw);
-      return { run };
+      const raw = await mutate<AtlasPipelineRun>(context, triggerPipeline(input.projectId, input.pipelineName, body), (run) => ({
+        stale: [runsPath],
+        fresh: run._id ? [[getPipelineRun(input.projectId, input.pipelineName, run._id), run]] : [],
+        entities: run._id ? [runEntity(input.projectId, input.pipelineName, run._id)] : [],
+      }));
+      return { run: runShape(input.projectId, input.pipelineName, raw) };
+    },
+  }),
+  deletePipelineRunDataset: t.field({
+    type: DeletePipelineRunDatasetSuccess,
+    nullable: false,
+    description: 'Deletes the dataset a DONE run wrote. Atlas answers at once and deletes later.',
+    errors: mutationErrors('DeletePipelineRunDataset'),
+    args: { input: t.arg({ type: DeletePipelineRunDatasetInput, required: true }) },
+    resolve: async (_, { input }, context) => {
+      const { projectId, pipelineName, runId } = input;
+      checkInput([pipelineNameCheck(pipelineName, 'pipelineName')]);
+      await mutate(context, deletePipelineRunDataset(projectId, pipelineName, runId), () => ({
+        stale: [pipelineRuns(projectId, pipelineName, undefined).path],
+        entities: [runEntity(projectId, pipelineName, runId)],
+      }));
+      return { groupId: projectId, pipelineName, runId };
+    },
+  }),
+}));
+
+/** The run a `pipelineRunUpdated` argument names: BAD_USER_INPUT for anything but a run's global ID. */
+function watchedRun(id: string | number) {
+  const decoded = decodeGlobalId(String(id), 'id');
+  if (decoded.type !== 'PipelineRun') throw userInputError('"id" is not the global ID of a pipeline run.', 'id');
+  const [pipelineName, runId] = decoded.keys as [string, string];
+  return { groupId: decoded.groupId, pipelineName, runId };
+}
+
+builder.subscriptionFields((t) => ({
+  pipelineRunUpdated: t.field({
+    type: PipelineRunRef,
+    nullable: false,
+    description:
+      'A run as it is now, then again whenever its state, phase or stats change; the stream ends after DONE, FAILED or DATASET_DELETED. ' +
+      'Takes the run\'s global ID. The gateway polls Atlas once per run however many clients watch it.',
+    args: { id: t.arg.id({ required: true, description: "The run's global ID (`PipelineRun.id`)." }) },
+    subscribe: (_, args, context) => {
+      const { groupId, pipelineName, runId } = watchedRun(args.id);
+      assertProjectAllowed(context, groupId);
+      const request = getPipelineRun(groupId, pipelineName, runId);
+      // Polls outlive this request: they carry its credential but not its abort signal or deadline.
+      const { client, scope } = context.upstream;
+      const authenticator = scope.authenticator;
+      const key = JSON.stringify([(authenticator ?? client.authenticator).credentialKey, groupId, pipelineName, runId]);
+      // The hub's own iterator goes to Yoga unwrapped, so that a client leaving ends it at once.
+      return context.runPolls.subscribe(key, (pollScope) => client.call<AtlasPipelineRun>(request, { ...pollScope, authenticator }));
+    },
+    resolve: (event: RunEvent, args, context) => {
+      if (event instanceof Error) throw event;
+      const { groupId, pipelineName } = watchedRun(args.id);
+      // Each event reads afresh: fields below the run (its pipeline, its snapshot) must not be answered
+      // from what an earlier event of this long-lived operation loaded.
+      context.loaders = createLoaders(context.upstream);
+      if (event._id) context.loaders.requests.prime(getPipelineRun(groupId, pipelineName, event._id), event);
+      return runShape(groupId, pipelineName, event);
     },
   }),
 }));

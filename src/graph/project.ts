@@ -11,6 +11,7 @@ import { ClusterRef } from './cluster.ts';
 import { FlexClusterRef } from './flex-cluster.ts';
 import { ServerlessInstanceRef } from './serverless-instance.ts';
 import { projectShape, type ProjectShape } from './shapes.ts';
+import { assertProjectAllowed } from './project-scope.ts';
 import { userInputError } from './user-input-error.ts';
 
 
@@ -87,6 +88,9 @@ builder.queryFields((t) => ({
     nullable: false,
     description: 'An Atlas project by its id. Makes no upstream call by itself.',
     args: { id: t.arg({ type: 'ObjectId', required: true }) },
-    resolve: (_, { id }) => projectShape(id),
+    resolve: (_, { id }, context) => {
+      assertProjectAllowed(context, id);
+      return projectShape(id);
+    },
   }),
 }));

@@ -1,12 +1,22 @@
-import { UpstreamError, isMissingObject } from '../atlas/errors.ts';
+import { UpstreamError } from '../atlas/errors.ts';
+import { loadByKey } from './loaders/load-by-key.ts';
 import type { AtlasRequest } from '../atlas/client.ts';
 import {
+  createFlexRestoreJob,
+  createServerlessRestoreJob,
+  flexJobsPath,
   getFlexRestoreJob,
   getServerlessRestoreJob,
+  serverlessJobsPath,
   type AtlasFlexRestoreJob,
   type AtlasServerlessRestoreJob,
+  type CreateServerlessRestoreJobBody,
 } from '../atlas/restore-jobs.ts';
 import { builder } from './builder.ts';
+import { encodeGlobalId } from './global-id.ts';
+import { atLeastCheck, checkInput, clusterNameCheck, givenFields, type InputCheck } from './input-checks.ts';
+import { mutate } from './mutation-effects.ts';
+import { mutationErrors } from './mutation-errors.ts';
 import { connectionType } from './connection.ts';
 import type { GraphContext } from './context.ts';
 import { FlexClusterRef } from './flex-cluster.ts';
@@ -61,16 +71,6 @@ const rawId = (job: RestoreJobShape) => {
   return job.raw.id;
 };
 
-/** A by-id lookup of either upstream: null when gone. */
-async function loadJob<Raw, Shape>(context: GraphContext, request: AtlasRequest, shape: (raw: Raw) => Shape) {
-  try {
-    return shape(await context.loaders.requests.load<Raw>(request));
-  } catch (error) {
-    if (isMissingObject(error)) return null;
-    throw error;
-  }
-}
-
 export const serverlessJobShape = (groupId: string, instanceName: string, raw: AtlasServerlessRestoreJob): ServerlessRestoreJobShape => ({
   kind: 'ServerlessRestoreJob',
   groupId,
@@ -85,11 +85,11 @@ export const flexJobShape = (groupId: string, clusterName: string, raw: AtlasFle
 });
 
 export const loadServerlessRestoreJob = (context: GraphContext, groupId: string, instance: string, jobId: string) =>
-  loadJob(context, getServerlessRestoreJob(groupId, instance, jobId), (raw: AtlasServerlessRestoreJob) =>
+  loadByKey(context, getServerlessRestoreJob(groupId, instance, jobId), (raw: AtlasServerlessRestoreJob) =>
     serverlessJobShape(groupId, instance, raw),
   );
 export const loadFlexRestoreJob = (context: GraphContext, groupId: string, cluster: string, jobId: string) =>
-  loadJob(context, getFlexRestoreJob(groupId, cluster, jobId), (raw: AtlasFlexRestoreJob) => flexJobShape(groupId, cluster, raw));
+  loadByKey(context, getFlexRestoreJob(groupId, cluster, jobId), (raw: AtlasFlexRestoreJob) => flexJobShape(groupId, cluster, raw));
 
 export const RestoreJobRef = builder.interfaceRef<RestoreJobShape>('RestoreJob').implement({
   description: 'A restore job of a serverless instance or a Flex cluster, in one shape for both.',
@@ -140,7 +140,7 @@ const BsonTimestampRef = builder
     }),
   });
 
-builder.objectRef<ServerlessRestoreJobShape>('ServerlessRestoreJob').implement({
+export const ServerlessRestoreJobRef = builder.objectRef<ServerlessRestoreJobShape>('ServerlessRestoreJob').implement({
   description: `A restore job of a serverless instance. ${SERVERLESS_DEPRECATION}`,
   interfaces: [NodeRef, RestoreJobRef],
   isTypeOf: (value) => (value as RestoreJobShape).kind === 'ServerlessRestoreJob',
@@ -171,7 +171,7 @@ builder.objectRef<ServerlessRestoreJobShape>('ServerlessRestoreJob').implement({
   }),
 });
 
-builder.objectRef<FlexRestoreJobShape>('FlexRestoreJob').implement({
+export const FlexRestoreJobRef = builder.objectRef<FlexRestoreJobShape>('FlexRestoreJob').implement({
   description: 'A restore job of a Flex cluster.',
   interfaces: [NodeRef, RestoreJobRef],
   isTypeOf: (value) => (value as RestoreJobShape).kind === 'FlexRestoreJob',
@@ -204,3 +204,161 @@ export const RestoreJobConnection = connectionType('RestoreJob', RestoreJobRef);
 
 registerRefetch('ServerlessRestoreJob', (id, context) => loadServerlessRestoreJob(context, id.groupId, id.keys[0]!, id.keys[1]!));
 registerRefetch('FlexRestoreJob', (id, context) => loadFlexRestoreJob(context, id.groupId, id.keys[0]!, id.keys[1]!));
+
+/** Atlas's earliest restorable moment (2008-01-01), the contract's minimum for these fields. */
+const EARLIEST_POINT_IN_TIME = 1_199_145_600;
+const DEPLOYMENT_ITEM_NAME = /^[\p{L}\p{N}\-_.(),:&@+']{1,64}$/u;
+
+const CreateServerlessRestoreJobInput = builder.inputType('CreateServerlessRestoreJobInput', {
+  description: 'Restores a snapshot (`snapshotId`, for AUTOMATED and DOWNLOAD) or a moment (POINT_IN_TIME: `pointInTimeUTCSeconds`, or `oplogTs` with `oplogInc`).',
+  fields: (t) => ({
+    projectId: t.field({ type: 'ObjectId', required: true }),
+    instanceName: t.string({ required: true }),
+    deliveryType: t.field({ type: ServerlessRestoreJobDeliveryType.ref, required: true }),
+    snapshotId: t.field({ type: 'ObjectId', description: 'One of `ServerlessInstance.snapshots`.' }),
+    pointInTimeUTCSeconds: t.int({ description: `Seconds since the epoch, at least ${EARLIEST_POINT_IN_TIME}.` }),
+    oplogTs: t.int({ description: `Oplog timestamp seconds, at least ${EARLIEST_POINT_IN_TIME}; with oplogInc.` }),
+    oplogInc: t.int({ description: 'Oplog increment, at least 1; with oplogTs.' }),
+    targetProjectId: t.field({ type: 'ObjectId', required: true }),
+    targetClusterName: t.string({ required: true }),
+  }),
+});
+
+interface ServerlessRestoreRequest {
+  deliveryType: string;
+  snapshotId?: string | null;
+  pointInTimeUTCSeconds?: number | null;
+  oplogTs?: number | null;
+  oplogInc?: number | null;
+}
+
+/** Atlas's rules tying the delivery type to what is restored: one snapshot, or one moment in one form. */
+function restorePointChecks({ deliveryType, snapshotId, pointInTimeUTCSeconds, oplogTs, oplogInc }: ServerlessRestoreRequest): InputCheck[] {
+  const usesOplog = oplogTs != null || oplogInc != null;
+  if (deliveryType !== 'pointInTime') {
+    return [
+      [snapshotId != null, ['snapshotId'], 'Required unless deliveryType is POINT_IN_TIME.'],
+      [pointInTimeUTCSeconds == null, ['pointInTimeUTCSeconds'], 'Only with deliveryType POINT_IN_TIME.'],
+      [!usesOplog, ['oplogTs'], 'Only with deliveryType POINT_IN_TIME.'],
+    ];
+  }
+  return [
+    [snapshotId == null, ['snapshotId'], 'Not with deliveryType POINT_IN_TIME: give the moment instead.'],
+    [pointInTimeUTCSeconds == null || !usesOplog, ['pointInTimeUTCSeconds'], 'Give pointInTimeUTCSeconds or oplogTs with oplogInc, not both.'],
+    [pointInTimeUTCSeconds != null || usesOplog, ['pointInTimeUTCSeconds'], 'Give pointInTimeUTCSeconds, or oplogTs with oplogInc.'],
+    [(oplogTs == null) === (oplogInc == null), [oplogTs == null ? 'oplogTs' : 'oplogInc'], 'oplogTs and oplogInc go together.'],
+  ];
+}
+
+const CreateFlexRestoreJobInput = builder.inputType('CreateFlexRestoreJobInput', {
+  fields: (t) => ({
+    projectId: t.field({ type: 'ObjectId', required: true }),
+    flexClusterName: t.string({ required: true }),
+    snapshotId: t.field({ type: 'ObjectId', required: true, description: 'One of `FlexCluster.snapshots`.' }),
+    targetDeploymentItemName: t.string({ required: true, description: 'The cluster restored into.' }),
+    targetProjectId: t.field({ type: 'ObjectId', description: "The target's project; default: this project." }),
+  }),
+});
+
+const CreateServerlessRestoreJobSuccess = builder
+  .objectRef<{ restoreJob: ServerlessRestoreJobShape }>('CreateServerlessRestoreJobSuccess')
+  .implement({
+    fields: (t) => ({
+      restoreJob: t.field({ type: ServerlessRestoreJobRef, nullable: false, resolve: (payload) => payload.restoreJob }),
+      serverlessInstance: t.field({
+        type: ServerlessInstanceRef,
+        nullable: false,
+        description: 'Its list of restore jobs holds the new one.',
+        resolve: ({ restoreJob }) => ({ kind: 'ServerlessInstance' as const, groupId: restoreJob.groupId, name: restoreJob.instanceName }),
+      }),
+    }),
+  });
+
+const CreateFlexRestoreJobSuccess = builder.objectRef<{ restoreJob: FlexRestoreJobShape }>('CreateFlexRestoreJobSuccess').implement({
+  fields: (t) => ({
+    restoreJob: t.field({ type: FlexRestoreJobRef, nullable: false, resolve: (payload) => payload.restoreJob }),
+    flexCluster: t.field({
+      type: FlexClusterRef,
+      nullable: false,
+      description: 'Its list of restore jobs holds the new one.',
+      resolve: ({ restoreJob }) => ({ kind: 'FlexCluster' as const, groupId: restoreJob.groupId, name: restoreJob.clusterName }),
+    }),
+  }),
+});
+
+/** A new restore job: its parent's list is refetched, its lookup answers it. */
+const restoreJobCreated =
+  (type: 'ServerlessRestoreJob' | 'FlexRestoreJob', groupId: string, parent: string, jobsPath: string, lookup: (id: string) => AtlasRequest) =>
+  (job: { id?: string }) => ({
+    stale: [`${jobsPath}?`],
+    fresh: job.id ? ([[lookup(job.id), job]] as const) : [],
+    entities: job.id ? [{ typename: type, id: encodeGlobalId(type, groupId, parent, job.id) }] : [],
+  });
+
+builder.mutationFields((t) => ({
+  createServerlessRestoreJob: t.field({
+    type: CreateServerlessRestoreJobSuccess,
+    nullable: false,
+    deprecationReason: SERVERLESS_DEPRECATION,
+    description: `Restores a serverless instance's backup. Never retried. ${SERVERLESS_DEPRECATION}`,
+    errors: mutationErrors('CreateServerlessRestoreJob'),
+    args: { input: t.arg({ type: CreateServerlessRestoreJobInput, required: true }) },
+    resolve: async (_, { input }, context) => {
+      const { projectId, instanceName } = input;
+      checkInput([
+        clusterNameCheck(instanceName, 'instanceName'),
+        clusterNameCheck(input.targetClusterName, 'targetClusterName'),
+        atLeastCheck(input.pointInTimeUTCSeconds, EARLIEST_POINT_IN_TIME, 'pointInTimeUTCSeconds'),
+        atLeastCheck(input.oplogTs, EARLIEST_POINT_IN_TIME, 'oplogTs'),
+        atLeastCheck(input.oplogInc, 1, 'oplogInc'),
+        ...restorePointChecks(input),
+      ]);
+      const body: CreateServerlessRestoreJobBody = {
+        deliveryType: input.deliveryType,
+        targetClusterName: input.targetClusterName,
+        targetGroupId: input.targetProjectId,
+        ...givenFields(input, ['snapshotId', 'pointInTimeUTCSeconds', 'oplogTs', 'oplogInc']),
+      };
+      const raw = await mutate<AtlasServerlessRestoreJob>(
+        context,
+        createServerlessRestoreJob(projectId, instanceName, body),
+        restoreJobCreated('ServerlessRestoreJob', projectId, instanceName, serverlessJobsPath(projectId, instanceName), (id) =>
+          getServerlessRestoreJob(projectId, instanceName, id),
+        ),
+        { targetGroupId: 'targetProjectId' },
+      );
+      return { restoreJob: serverlessJobShape(projectId, instanceName, raw) };
+    },
+  }),
+  createFlexRestoreJob: t.field({
+    type: CreateFlexRestoreJobSuccess,
+    nullable: false,
+    description: "Restores a Flex cluster's snapshot into a cluster. Never retried.",
+    errors: mutationErrors('CreateFlexRestoreJob'),
+    args: { input: t.arg({ type: CreateFlexRestoreJobInput, required: true }) },
+    resolve: async (_, { input }, context) => {
+      const { projectId, flexClusterName } = input;
+      checkInput([
+        clusterNameCheck(flexClusterName, 'flexClusterName'),
+        [
+          DEPLOYMENT_ITEM_NAME.test(input.targetDeploymentItemName),
+          ['targetDeploymentItemName'],
+          "1 to 64 letters, digits or - _ . ( ) , : & @ + '.",
+        ],
+      ]);
+      const body = {
+        snapshotId: input.snapshotId,
+        targetDeploymentItemName: input.targetDeploymentItemName,
+        ...givenFields(input, ['targetProjectId']),
+      };
+      const raw = await mutate<AtlasFlexRestoreJob>(
+        context,
+        createFlexRestoreJob(projectId, flexClusterName, body),
+        restoreJobCreated('FlexRestoreJob', projectId, flexClusterName, flexJobsPath(projectId, flexClusterName), (id) =>
+          getFlexRestoreJob(projectId, flexClusterName, id),
+        ),
+      );
+      return { restoreJob: flexJobShape(projectId, flexClusterName, raw) };
+    },
+  }),
+}));

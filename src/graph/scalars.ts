@@ -1,4 +1,5 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { UpstreamError } from '../atlas/errors.ts';
 import { builder } from './builder.ts';
 import { OBJECT_ID } from './patterns.ts';
 
@@ -30,9 +31,18 @@ const parseDateTime = (value: unknown): Date => {
   return date;
 };
 
+/** Output values come from Atlas: one that is not a date is a contract breach, not our bug. */
+const serializeDateTime = (value: unknown): string => {
+  const date = value instanceof Date ? value : new Date(value as string);
+  if (Number.isNaN(date.getTime())) {
+    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `Atlas returned ${JSON.stringify(value)} where a date was expected.`);
+  }
+  return date.toISOString();
+};
+
 builder.scalarType('DateTime', {
   description: 'An instant, as ISO 8601 in UTC (e.g. 2024-05-01T10:00:00.000Z).',
-  serialize: (value) => (value instanceof Date ? value : new Date(value as string)).toISOString(),
+  serialize: serializeDateTime,
   parseValue: parseDateTime,
   parseLiteral: (node) => parseDateTime(literal(node)),
 });

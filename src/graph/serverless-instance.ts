@@ -5,6 +5,8 @@ import { collectionSource } from './connection-sources.ts';
 import { SERVERLESS_DEPRECATION } from './deprecations.ts';
 import { ProjectRef } from './project.ts';
 import { RestoreJobConnection, RestoreJobRef, loadServerlessRestoreJob, serverlessJobShape } from './restore-job.ts';
+import { serverlessSnapshots, type AtlasServerlessSnapshot } from '../atlas/snapshots.ts';
+import { ServerlessSnapshotConnection } from './snapshot.ts';
 import { projectShape, type ServerlessInstanceShape } from './shapes.ts';
 
 export const ServerlessInstanceRef = builder.objectRef<ServerlessInstanceShape>('ServerlessInstance').implement({
@@ -24,6 +26,14 @@ export const ServerlessInstanceRef = builder.objectRef<ServerlessInstanceShape>(
           collectionSource<AtlasServerlessRestoreJob>(serverlessRestoreJobs(instance.groupId, instance.name), context),
           (raw) => serverlessJobShape(instance.groupId, instance.name, raw),
         ),
+    }),
+    snapshots: t.field({
+      type: ServerlessSnapshotConnection,
+      nullable: false,
+      description: 'Backup snapshots of this instance, newest first.',
+      args: connectionArgs(t.arg),
+      resolve: (instance, args, context, info) =>
+        resolveConnection(args, info, collectionSource<AtlasServerlessSnapshot>(serverlessSnapshots(instance.groupId, instance.name), context), (raw) => raw),
     }),
     restoreJob: t.field({
       type: RestoreJobRef,

@@ -1,6 +1,9 @@
-/** How the gateway proves itself to Atlas. One instance serves every request of the process. */
+/**
+ * How the gateway proves itself to Atlas. One instance serves every request of the process, except in
+ * AUTH_MODE=forward, where each request carries its caller's token.
+ */
 export interface Authenticator {
-  readonly mode: 'digest' | 'service-account' | 'none';
+  readonly mode: 'digest' | 'service-account' | 'none' | 'forward';
   /** A non-secret identity for keying caches and limiters by credential. */
   readonly credentialKey: string;
   /** The `Authorization` header for this call, or undefined to send none. */

@@ -8,8 +8,9 @@ export interface AccessToken {
 /** Asks the token endpoint for a token; throws an UpstreamError when it refuses. */
 export type TokenFetcher = () => Promise<AccessToken>;
 
-/** Refresh this long before expiry, so no call goes out with a token about to lapse. */
+/** Refresh this long before expiry (a tenth of a short lifetime), so no call goes out with a token about to lapse. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
+const refreshMargin = (token: AccessToken, fetchedAt: number) => Math.min(REFRESH_MARGIN_MS, (token.expiresAt - fetchedAt) / 10);
 
 /**
  * OAuth 2 client credentials for an Atlas service account. The token endpoint allows about ten requests
@@ -20,6 +21,7 @@ export class ServiceAccountAuthenticator implements Authenticator {
   readonly mode = 'service-account';
   readonly credentialKey: string;
   private token: AccessToken | undefined;
+  private refreshAt = 0;
   private refreshing: Promise<AccessToken> | undefined;
 
   constructor(
@@ -31,8 +33,7 @@ export class ServiceAccountAuthenticator implements Authenticator {
   }
 
   async authorization(): Promise<string> {
-    const token =
-      this.token && this.token.expiresAt - REFRESH_MARGIN_MS > this.now() ? this.token : await this.refreshOnce();
+    const token = this.token && this.refreshAt > this.now() ? this.token : await this.refreshOnce();
     return `Bearer ${token.value}`;
   }
 
@@ -45,9 +46,11 @@ export class ServiceAccountAuthenticator implements Authenticator {
   }
 
   private refreshOnce(): Promise<AccessToken> {
+    const fetchedAt = this.now();
     this.refreshing ??= this.fetchToken()
       .then((token) => {
         this.token = token;
+        this.refreshAt = token.expiresAt - refreshMargin(token, fetchedAt);
         return token;
       })
       .finally(() => {

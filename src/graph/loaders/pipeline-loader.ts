@@ -31,7 +31,7 @@ export class PipelineLoader {
     const request = listPipelines(groupId);
     const fresh = !this.requests.has(request);
     const pipelines = await this.requests.load<unknown>(request);
-    if (!Array.isArray(pipelines)) {
+    if (!Array.isArray(pipelines) || !pipelines.every((item) => typeof item === 'object' && item !== null)) {
       throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas answered listGroupPipelines without an array.');
     }
     if (fresh) {

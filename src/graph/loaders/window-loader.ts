@@ -140,7 +140,7 @@ export class WindowLoader {
     );
     const segment: Segment = { start: pageStart(pages[0]!), items: [], more: false, totalCount: undefined };
     for (const [i, answer] of answers.entries()) {
-      if (!answer || !Array.isArray(answer.results)) {
+      if (!answer || !Array.isArray(answer.results) || !answer.results.every((item) => typeof item === 'object' && item !== null)) {
         throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `Atlas answered ${collection.operation} without a results list.`);
       }
       const page = pages[i]!;

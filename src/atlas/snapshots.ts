@@ -1,0 +1,104 @@
+import { pathSegment, type AtlasRequest } from './client.ts';
+import { groupPath, type Collection } from './collection.ts';
+import { ATLAS_2023_01_01, ATLAS_2024_11_13 } from './media-types.ts';
+import { SERVERLESS_SUCCESSOR } from './restore-jobs.ts';
+
+/** A Cloud Backup snapshot of a dedicated cluster: DiskBackupReplicaSet, or a sharded one from availableSnapshots. */
+export interface AtlasClusterSnapshot {
+  id?: string;
+  createdAt?: string;
+  expiresAt?: string;
+  description?: string;
+  frequencyType?: string;
+  snapshotType?: string;
+  status?: string;
+  type?: string;
+  storageSizeBytes?: number;
+  mongodVersion?: string;
+  masterKeyUUID?: string;
+  policyItems?: string[];
+  cloudProvider?: string;
+  copyRegions?: string[];
+  replicaSetName?: string;
+  configServerType?: string;
+  members?: { id?: string; replicaSetName?: string; cloudProvider?: string }[];
+}
+
+export interface AtlasServerlessSnapshot {
+  id?: string;
+  createdAt?: string;
+  expiresAt?: string;
+  frequencyType?: string;
+  snapshotType?: string;
+  status?: string;
+  mongodVersion?: string;
+  serverlessInstanceName?: string;
+  storageSizeBytes?: number;
+}
+
+export interface AtlasFlexSnapshot {
+  id?: string;
+  status?: string;
+  mongoDBVersion?: string;
+  scheduledTime?: string;
+  startTime?: string;
+  finishTime?: string;
+  expiration?: string;
+}
+
+const clusterSnapshotsPath = (groupId: string, cluster: string) =>
+  `${groupPath(groupId)}/clusters/${pathSegment(cluster)}/backup/snapshots`;
+const serverlessSnapshotsPath = (groupId: string, instance: string) =>
+  `${groupPath(groupId)}/serverless/${pathSegment(instance)}/backup/snapshots`;
+const flexSnapshotsPath = (groupId: string, cluster: string) =>
+  `${groupPath(groupId)}/flexClusters/${pathSegment(cluster)}/backup/snapshots`;
+
+export const getClusterSnapshot = (groupId: string, cluster: string, snapshotId: string): AtlasRequest => ({
+  operation: 'getGroupClusterBackupSnapshot',
+  method: 'GET',
+  path: `${clusterSnapshotsPath(groupId, cluster)}/${snapshotId}`,
+  accept: ATLAS_2023_01_01,
+});
+
+export const clusterSnapshots = (groupId: string, cluster: string): Collection => ({
+  operation: 'listGroupClusterBackupSnapshots',
+  groupId,
+  path: clusterSnapshotsPath(groupId, cluster),
+  accept: ATLAS_2023_01_01,
+  filters: {},
+  itemRequest: (snapshot) => (typeof snapshot.id === 'string' ? getClusterSnapshot(groupId, cluster, snapshot.id) : undefined),
+});
+
+export const getServerlessSnapshot = (groupId: string, instance: string, snapshotId: string): AtlasRequest => ({
+  operation: 'getGroupServerlessBackupSnapshot',
+  method: 'GET',
+  path: `${serverlessSnapshotsPath(groupId, instance)}/${snapshotId}`,
+  accept: ATLAS_2023_01_01,
+  successor: SERVERLESS_SUCCESSOR,
+});
+
+export const serverlessSnapshots = (groupId: string, instance: string): Collection => ({
+  operation: 'listGroupServerlessBackupSnapshots',
+  groupId,
+  path: serverlessSnapshotsPath(groupId, instance),
+  accept: ATLAS_2023_01_01,
+  filters: {},
+  successor: SERVERLESS_SUCCESSOR,
+  itemRequest: (snapshot) => (typeof snapshot.id === 'string' ? getServerlessSnapshot(groupId, instance, snapshot.id) : undefined),
+});
+
+export const getFlexSnapshot = (groupId: string, cluster: string, snapshotId: string): AtlasRequest => ({
+  operation: 'getGroupFlexClusterBackupSnapshot',
+  method: 'GET',
+  path: `${flexSnapshotsPath(groupId, cluster)}/${snapshotId}`,
+  accept: ATLAS_2024_11_13,
+});
+
+export const flexSnapshots = (groupId: string, cluster: string): Collection => ({
+  operation: 'listGroupFlexClusterBackupSnapshots',
+  groupId,
+  path: flexSnapshotsPath(groupId, cluster),
+  accept: ATLAS_2024_11_13,
+  filters: {},
+  itemRequest: (snapshot) => (typeof snapshot.id === 'string' ? getFlexSnapshot(groupId, cluster, snapshot.id) : undefined),
+});

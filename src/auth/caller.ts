@@ -1,0 +1,16 @@
+import type { Authenticator } from '../atlas/auth/authenticator.ts';
+
+/** The project ids a caller may use: every one (modes none and forward), or those its token lists. */
+export type ProjectAccess = { kind: 'any' } | { kind: 'listed'; projects: ReadonlySet<string> };
+
+/** Who sent one request, as established before anything executes. */
+export interface Caller {
+  projects: ProjectAccess;
+  /**
+   * The credential this caller's upstream calls carry instead of the gateway's (mode forward). Its
+   * `credentialKey` keys every cache, loader and limiter that outlives the operation.
+   */
+  upstreamAuthenticator?: Authenticator;
+}
+
+export const ANY_PROJECT: ProjectAccess = { kind: 'any' };

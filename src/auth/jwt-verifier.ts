@@ -1,0 +1,53 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { ClientAuthConfig } from '../config.ts';
+import { OBJECT_ID } from '../graph/patterns.ts';
+import { keysUnavailable, unauthenticated } from './auth-errors.ts';
+import type { ProjectAccess } from './caller.ts';
+
+type JwtSettings = Extract<ClientAuthConfig, { mode: 'jwt' }>;
+
+const HMAC_ALGORITHMS = ['HS256', 'HS384', 'HS512'];
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+/** Clock skew tolerated between the issuer and the gateway. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * Verifies a JWT's signature, issuer, audience and expiry with jose, and reads the projects it allows.
+ * The algorithm list is fixed by the key kind, so a token cannot pick `none` or turn a public key into an
+ * HMAC secret.
+ */
+export function createJwtVerifier(settings: JwtSettings): (token: string) => Promise<ProjectAccess> {
+  const secret = 'secret' in settings.key ? new TextEncoder().encode(settings.key.secret) : undefined;
+  const keys: JWTVerifyGetKey | undefined =
+    'jwksUrl' in settings.key ? createRemoteJWKSet(new URL(settings.key.jwksUrl), { timeoutDuration: 5000 }) : undefined;
+  const options = {
+    issuer: settings.issuer,
+    audience: settings.audience,
+    algorithms: secret ? HMAC_ALGORITHMS : ASYMMETRIC_ALGORITHMS,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    requiredClaims: ['exp'],
+  };
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      payload = secret ? (await jwtVerify(token, secret, options)).payload : (await jwtVerify(token, keys!, options)).payload;
+    } catch (error) {
+      throw refusal(error);
+    }
+    return { kind: 'listed', projects: projectsIn(payload[settings.projectsClaim]) };
+  };
+}
+
+function refusal(error: unknown) {
+  if (error instanceof errors.JWTExpired) return unauthenticated('The bearer token has expired.');
+  if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated(`The bearer token's "${error.claim}" claim is not accepted.`);
+  // No key or a timeout fetching them is the issuer's side; any other failure is the token's.
+  if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) return keysUnavailable();
+  return unauthenticated('The bearer token is not a valid JWT from the configured issuer.');
+}
+
+/** A JSON array of ids, or one string of ids separated by spaces (as OAuth's `scope`); others ignored. */
+function projectsIn(claim: unknown): ReadonlySet<string> {
+  const values = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(' ') : [];
+  return new Set(values.filter((value): value is string => typeof value === 'string' && OBJECT_ID.test(value)));
+}

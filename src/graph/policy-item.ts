@@ -1,0 +1,28 @@
+import type { AtlasPolicyItem } from '../atlas/pipelines.ts';
+import { builder } from './builder.ts';
+import { upstreamEnum } from './upstream-enum.ts';
+
+const PolicyItemFrequencyType = upstreamEnum(
+  'PolicyItemFrequencyType',
+  ['daily', 'hourly', 'weekly', 'monthly', 'yearly', 'ondemand'],
+  'How often a backup policy item takes a snapshot.',
+);
+const PolicyItemRetentionUnit = upstreamEnum('PolicyItemRetentionUnit', ['days', 'weeks', 'months', 'years'], 'The unit of a snapshot retention period.');
+
+/** A backup policy item of a cluster: a schedule a periodic pipeline can ingest from (its `policyItemId`). */
+export const PolicyItemRef = builder.objectRef<AtlasPolicyItem>('PolicyItem').implement({
+  description: "One schedule of a cluster's backup policy.",
+  fields: (t) => ({
+    atlasId: t.field({ type: 'ObjectId', resolve: (item) => item.id ?? null }),
+    frequencyType: t.field({
+      type: PolicyItemFrequencyType.ref,
+      resolve: (item, _, c) => PolicyItemFrequencyType.known(item.frequencyType, c.logger),
+    }),
+    frequencyInterval: t.int({ description: 'Hours, weekday, or day of month, by frequency type (40: last day).', resolve: (item) => item.frequencyInterval ?? null }),
+    retentionUnit: t.field({
+      type: PolicyItemRetentionUnit.ref,
+      resolve: (item, _, c) => PolicyItemRetentionUnit.known(item.retentionUnit, c.logger),
+    }),
+    retentionValue: t.int({ resolve: (item) => item.retentionValue ?? null }),
+  }),
+});

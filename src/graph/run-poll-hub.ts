@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Repeater } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { CallScope } from '../atlas/client.ts';
+import { UpstreamError } from '../atlas/errors.ts';
+import type { AtlasPipelineRun } from '../atlas/pipelines.ts';
+
+/** States a run never leaves: a watch ends there. */
+export const TERMINAL_RUN_STATES: ReadonlySet<string> = new Set(['DONE', 'FAILED', 'DATASET_DELETED']);
+
+/** Failures worth polling through (the next poll may succeed); any other ends the watch. */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'RATE_LIMITED']);
+
+export const POLL_GROWTH = 1.5;
+
+export interface RunPollOptions {
+  /** First interval, and the interval again after each change. */
+  initialMs: number;
+  /** The interval grows by POLL_GROWTH per unchanged poll, up to this. */
+  maxMs: number;
+  /** Each poll's deadline for retries of the GET, from its start. */
+  deadlineMs: number;
+  logger: Logger;
+}
+
+/** One event of a watch: the run as it now is, or why the watch ended. */
+export type RunEvent = AtlasPipelineRun | Error;
+
+/** The interval after a poll: back to the start on a change, else longer, up to the cap. */
+export function nextPollInterval(current: number, changed: boolean, options: Pick<RunPollOptions, 'initialMs' | 'maxMs'>): number {
+  return changed ? options.initialMs : Math.min(options.maxMs, Math.round(current * POLL_GROWTH));
+}
+
+/** What subscribers see change: the state, the phase and the stats. */
+const fingerprint = (run: AtlasPipelineRun) => JSON.stringify([run.state, run.phase, run.stats?.bytesExported, run.stats?.numDocs]);
+
+interface Watch {
+  key: string;
+  poll: (scope: CallScope) => Promise<AtlasPipelineRun>;
+  /** Sent upstream with every poll of this watch, so logs (and tests) tell one poll stream from another. */
+  requestId: string;
+  subscribers: Set<(event: RunEvent | null) => void>;
+  latest: AtlasPipelineRun | undefined;
+  seen: string | undefined;
+  interval: number;
+  timer: NodeJS.Timeout | undefined;
+  ended: boolean;
+}
+
+/**
+ * Live runs for `pipelineRunUpdated`: one upstream poll stream per watched (credential, run), however
+ * many subscribers share it. The interval backs off while nothing changes and resets on a change;
+ * polling stops at a terminal state or when the last subscriber leaves. In process only: with several
+ * replicas each polls for its own subscribers.
+ */
+export class RunPollHub {
+  private readonly watches = new Map<string, Watch>();
+
+  constructor(private readonly options: RunPollOptions) {}
+
+  /**
+   * The run's events for one subscriber: the run as it is now first, then each change; the stream ends
+   * after a terminal state or an error event. `key` must name the credential and the run.
+   */
+  subscribe(key: string, poll: Watch['poll']): Repeater<RunEvent> {
+    return new Repeater<RunEvent>(async (push, stop) => {
+      const deliver = (event: RunEvent | null) => {
+        if (event === null) stop();
+        else void push(event).catch(() => undefined);
+      };
+      this.join(key, poll, deliver);
+      await stop;
+      this.leave(key, deliver);
+    });
+  }
+
+  /** Watches polling now (for metrics and tests). */
+  get size(): number {
+    return this.watches.size;
+  }
+
+  private join(key: string, poll: Watch['poll'], deliver: (event: RunEvent | null) => void): void {
+    const existing = this.watches.get(key);
+    if (existing) {
+      existing.subscribers.add(deliver);
+      if (existing.latest) deliver(existing.latest);
+      return;
+    }
+    const watch: Watch = {
+      key,
+      poll,
+      requestId: `run-poll-${randomUUID()}`,
+      subscribers: new Set([deliver]),
+      latest: undefined,
+      seen: undefined,
+      interval: this.options.initialMs,
+      timer: undefined,
+      ended: false,
+    };
+    this.watches.set(key, watch);
+    void this.tick(watch);
+  }
+
+  private leave(key: string, deliver: (event: RunEvent | null) => void): void {
+    const watch = this.watches.get(key);
+    if (!watch?.subscribers.delete(deliver) || watch.subscribers.size > 0) return;
+    this.end(watch);
+  }
+
+  private end(watch: Watch): void {
+    watch.ended = true;
+    clearTimeout(watch.timer);
+    if (this.watches.get(watch.key) === watch) this.watches.delete(watch.key);
+  }
+
+  private broadcast(watch: Watch, event: RunEvent | null): void {
+    for (const deliver of watch.subscribers) deliver(event);
+  }
+
+  private async tick(watch: Watch): Promise<void> {
+    let changed = false;
+    try {
+      const run = await watch.poll({ requestId: watch.requestId, deadline: Date.now() + this.options.deadlineMs });
+      if (watch.ended) return;
+      const seen = fingerprint(run);
+      changed = seen !== watch.seen;
+      if (changed) {
+        watch.seen = seen;
+        watch.latest = run;
+        this.broadcast(watch, run);
+      }
+      if (typeof run.state === 'string' && TERMINAL_RUN_STATES.has(run.state)) {
+        this.broadcast(watch, null);
+        this.end(watch);
+        return;
+      }
+    } catch (error) {
+      if (watch.ended) return;
+      const code = error instanceof UpstreamError ? error.code : undefined;
+      if (code === undefined || !TRANSIENT_CODES.has(code)) {
+        this.broadcast(watch, error instanceof Error ? error : new Error(String(error)));
+        this.broadcast(watch, null);
+        this.end(watch);
+        return;
+      }
+      this.options.logger.warn({ requestId: watch.requestId, code, message: (error as Error).message }, 'run poll failed; polling on');
+    }
+    watch.interval = nextPollInterval(watch.interval, changed, this.options);
+    watch.timer = setTimeout(() => void this.tick(watch), watch.interval);
+  }
+}

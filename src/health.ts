@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { AtlasClient } from './atlas/client.ts';
+import { UpstreamError } from './atlas/errors.ts';
+import { ATLAS_2023_01_01 } from './atlas/media-types.ts';
+
+export interface Readiness {
+  ready: boolean;
+  /** Why not, in words safe to show anyone (never a credential). */
+  reason?: string;
+}
+
+/** Probe results are reused this long, so a load balancer polling every replica cannot load Atlas. */
+const PROBE_CACHE_MS = 5_000;
+const PROBE_DEADLINE_MS = 3_000;
+
+/** Failures that mean this replica cannot serve: Atlas refuses the credentials, or cannot be reached. */
+const NOT_READY_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT']);
+
+/**
+ * `/readyz`: Atlas's root resource (`GET /api/atlas/v2`) fetched with the gateway's own credentials
+ * answers both "is Atlas reachable" and "are the credentials valid". Any other answer (even a 404 or a
+ * 429) shows both, so the replica is ready. A draining replica is never ready.
+ */
+export class ReadinessProbe {
+  private last: { at: number; result: Promise<Readiness> } | undefined;
+  private draining = false;
+
+  constructor(private readonly client: AtlasClient) {}
+
+  /** From now on, answer not ready: the load balancer takes this replica out while it finishes its work. */
+  drain(): void {
+    this.draining = true;
+  }
+
+  check(): Promise<Readiness> {
+    if (this.draining) return Promise.resolve({ ready: false, reason: 'shutting down' });
+    const now = Date.now();
+    if (!this.last || now - this.last.at >= PROBE_CACHE_MS) this.last = { at: now, result: this.probe() };
+    return this.last.result;
+  }
+
+  private async probe(): Promise<Readiness> {
+    try {
+      await this.client.call(
+        { operation: 'getSystemStatus', method: 'GET', path: '/api/atlas/v2', accept: ATLAS_2023_01_01 },
+        { requestId: `readyz-${randomUUID()}`, deadline: Date.now() + PROBE_DEADLINE_MS },
+      );
+      return { ready: true };
+    } catch (error) {
+      if (error instanceof UpstreamError && !NOT_READY_CODES.has(error.code)) return { ready: true };
+      const code = error instanceof UpstreamError ? error.code : 'INTERNAL_SERVER_ERROR';
+      const message = error instanceof UpstreamError ? error.message : 'the probe failed unexpectedly';
+      return { ready: false, reason: `${code}: ${message}` };
+    }
+  }
+}

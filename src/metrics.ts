@@ -1,0 +1,93 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { UpstreamCallRecord } from './atlas/client.ts';
+
+/**
+ * The gateway's Prometheus metrics, in a registry of its own (not prom-client's global one), so that two
+ * gateways in one process (tests) never share or double-register series. Labels are bounded: operation
+ * names come from documents the server accepted, routes are the contract's operation ids.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+
+  private readonly operations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations executed, by operation name, type and outcome (ok, or error when any error was returned).',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly operationSeconds = new Histogram({
+    name: 'graphql_operation_duration_seconds',
+    help: 'Time to execute a GraphQL operation (parse and validation excluded).',
+    labelNames: ['operation', 'type'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25],
+    registers: [this.registry],
+  });
+
+  private readonly upstreamCalls = new Counter({
+    name: 'atlas_upstream_calls_total',
+    help: 'HTTP exchanges with Atlas, by route (contract operation id) and status ("error" when no answer came).',
+    labelNames: ['route', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly upstreamSeconds = new Histogram({
+    name: 'atlas_upstream_call_duration_seconds',
+    help: 'Time of one HTTP exchange with Atlas.',
+    labelNames: ['route'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
+    registers: [this.registry],
+  });
+
+  private readonly upstreamRetries = new Counter({
+    name: 'atlas_upstream_retries_total',
+    help: 'Upstream calls retried (429, 502, 503, 504 or a reset), by route.',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly responseCache = new Counter({
+    name: 'graphql_response_cache_total',
+    help: 'Response cache lookups, by result (hit or miss).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(options: { limiterQueue?: () => number } = {}) {
+    collectDefaultMetrics({ register: this.registry });
+    const { limiterQueue } = options;
+    new Gauge({
+      name: 'atlas_upstream_limiter_queued',
+      help: 'Upstream calls waiting for the per-project limiter (a concurrency slot or a rate token).',
+      registers: [this.registry],
+      collect() {
+        this.set(limiterQueue?.() ?? 0);
+      },
+    });
+    // Series appear at zero before the first event, so dashboards and alerts see them from the start.
+    this.responseCache.inc({ result: 'hit' }, 0);
+    this.responseCache.inc({ result: 'miss' }, 0);
+  }
+
+  operation(name: string, type: string, failed: boolean, seconds: number): void {
+    this.operations.inc({ operation: name, type, outcome: failed ? 'error' : 'ok' });
+    this.operationSeconds.observe({ operation: name, type }, seconds);
+  }
+
+  upstreamCall(record: UpstreamCallRecord): void {
+    this.upstreamCalls.inc({ route: record.operation, status: String(record.status) });
+    this.upstreamSeconds.observe({ route: record.operation }, record.ms / 1000);
+  }
+
+  upstreamRetry(route: string): void {
+    this.upstreamRetries.inc({ route });
+  }
+
+  cacheLookup(hit: boolean): void {
+    this.responseCache.inc({ result: hit ? 'hit' : 'miss' });
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+}

@@ -1,0 +1,26 @@
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/** The header a browser cannot add to a cross-site request without a CORS preflight. */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+/**
+ * A browser sends GET and "simple" POSTs (form, multipart, text/plain) cross-site without a preflight, so
+ * those need a custom header (any value); JSON POSTs are preflighted and pass. SSE clients (graphql-sse,
+ * fetch) POST JSON, or add the header to a GET. Yoga's plugin does the check; the refusal gets a code.
+ */
+export function csrfPrevention(): Plugin {
+  const check = useCSRFPrevention({ requestHeaders: [CSRF_HEADER] });
+  return {
+    onRequestParse(payload) {
+      try {
+        return check.onRequestParse?.(payload);
+      } catch (error) {
+        throw new GraphQLError(`Send the "${CSRF_HEADER}" header (any value) with GET and form or text requests.`, {
+          extensions: { code: 'BAD_REQUEST', http: { status: 403 } },
+        });
+      }
+    },
+  };
+}

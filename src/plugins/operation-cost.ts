@@ -1,0 +1,55 @@
+import { getNamedType, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Plugin } from 'graphql-yoga';
+import { DEFAULT_PAGE_SIZE } from '../graph/connection.ts';
+import { operationLimitError } from './operation-limit-error.ts';
+
+/**
+ * A field costs 1 plus its selection; a connection costs its page size (`first` or `last`, default 20)
+ * times its selection, since each item may fan out into further upstream calls; `nodes(ids)` costs its
+ * number of ids times its selection. GraphQL Armor's cost rule cannot multiply by page size.
+ */
+const estimateCost: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const items = getNamedType(field.type).name.endsWith('Connection')
+    ? (args.first ?? args.last ?? DEFAULT_PAGE_SIZE)
+    : Array.isArray(args.ids)
+      ? args.ids.length
+      : 1;
+  return 1 + Math.max(0, Number(items) || 0) * childComplexity;
+};
+
+/**
+ * Refuses an operation whose cost exceeds `maxCost` before it executes. The cost depends on variables
+ * (`first: $n`), so it is computed at execution time rather than as a validation rule, whose results are
+ * cached per document.
+ */
+export function operationCost(maxCost: number): Plugin {
+  const refusal = (schema: GraphQLSchema, document: DocumentNode, variables: unknown, operationName?: string | null) => {
+    let cost: number;
+    try {
+      cost = getComplexity({
+        estimators: [estimateCost],
+        schema,
+        query: document,
+        variables: (variables ?? {}) as Record<string, unknown>,
+        operationName: operationName ?? undefined,
+      });
+    } catch (error) {
+      // Variables that do not coerce: execution itself reports them as BAD_USER_INPUT without a call.
+      if (error instanceof GraphQLError) return undefined;
+      throw error;
+    }
+    if (cost <= maxCost) return undefined;
+    return operationLimitError('cost', maxCost, `Operation cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages.`);
+  };
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = refusal(args.schema, args.document, args.variableValues, args.operationName);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = refusal(args.schema, args.document, args.variableValues, args.operationName);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}

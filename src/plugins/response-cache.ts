@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { isInterfaceType, isObjectType, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+
+/** Signed download links: never cached in a shared store (design §6), so a response selecting one is not cached. */
+const SIGNED_URL_FIELDS = new Set(['deliveryUrl', 'snapshotUrl']);
+
+export interface ResponseCacheOptions {
+  cache: Cache;
+  ttlMs: number;
+  schema: GraphQLSchema;
+  /** The gateway's upstream credential (non-secret key): answers are never shared across credentials. */
+  credentialKey: string;
+}
+
+/**
+ * Caches query results for `ttlMs` (graphql-yoga's response cache), per upstream credential and per
+ * caller, and says so to clients with `Cache-Control: private, max-age`. Our mutations drop what they
+ * change (see ResponseCacheInvalidation); the library also drops every entity a mutation returns.
+ */
+export function responseCache({ cache, ttlMs, schema, credentialKey }: ResponseCacheOptions): Plugin {
+  const maxAge = `private, max-age=${Math.floor(ttlMs / 1000)}`;
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(
+        useResponseCache({
+          cache,
+          ttl: ttlMs,
+          // A caller's token may narrow what it sees (project claims): its answers are its own.
+          session: (request) => `${credentialKey}|${callerDigest(request.headers.get('authorization'))}`,
+          ttlPerSchemaCoordinate: signedUrlCoordinates(schema),
+          // Read back below (to set Cache-Control) and removed before the client sees it.
+          includeExtensionMetadata: true,
+        }),
+      );
+    },
+    onExecutionResult({ result, setResult }) {
+      if (!result || Symbol.asyncIterator in result) return;
+      const { responseCache: metadata, ...extensions } = (result as ExecutionResult).extensions ?? {};
+      if (metadata === undefined) return;
+      const cached = (metadata as { hit?: boolean; didCache?: boolean }).hit || (metadata as { didCache?: boolean }).didCache;
+      if (cached) {
+        const http = (extensions.http ?? {}) as { headers?: Record<string, string> };
+        extensions.http = { ...http, headers: { ...http.headers, 'Cache-Control': maxAge } };
+      }
+      setResult({ ...(result as ExecutionResult), extensions: Object.keys(extensions).length > 0 ? extensions : undefined });
+    },
+  };
+}
+
+/** sha256 of the caller's Authorization header: the header itself is never kept. */
+function callerDigest(authorization: string | null): string {
+  return authorization ? createHash('sha256').update(authorization).digest('base64url') : '-';
+}
+
+/** `Type.field` for every signed-URL field of the schema, with TTL 0: a response that selects one is not cached. */
+function signedUrlCoordinates(schema: GraphQLSchema): Record<string, number> {
+  const coordinates: Record<string, number> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    for (const field of Object.keys(type.getFields())) {
+      if (SIGNED_URL_FIELDS.has(field)) coordinates[`${type.name}.${field}`] = 0;
+    }
+  }
+  return coordinates;
+}

@@ -1,0 +1,83 @@
+import { createInMemoryCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { createRedisCache } from '@envelop/response-cache-redis';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { CachedEntity } from './graph/context.ts';
+import { decodeOpaque } from './graph/opaque.ts';
+import type { GatewayMetrics } from './metrics.ts';
+
+/** A tag entity, not a schema type: one per project a cached response touches. */
+const PROJECT_TAG = 'AtlasGraphProject';
+
+/**
+ * The response cache's store, in memory or in Redis (shared by every replica), tagging each cached
+ * response with the projects it holds: every global ID carries its project (design §1), so a `node(id)`
+ * answer is found by its project's invalidation as surely as a `project(id)` one. A store failure never
+ * fails a request: a failed read is a miss, a failed write is not cached.
+ */
+export class ProjectTaggedCache implements Cache {
+  constructor(
+    private readonly store: Cache,
+    private readonly logger: Logger,
+    private readonly metrics: GatewayMetrics,
+  ) {}
+
+  static inMemory(logger: Logger, metrics: GatewayMetrics): ProjectTaggedCache {
+    return new ProjectTaggedCache(createInMemoryCache(), logger, metrics);
+  }
+
+  /** `redis` should carry a key prefix of its own (see yoga.ts), so cache keys never meet other keys. */
+  static inRedis(redis: Redis, logger: Logger, metrics: GatewayMetrics): ProjectTaggedCache {
+    return new ProjectTaggedCache(createRedisCache({ redis }) as Cache, logger, metrics);
+  }
+
+  async get(key: string) {
+    try {
+      const cached = await this.store.get(key);
+      this.metrics.cacheLookup(cached != null);
+      return cached;
+    } catch (error) {
+      this.logger.warn({ err: { message: (error as Error).message } }, 'response cache read failed; answering uncached');
+      this.metrics.cacheLookup(false);
+      return undefined;
+    }
+  }
+
+  async set(key: string, result: Parameters<Cache['set']>[1], entities: Parameters<Cache['set']>[2], ttl: number) {
+    const tagged = [...entities];
+    for (const groupId of projectsOf(tagged)) tagged.push({ typename: PROJECT_TAG, id: groupId });
+    try {
+      await this.store.set(key, result, tagged, ttl);
+    } catch (error) {
+      this.logger.warn({ err: { message: (error as Error).message } }, 'response cache write failed');
+    }
+  }
+
+  async invalidate(entities: Parameters<Cache['invalidate']>[0]) {
+    try {
+      await this.store.invalidate(entities);
+    } catch (error) {
+      // The change upstream is done; a stale answer can outlive it by one TTL at most.
+      this.logger.warn({ err: { message: (error as Error).message } }, 'response cache invalidation failed');
+    }
+  }
+
+  /**
+   * `GraphContext.invalidate`: a mutation names the objects it changed; every cached response holding
+   * anything of their projects is dropped (for every credential and caller). Per project rather than per
+   * object, because a change also moves lists, counts and null lookups that do not hold the object.
+   */
+  invalidateProjectsOf(entities: readonly CachedEntity[]): Promise<void> {
+    return this.invalidate([...projectsOf(entities)].map((groupId) => ({ typename: PROJECT_TAG, id: groupId })));
+  }
+}
+
+/** The projects named by global IDs (each carries its project id, design §1). */
+function projectsOf(entities: Iterable<{ id?: number | string }>): Set<string> {
+  const projects = new Set<string>();
+  for (const entity of entities) {
+    const groupId = typeof entity.id === 'string' ? decodeOpaque(entity.id)?.[2] : undefined;
+    if (typeof groupId === 'string') projects.add(groupId);
+  }
+  return projects;
+}

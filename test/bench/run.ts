@@ -1,0 +1,261 @@
+/**
+ * `npm run bench`: load figures for the gateway over the simulator at a fixed upstream latency, next to
+ * two baselines measured in the same run (see baseline-servers.ts). Each server runs in its own process;
+ * autocannon drives them from this one. Bounded: BENCH_SECONDS (default 5) per measurement.
+ * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the gateway there (`node --cpu-prof`).
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { SEED } from '../../src/simulator/index.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const LATENCY_MS = 20;
+const CONNECTIONS = 128;
+const operation = (name: string) => readFileSync(new URL(`../../schema/operations/${name}.graphql`, import.meta.url), 'utf8');
+
+// ---- processes ----------------------------------------------------------------------------------------
+
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
+function forkScript(script: string, args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; hello: any }> {
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), args, {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once('message', (hello) => resolve({ child, hello }));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+const ask = (child: ChildProcess, command: 'clear' | 'count') =>
+  new Promise<number>((resolve) => {
+    const onMessage = (message: any) => {
+      if (message.command !== command) return;
+      child.off('message', onMessage);
+      resolve(message.count);
+    };
+    child.on('message', onMessage);
+    child.send({ command });
+  });
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+async function startGateway(upstream: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const profile = process.env.BENCH_CPU_PROF;
+  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MONGODB_ATLAS_BASE_URL: upstream,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      // The bench measures the gateway, not Atlas's per-project rate limit.
+      UPSTREAM_PROJECT_CONCURRENCY: '10000',
+      UPSTREAM_PROJECT_RATE_PER_MINUTE: '1000000',
+      UPSTREAM_PROJECT_BURST: '1000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the gateway exited at start');
+    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return { url, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// ---- measurements -------------------------------------------------------------------------------------
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: number;
+  requests: number;
+}
+
+async function load(url: string, body: string | string[] | undefined, connections: number, seconds = SECONDS): Promise<Load> {
+  const bodies = body === undefined ? undefined : Array.isArray(body) ? body : [body];
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: bodies ? 'POST' : 'GET',
+    headers: bodies ? { 'content-type': 'application/json', accept: 'application/graphql-response+json' } : {},
+    requests: bodies?.map((b) => ({ method: 'POST', body: b })),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+/** CPU seconds, resident bytes and operations so far, from the gateway's /metrics or a baseline's /stats. */
+async function gatewayStats(url: string) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const sum = (prefix: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(prefix))
+      .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  return {
+    cpuSeconds: sum('process_cpu_seconds_total '),
+    rss: sum('process_resident_memory_bytes '),
+    operations: sum('graphql_operations_total{'),
+    upstreamCalls: sum('atlas_upstream_calls_total{'),
+  };
+}
+const baselineStats = async (url: string) => (await (await fetch(`${url}/stats`)).json()) as { cpuSeconds: number; rss: number };
+
+async function post(url: string, body: string) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const json = (await response.json()) as any;
+  if (json.errors) throw new Error(`bench operation failed: ${JSON.stringify(json.errors)}`);
+  return json;
+}
+
+/** Upstream calls per operation, from the simulator's request log, over a few operations in a row. */
+async function callsPerOperation(simulator: ChildProcess, url: string, bodies: string[], rounds = 3): Promise<number> {
+  // Calls still under way from the previous load must not be counted here.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await ask(simulator, 'clear');
+  for (let i = 0; i < rounds; i++) for (const body of bodies) await post(url, body);
+  return (await ask(simulator, 'count')) / (rounds * bodies.length);
+}
+
+// ---- the run --------------------------------------------------------------------------------------------
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MB`;
+
+const { child: simulator, hello } = await forkScript('simulator-process.ts', [], { BENCH_LATENCY_MS: String(LATENCY_MS) });
+const upstream: string = hello.url;
+const baselineEnv = { BENCH_UPSTREAM_URL: upstream, BENCH_PROJECT_ID: SEED.projectId };
+const ceilingServer = await forkScript('baseline-servers.ts', ['ceiling'], baselineEnv);
+const floorServer = await forkScript('baseline-servers.ts', ['floor'], baselineEnv);
+const ceilingUrl = `http://127.0.0.1:${ceilingServer.hello.port}`;
+const floorUrl = `http://127.0.0.1:${floorServer.hello.port}`;
+const gateway = await startGateway(upstream);
+const graphqlUrl = `${gateway.url}/graphql`;
+
+const dashboard = JSON.stringify({ query: operation('ProjectDashboard'), variables: { projectId: SEED.projectId } });
+// Deep paging: 20 runs after offset 999 of the 1,200-run pipeline; the cursor comes from the gateway.
+const runsPage = (first: number, after?: string) =>
+  JSON.stringify({ query: operation('PipelineRuns'), variables: { projectId: SEED.projectId, pipelineName: SEED.pipelines.big, first, after } });
+let cursor: string | undefined;
+for (let i = 0; i < 2; i++) cursor = (await post(graphqlUrl, runsPage(500, cursor))).data.project.pipeline.runs.pageInfo.endCursor;
+const deepPage = runsPage(20, cursor);
+const trigger = JSON.stringify({
+  query: operation('TriggerPipelineRun'),
+  variables: { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.onDemand, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+});
+const mix = [trigger, dashboard, dashboard, dashboard];
+
+console.log(`Atlas Graph bench: upstream latency ${LATENCY_MS} ms, ${CONNECTIONS} connections, ${SECONDS} s per measurement\n`);
+
+// Warm-up (JIT, pools) of every server, not measured.
+await load(ceilingUrl, undefined, CONNECTIONS, 1);
+await load(floorUrl, undefined, CONNECTIONS, 1);
+await load(graphqlUrl, dashboard, CONNECTIONS, 2);
+const rssBefore = (await gatewayStats(gateway.url)).rss;
+
+const ceiling = await load(ceilingUrl, undefined, CONNECTIONS);
+let floorCpu = await baselineStats(floorUrl);
+const floor = await load(floorUrl, undefined, CONNECTIONS);
+const floorCpuMsPerOp = (((await baselineStats(floorUrl)).cpuSeconds - floorCpu.cpuSeconds) * 1000) / floor.requests;
+const floorUnloaded = await load(floorUrl, undefined, 1);
+
+interface Scenario {
+  name: string;
+  bodies: string[];
+  /** Upstream round trips one after the other in one operation. */
+  depth: number;
+}
+const scenarios: Scenario[] = [
+  { name: '(a) dashboard', bodies: [dashboard], depth: 2 },
+  { name: '(b) deep paging of runs', bodies: [deepPage], depth: 2 },
+  { name: '(c) 1 trigger : 3 dashboards', bodies: mix, depth: 2 },
+];
+const rows: string[][] = [];
+let dashboardLoaded: Load | undefined;
+let dashboardCpu = 0;
+for (const scenario of scenarios) {
+  const calls = await callsPerOperation(simulator, graphqlUrl, scenario.bodies);
+  const before = await gatewayStats(gateway.url);
+  const loaded = await load(graphqlUrl, scenario.bodies, CONNECTIONS);
+  const after = await gatewayStats(gateway.url);
+  const cpuMsPerOp = ((after.cpuSeconds - before.cpuSeconds) * 1000) / Math.max(1, loaded.requests);
+  const underLoad = (after.upstreamCalls - before.upstreamCalls) / Math.max(1, after.operations - before.operations);
+  if (!dashboardLoaded) [dashboardLoaded, dashboardCpu] = [loaded, cpuMsPerOp];
+  rows.push([
+    scenario.name,
+    fmt(loaded.rps, 0),
+    `${loaded.p50} / ${loaded.p99}`,
+    `${fmt(calls, 2)} (${fmt(underLoad, 2)} under load)`,
+    fmt(loaded.p50 / (scenario.depth * LATENCY_MS), 2),
+    fmt(cpuMsPerOp, 2),
+    String(loaded.failures),
+  ]);
+}
+const unloaded = await load(graphqlUrl, dashboard, 1);
+const rssAfter = (await gatewayStats(gateway.url)).rss;
+
+const table = (header: string[], body: string[][]) =>
+  [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+
+console.log(
+  table(
+    ['scenario', 'req/s', 'p50 / p99 ms', 'upstream calls/op', 'p50 / (depth x latency)', 'gateway CPU ms/op', 'failed'],
+    rows,
+  ),
+);
+console.log();
+console.log(
+  table(
+    ['baseline', 'req/s', 'p50 / p99 ms', 'CPU ms/op'],
+    [
+      ['ceiling: node:http, fixed JSON', fmt(ceiling.rps, 0), `${ceiling.p50} / ${ceiling.p99}`, '–'],
+      ['floor: hand-written dashboard, 6 undici calls', fmt(floor.rps, 0), `${floor.p50} / ${floor.p99}`, fmt(floorCpuMsPerOp, 2)],
+      ['floor, 1 connection', fmt(floorUnloaded.rps, 0), `${floorUnloaded.p50} / ${floorUnloaded.p99}`, '–'],
+      ['gateway dashboard, 1 connection', fmt(unloaded.rps, 0), `${unloaded.p50} / ${unloaded.p99}`, '–'],
+    ],
+  ),
+);
+console.log();
+console.log(
+  table(
+    ['ratio (dashboard)', 'value', 'target'],
+    [
+      ['gateway / floor throughput', fmt(dashboardLoaded!.rps / floor.rps, 2), '>= 0.85'],
+      ['gateway / ceiling throughput', fmt(dashboardLoaded!.rps / ceiling.rps, 3), '–'],
+      ['gateway CPU per operation', `${fmt(dashboardCpu, 2)} ms`, '<= 0.8 ms'],
+      ['unloaded p50: gateway - floor', `${fmt(unloaded.p50 - floorUnloaded.p50, 1)} ms`, '<= 2 ms'],
+      ['gateway RSS after warm-up -> after the run', `${mb(rssBefore)} -> ${mb(rssAfter)}`, 'flat'],
+    ],
+  ),
+);
+
+gateway.child.kill('SIGTERM');
+await new Promise((resolve) => gateway.child.once('exit', resolve));
+for (const child of children) child.disconnect?.();
+process.exit(0);

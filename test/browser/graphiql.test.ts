@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleOperations } from '../../src/graphiql.ts';
+import { SEED } from '../../src/simulator/index.ts';
+import { calls, startHarness, type Harness } from '../support/harness.ts';
+
+/**
+ * GraphiQL in a real browser: Debian's chromium, driven by playwright-core, opens the page the gateway
+ * serves, runs the default query against the simulator and reads the answer off the page. `.ci/run`
+ * installs chromium; elsewhere the test is skipped when it is missing (never in CI).
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium.`);
+
+describe.skipIf(!available)('GraphiQL in chromium', () => {
+  let h: Harness;
+  let browser: Browser;
+  beforeAll(async () => {
+    h = await startHarness();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // As root on a machine without outside network: no sandbox, no GPU, no background connections.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('opens GraphiQL, runs the default query against the simulator and shows its result, then an example tab', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+
+    await page.goto(`${h.gateway.url}/graphql`);
+    const run = page.locator('.graphiql-execute-button');
+    await run.waitFor({ timeout: 30_000 });
+
+    // The default query's tab first, then one tab per example operation.
+    const tabs = page.locator('.graphiql-tab');
+    await expect.poll(() => tabs.count()).toBe(exampleOperations().length + 1);
+    const tabNames = (await tabs.allInnerTexts()).map((text) => text.trim());
+    expect(tabNames[0]).toBe('Overview');
+    for (const { name } of exampleOperations()) expect(tabNames).toContain(name);
+
+    h.resetUpstream();
+    await run.click();
+    // What the result pane shows (Monaco draws spaces as no-break spaces).
+    const shownText = async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' ');
+    await expect.poll(shownText, { timeout: 15_000 }).toContain(`"name": "${SEED.pipelines.big}"`);
+    const shown = await shownText();
+    expect(shown).toContain(`"atlasId": "${SEED.projectId}"`);
+    expect(shown).toContain(`"totalCount": ${SEED.pipelines.all.length}`);
+    expect(shown).not.toContain('"errors"');
+    // The query went through the gateway to the simulator: the pipeline list, then five run lists.
+    expect(calls(h.upstream()).filter((call) => call.endsWith('/pipelines'))).toHaveLength(1);
+    expect(calls(h.upstream()).filter((call) => call.includes('/runs?'))).toHaveLength(5);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: new URL('graphiql.png', ARTIFACTS).pathname });
+
+    // An example tab brings its own variables: PipelineRuns runs with them as it opens. Opened by keyboard:
+    // on the tab bar (a drag-to-reorder list) Playwright's mouse click does not switch tabs, Enter does.
+    await page.locator('.graphiql-tab-button', { hasText: /^PipelineRuns$/ }).focus();
+    await page.keyboard.press('Enter');
+    const editorText = async () => (await page.locator('.graphiql-query-editor').innerText()).replace(/\u00a0/g, ' ');
+    await expect.poll(editorText).toContain('query PipelineRuns(');
+    // GraphiQL reads the operation name of a newly opened tab a moment after showing it; a run before
+    // then answers "Cannot infer operation", and a person would press ▶ again.
+    await expect
+      .poll(
+        async () => {
+          await run.click();
+          await page.waitForTimeout(300);
+          return shownText();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toContain('"pipeline": {');
+    // Only PipelineRuns reads `project.pipeline`, and its variables name the big pipeline.
+    await expect.poll(shownText).toContain(`"name": "${SEED.pipelines.big}"`);
+    expect(await shownText()).not.toContain('"errors"');
+    await page.screenshot({ path: new URL('graphiql-example-tab.png', ARTIFACTS).pathname });
+
+    // Every asset came from the gateway itself (or from blobs the page made): nothing from a CDN.
+    const origin = new URL(h.gateway.url).origin;
+    const foreign = requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`blob:${origin}/`) && !url.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../../src/graph/global-id.ts';
+import { nextPollInterval } from '../../src/graph/run-poll-hub.ts';
+import { SEED } from '../../src/simulator/index.ts';
+import { useHarness } from '../support/shared-harness.ts';
+import { payloads, subscribe } from '../support/sse.ts';
+
+const INITIAL_MS = 25;
+const MAX_MS = 100;
+
+const h = useHarness({
+  simulator: { runDurationMs: 1_200 },
+  env: { RUN_POLL_INITIAL_MS: String(INITIAL_MS), RUN_POLL_MAX_MS: String(MAX_MS) },
+});
+
+const WATCH = /* GraphQL */ `
+  subscription Watch($id: ID!) {
+    pipelineRunUpdated(id: $id) { id atlasId state phase stats { bytesExported numDocs } }
+  }
+`;
+
+async function triggerRun(): Promise<{ id: string; atlasId: string }> {
+  const { body } = await h.graphql(
+    /* GraphQL */ `
+      mutation Trigger($input: TriggerPipelineRunInput!) {
+        triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id atlasId } } }
+      }
+    `,
+    { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+  );
+  return body.data!.triggerPipelineRun.run;
+}
+
+const runPath = (runId: string, pipeline: string = SEED.pipelines.small) =>
+  `/api/atlas/v2/groups/${SEED.projectId}/pipelines/${pipeline}/runs/${runId}`;
+const polls = (runId: string, pipeline?: string) => h.upstream().filter((r) => r.method === 'GET' && r.path === runPath(runId, pipeline));
+
+/** Resolves once `condition` holds, checking every 10 ms; fails after `ms`. */
+async function eventually(condition: () => boolean, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const ORDER = ['PENDING/SNAPSHOT', 'IN_PROGRESS/SNAPSHOT', 'IN_PROGRESS/EXPORT', 'IN_PROGRESS/INGESTION', 'DONE/INGESTION'];
+
+describe('pipelineRunUpdated', () => {
+  it('sends the run as it is now, then each change, and completes at DONE', async () => {
+    const run = await triggerRun();
+    const stream = await subscribe(h.gateway.url, WATCH, { id: run.id });
+    await stream.ended;
+    const runs = payloads(stream.events).map((p) => p.data.pipelineRunUpdated);
+    expect(payloads(stream.events).every((p) => p.errors === undefined)).toBe(true);
+    expect(stream.events.at(-1)!.event).toBe('complete');
+    expect(runs[0]).toMatchObject({ id: run.id, atlasId: run.atlasId });
+    expect(runs.at(-1)).toMatchObject({ state: 'DONE', phase: 'INGESTION', stats: { bytesExported: expect.any(Number) } });
+    // Every event is a change, in the order Atlas moves a run.
+    const steps = runs.map((r) => `${r.state}/${r.phase}`);
+    const distinct = runs.map((r) => JSON.stringify([r.state, r.phase, r.stats]));
+    expect(new Set(distinct).size).toBe(distinct.length);
+    expect(steps.map((step) => ORDER.indexOf(step))).toEqual([...steps.map((step) => ORDER.indexOf(step))].sort((a, b) => a - b));
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    // Polling stopped with the stream.
+    const count = polls(run.atlasId).length;
+    await new Promise((resolve) => setTimeout(resolve, 4 * MAX_MS));
+    expect(polls(run.atlasId)).toHaveLength(count);
+  });
+
+  it('completes at FAILED', async () => {
+    h.simulator.failNextTriggeredRuns(1);
+    const run = await triggerRun();
+    const stream = await subscribe(h.gateway.url, WATCH, { id: run.id });
+    await stream.ended;
+    expect(payloads(stream.events).at(-1).data.pipelineRunUpdated).toMatchObject({ state: 'FAILED', phase: 'EXPORT' });
+    expect(stream.events.at(-1)!.event).toBe('complete');
+  });
+
+  it('serves two clients watching one run from one upstream poll stream', async () => {
+    const run = await triggerRun();
+    const first = await subscribe(h.gateway.url, WATCH, { id: run.id });
+    await first.waitFor(1);
+    const second = await subscribe(h.gateway.url, WATCH, { id: run.id });
+    await second.waitFor(1);
+    await Promise.all([first.ended, second.ended]);
+
+    const done = (events: typeof first.events) => payloads(events).at(-1).data.pipelineRunUpdated;
+    expect(done(first.events)).toMatchObject({ state: 'DONE' });
+    expect(done(second.events)).toEqual(done(first.events));
+    // The second client's first event is the run as the shared poll last saw it, not a poll of its own.
+    const seen = polls(run.atlasId);
+    expect(new Set(seen.map((r) => r.headers['x-request-id']))).toEqual(new Set([expect.stringMatching(/^run-poll-/)]));
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.startedAt).toBeGreaterThanOrEqual(seen[i - 1]!.endedAt);
+  });
+
+  it('backs off while nothing changes and stops polling when the last client leaves', async () => {
+    const runId = SEED.runs.everyState.exporting!; // a seeded run that stays IN_PROGRESS
+    const id = encodeGlobalId('PipelineRun', SEED.projectId, SEED.pipelines.everyState, runId);
+    const first = await subscribe(h.gateway.url, WATCH, { id });
+    const second = await subscribe(h.gateway.url, WATCH, { id });
+    await Promise.all([first.waitFor(1), second.waitFor(1)]);
+    await eventually(() => polls(runId, SEED.pipelines.everyState).length >= 7);
+
+    const starts = polls(runId, SEED.pipelines.everyState).map((r) => r.startedAt);
+    starts.slice(1).forEach((start, i) => {
+      // Timers never fire early: each gap is at least the backed-off interval (1 ms of clock slack).
+      const interval = Array.from({ length: i }).reduce<number>((ms) => nextPollInterval(ms, false, { initialMs: INITIAL_MS, maxMs: MAX_MS }), INITIAL_MS);
+      expect(start - starts[i]!).toBeGreaterThanOrEqual(interval - 1);
+    });
+    expect(payloads(first.events)).toHaveLength(1);
+
+    first.close();
+    const afterFirst = polls(runId, SEED.pipelines.everyState).length;
+    await eventually(() => polls(runId, SEED.pipelines.everyState).length >= afterFirst + 2);
+    second.close();
+    // A poll under way when the client left may still land; after that, none comes.
+    await new Promise((resolve) => setTimeout(resolve, 3 * MAX_MS));
+    const settled = polls(runId, SEED.pipelines.everyState).length;
+    await new Promise((resolve) => setTimeout(resolve, 5 * MAX_MS));
+    expect(polls(runId, SEED.pipelines.everyState)).toHaveLength(settled);
+  });
+
+  it('refuses an ID that is not a run\'s before any call', async () => {
+    const pipelineId = encodeGlobalId('Pipeline', SEED.projectId, SEED.pipelines.small);
+    const stream = await subscribe(h.gateway.url, WATCH, { id: pipelineId });
+    await stream.ended;
+    expect(payloads(stream.events)[0].errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(h.upstream()).toEqual([]);
+  });
+
+  it('ends with an error event when the run does not exist', async () => {
+    const id = encodeGlobalId('PipelineRun', SEED.projectId, SEED.pipelines.small, 'aaaaaaaaaaaaaaaaaaaaaaaa');
+    const stream = await subscribe(h.gateway.url, WATCH, { id });
+    await stream.ended;
+    const [event] = payloads(stream.events);
+    expect(event.data).toBeNull();
+    expect(event.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', atlas: { errorCode: 'PIPELINE_RUN_NOT_FOUND' } });
+    expect(stream.events.at(-1)!.event).toBe('complete');
+  });
+});

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SEED } from '../../src/simulator/index.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+
+const DASHBOARD = readFileSync(new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url), 'utf8');
+const DIGEST = { publicKey: 'ops-public', privateKey: 'ops-private-secret' };
+
+const get = async (h: Harness, path: string) => {
+  const response = await fetch(`${h.gateway.url}${path}`);
+  return { status: response.status, headers: response.headers, text: await response.text() };
+};
+const probes = (h: Harness) => h.upstream().filter((r) => r.path === '/api/atlas/v2');
+
+/** The value of one Prometheus sample, `name{labels}` written exactly as exposed. */
+const sample = (text: string, series: string) => {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+};
+
+describe('/healthz and /readyz', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      simulator: { digest: DIGEST },
+      env: { MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey, UPSTREAM_MAX_RETRIES: '0' },
+    });
+  });
+  afterAll(() => h.close());
+
+  it('healthz answers while the process is up, without calling Atlas', async () => {
+    h.resetUpstream();
+    const { status, text, headers } = await get(h, '/healthz');
+    expect({ status, body: JSON.parse(text) }).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(headers.get('cache-control')).toBe('no-store');
+    expect(h.upstream()).toEqual([]);
+  });
+
+  it('readyz probes the Atlas root with the configured credentials, once for several probes', async () => {
+    h.resetUpstream();
+    const [first, second] = await Promise.all([get(h, '/readyz'), get(h, '/readyz')]);
+    expect(JSON.parse(first.text)).toEqual({ status: 'ready' });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await get(h, '/readyz')).toMatchObject({ status: 200 });
+    // Digest: the challenge, then the authenticated call; nothing more for the cached probes.
+    expect(probes(h).map((r) => [r.status, r.headers.authorization?.split(' ')[0] ?? null])).toEqual([
+      [401, null],
+      [200, 'Digest'],
+    ]);
+  });
+});
+
+describe('/readyz when Atlas cannot serve this replica', () => {
+  it('is not ready when Atlas refuses the credentials', async () => {
+    const h = await startHarness({
+      simulator: { digest: DIGEST },
+      env: { MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: 'wrong-secret' },
+    });
+    try {
+      const { status, text } = await get(h, '/readyz');
+      expect(status).toBe(503);
+      expect(JSON.parse(text)).toEqual({ status: 'not ready', reason: expect.stringMatching(/^UNAUTHENTICATED: /) });
+      expect(text).not.toContain('wrong-secret');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('is not ready on a 5xx, and when Atlas cannot be reached', async () => {
+    const h = await startHarness({ env: { UPSTREAM_MAX_RETRIES: '0' } });
+    try {
+      h.simulator.injectFault({ path: '/api/atlas/v2', status: 503, times: 1 });
+      const unavailable = await get(h, '/readyz');
+      expect(unavailable.status).toBe(503);
+      expect(JSON.parse(unavailable.text).reason).toMatch(/^UPSTREAM_UNAVAILABLE: /);
+    } finally {
+      await h.simulator.close();
+    }
+    // A fresh gateway (no cached probe) whose upstream is gone.
+    const orphan = await startHarness({ env: { UPSTREAM_MAX_RETRIES: '0' } });
+    await orphan.simulator.close();
+    try {
+      const { status, text } = await get(orphan, '/readyz');
+      expect(status).toBe(503);
+      expect(JSON.parse(text).reason).toMatch(/^UPSTREAM_UNAVAILABLE: /);
+    } finally {
+      await orphan.gateway.close();
+      await h.gateway.close();
+    }
+  });
+});
+
+describe('/metrics', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { UPSTREAM_MAX_RETRIES: '1' } });
+  });
+  afterAll(() => h.close());
+  beforeEach(() => h.simulator.clearFaults());
+
+  it('counts operations by name and outcome, times them, and counts upstream calls by route and status', async () => {
+    const ok = await h.graphql(DASHBOARD, { projectId: SEED.projectId });
+    expect(ok.body.errors).toBeUndefined();
+    const failed = await h.graphql(`query Broken($p: ObjectId!) { project(id: $p) { pipelines { totalCount } } }`, {
+      p: SEED.unknownProjectId,
+    });
+    expect(failed.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const { status, headers, text } = await get(h, '/metrics');
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(sample(text, 'graphql_operations_total{operation="ProjectDashboard",type="query",outcome="ok"}')).toBe(1);
+    expect(sample(text, 'graphql_operations_total{operation="Broken",type="query",outcome="error"}')).toBe(1);
+    expect(sample(text, 'graphql_operation_duration_seconds_count{operation="ProjectDashboard",type="query"}')).toBe(1);
+    expect(sample(text, 'graphql_operation_duration_seconds_bucket{le="+Inf",operation="ProjectDashboard",type="query"}')).toBe(1);
+    // The dashboard: one pipeline list, five run lists; the broken one: a 404 on the pipeline list.
+    expect(sample(text, 'atlas_upstream_calls_total{route="listGroupPipelines",status="200"}')).toBe(1);
+    expect(sample(text, 'atlas_upstream_calls_total{route="listGroupPipelineRuns",status="200"}')).toBe(5);
+    expect(sample(text, 'atlas_upstream_calls_total{route="listGroupPipelines",status="404"}')).toBe(1);
+    expect(sample(text, 'atlas_upstream_call_duration_seconds_count{route="listGroupPipelineRuns"}')).toBe(5);
+    expect(sample(text, 'atlas_upstream_limiter_queued')).toBe(0);
+    expect(sample(text, 'graphql_response_cache_total{result="hit"}')).toBe(0);
+    expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('counts retries by route', async () => {
+    h.simulator.injectFault({ operationId: 'getGroupPipeline', status: 503, times: 1 });
+    const { body } = await h.graphql(`query Retried($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { name } } }`, {
+      p: SEED.projectId,
+    });
+    expect(body).toEqual({ data: { project: { pipeline: { name: SEED.pipelines.small } } } });
+    const { text } = await get(h, '/metrics');
+    expect(sample(text, 'atlas_upstream_retries_total{route="getGroupPipeline"}')).toBe(1);
+    expect(sample(text, 'atlas_upstream_calls_total{route="getGroupPipeline",status="503"}')).toBe(1);
+    expect(sample(text, 'atlas_upstream_calls_total{route="getGroupPipeline",status="200"}')).toBe(1);
+  });
+});

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SEED } from '../../src/simulator/index.ts';
+import { calls, startHarness, type Harness } from '../support/harness.ts';
+
+const DASHBOARD = readFileSync(new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url), 'utf8');
+const TRIGGER = readFileSync(new URL('../../schema/operations/TriggerPipelineRun.graphql', import.meta.url), 'utf8');
+const FLEX_RESTORES = `query FlexRestores($p: ObjectId!) {
+  project(id: $p) { flexCluster(name: "${SEED.flex.main}") { restoreJobs(first: 20) { nodes { ... on FlexRestoreJob { status snapshotUrl } } } } }
+}`;
+const SMALL_RUNS = `query SmallRuns($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { runs(first: 2) { nodes { atlasId } } } } }`;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ env: { CACHE_TTL_MS: '60000' } });
+});
+afterAll(() => h.close());
+beforeEach(() => h.simulator.reset());
+
+describe('response cache (in memory)', () => {
+  it('answers a repeated query from the cache, with Cache-Control max-age, and no upstream call', async () => {
+    const first = await h.graphql(DASHBOARD, { projectId: SEED.projectId });
+    expect(first.body.errors).toBeUndefined();
+    expect(h.upstream()).toHaveLength(6);
+    expect(first.headers.get('cache-control')).toBe('private, max-age=60');
+
+    h.resetUpstream();
+    const second = await h.graphql(DASHBOARD, { projectId: SEED.projectId });
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get('cache-control')).toBe('private, max-age=60');
+    expect(h.upstream()).toEqual([]);
+    // What the client sees carries no cache bookkeeping.
+    expect(Object.keys(second.body)).toEqual(['data']);
+  });
+
+  it('keeps callers with different Authorization headers apart', async () => {
+    await h.graphql(SMALL_RUNS, { p: SEED.projectId }, { authorization: 'Bearer caller-a' });
+    h.resetUpstream();
+    await h.graphql(SMALL_RUNS, { p: SEED.projectId }, { authorization: 'Bearer caller-b' });
+    expect(h.upstream()).toHaveLength(2);
+    h.resetUpstream();
+    await h.graphql(SMALL_RUNS, { p: SEED.projectId }, { authorization: 'Bearer caller-a' });
+    expect(h.upstream()).toEqual([]);
+  });
+
+  it('drops a project\'s cached answers when our mutation changes it, before its payload resolves', async () => {
+    const before = await h.graphql(SMALL_RUNS, { p: SEED.projectId });
+    const triggered = await h.graphql(TRIGGER, {
+      input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable },
+    });
+    expect(triggered.body.data!.triggerPipelineRun.__typename).toBe('TriggerPipelineRunSuccess');
+    expect(triggered.headers.get('cache-control')).toBe('private, no-store');
+
+    h.resetUpstream();
+    const after = await h.graphql(SMALL_RUNS, { p: SEED.projectId });
+    expect(calls(h.upstream())).toEqual([
+      `GET /groups/${SEED.projectId}/pipelines/${SEED.pipelines.small}`,
+      `GET /groups/${SEED.projectId}/pipelines/${SEED.pipelines.small}/runs?pageNum=1&itemsPerPage=2&includeCount=false`,
+    ]);
+    const newest = after.body.data!.project.pipeline.runs.nodes[0].atlasId;
+    expect(newest).toBe(triggered.body.data!.triggerPipelineRun.run.atlasId);
+    expect(newest).not.toBe(before.body.data!.project.pipeline.runs.nodes[0].atlasId);
+  });
+
+  it('never caches a response holding signed URLs', async () => {
+    const first = await h.graphql(FLEX_RESTORES, { p: SEED.projectId });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data!.project.flexCluster.restoreJobs.nodes.some((n: any) => typeof n.snapshotUrl === 'string')).toBe(true);
+    expect(first.headers.get('cache-control')).toBe('private, no-store');
+    h.resetUpstream();
+    await h.graphql(FLEX_RESTORES, { p: SEED.projectId });
+    expect(h.upstream()).toHaveLength(1);
+  });
+
+  it('counts hits and misses in /metrics', async () => {
+    const text = await (await fetch(`${h.gateway.url}/metrics`)).text();
+    const hits = Number(/^graphql_response_cache_total\{result="hit"\} (\d+)$/m.exec(text)?.[1]);
+    const misses = Number(/^graphql_response_cache_total\{result="miss"\} (\d+)$/m.exec(text)?.[1]);
+    expect(hits).toBeGreaterThanOrEqual(2);
+    expect(misses).toBeGreaterThanOrEqual(4);
+  });
+});

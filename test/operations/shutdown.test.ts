@@ -1,0 +1,55 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { postGraphQL, startGatewayProcess, type GatewayProcess } from '../support/gateway-process.ts';
+
+const QUERY = `query Slow($p: ObjectId!) { project(id: $p) { pipelines(first: 1) { nodes { name } } } }`;
+
+let simulator: Simulator;
+let gateway: GatewayProcess | undefined;
+beforeAll(async () => {
+  simulator = await startSimulator();
+});
+afterEach(async () => {
+  simulator.clearFaults();
+  await gateway?.stop();
+});
+afterAll(() => simulator.close());
+
+const arrived = async (operationId: string) => {
+  while (!simulator.requests.some((r) => r.operationId === operationId)) await new Promise((r) => setTimeout(r, 10));
+};
+
+describe('graceful shutdown on SIGTERM', () => {
+  it('stops accepting, finishes the operation under way, and exits 0', async () => {
+    gateway = await startGatewayProcess({ MONGODB_ATLAS_BASE_URL: simulator.url, SHUTDOWN_TIMEOUT_MS: '10000' });
+    simulator.clearRequests();
+    simulator.injectFault({ operationId: 'listGroupPipelines', delayMs: 700, times: 1 });
+    const inFlight = postGraphQL(gateway.url, QUERY, { p: SEED.projectId });
+    await arrived('listGroupPipelines');
+
+    gateway.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+    await expect(fetch(`${gateway.url}/healthz`)).rejects.toThrow();
+
+    const { status, body } = await inFlight;
+    expect(status).toBe(200);
+    expect(body).toEqual({ data: { project: { pipelines: { nodes: [{ name: expect.any(String) }] } } } });
+    expect(await gateway.exited).toBe(0);
+    expect(gateway.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'shut down']));
+  });
+
+  it('cuts what is still running at the deadline, and still exits 0', async () => {
+    gateway = await startGatewayProcess({ MONGODB_ATLAS_BASE_URL: simulator.url, SHUTDOWN_TIMEOUT_MS: '300' });
+    simulator.clearRequests();
+    simulator.injectFault({ operationId: 'listGroupPipelines', hang: true, times: 1 });
+    const stuck = postGraphQL(gateway.url, QUERY, { p: SEED.projectId }).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await arrived('listGroupPipelines');
+    gateway.child.kill('SIGTERM');
+    expect(await gateway.exited).toBe(0);
+    expect(await stuck).toBe('cut');
+    expect(gateway.logs.map((l) => l.msg)).toContain('shutdown deadline passed: cutting the connections still open');
+  });
+});
