@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { GraphContext } from './graph/context.ts';
 import { buildSchema } from './graph/index.ts';
 import { RunPollHub } from './graph/run-poll-hub.ts';
+import { RedisRunPollCoordinator } from './graph/run-poll-coordinator.ts';
 import { createLoaders } from './graph/loaders/index.ts';
 import type { UpstreamSession } from './graph/loaders/upstream-session.ts';
 import { graphiqlOptions } from './graphiql.ts';
@@ -77,7 +78,15 @@ export function createGateway({ config, logger, atlasBaseUrl }: GatewayOptions):
         : ProjectTaggedCache.inMemory(logger, metrics);
 
   const authenticateCaller = createCallerAuthentication(config.auth);
-  const runPolls = new RunPollHub({ ...config.runPolling, deadlineMs: config.upstream.deadlineMs, logger });
+  // With Redis, one replica polls each watched run and the others relay it; its lease outlives the longest poll gap.
+  const runPollCoordinator =
+    redis && new RedisRunPollCoordinator(redis, 2 * config.runPolling.maxMs + 5_000, config.runPolling.initialMs);
+  const runPolls = new RunPollHub({
+    ...config.runPolling,
+    deadlineMs: config.upstream.deadlineMs,
+    logger,
+    coordinator: runPollCoordinator,
+  });
 
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema: buildSchema(),
@@ -144,6 +153,7 @@ export function createGateway({ config, logger, atlasBaseUrl }: GatewayOptions):
     },
     close: async () => {
       await client.close();
+      await runPollCoordinator?.close();
       await Promise.all([redis, cacheRedis].map((connection) => connection && closeRedis(connection)));
     },
   };

@@ -19,6 +19,8 @@ export interface AtlasRequest {
   body?: unknown;
   /** Named in UPSTREAM_GONE errors when Atlas has removed the route. */
   successor?: string;
+  /** The route is deprecated upstream with this sunset date: a generic 404 means Atlas removed it. */
+  sunset?: string;
 }
 
 /** What one GraphQL operation contributes to each of its upstream calls. */
@@ -125,6 +127,7 @@ export class AtlasClient {
       }
       throw errorFromHttpStatus(response.status, safeJson(response.text), {
         successor: req.successor,
+        sunset: req.sunset,
         retryAfter,
         authMode: (scope.authenticator ?? this.authenticator).mode,
       });

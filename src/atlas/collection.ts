@@ -10,6 +10,7 @@ export interface Collection {
   /** Filters sent after the paging parameters, in this order; part of the collection's identity. */
   filters: Record<string, string>;
   successor?: string;
+  sunset?: string;
   /** The by-id request that would fetch this item alone, so a listed item primes that lookup. */
   itemRequest?: (item: Record<string, unknown>) => AtlasRequest | undefined;
 }

@@ -64,6 +64,8 @@ const CODE_BY_STATUS: Record<number, UpstreamErrorCode> = {
 };
 
 const GONE_ERROR_CODES = new Set(['INVALID_VERSION_DATE', 'VERSION_GONE']);
+/** Atlas's answer for a path it does not serve at all, as opposed to a missing object (GROUP_NOT_FOUND...). */
+const ROUTE_NOT_FOUND = 'RESOURCE_NOT_FOUND';
 
 /** Reads an Atlas `ApiError` body defensively: any field may be missing or of another type. */
 export function atlasDetail(status: number, body: unknown): AtlasErrorDetail {
@@ -84,6 +86,8 @@ export function atlasDetail(status: number, body: unknown): AtlasErrorDetail {
 export interface HttpFailureContext {
   /** The successor to name when a sunset route is gone (Flex for serverless backup). */
   successor?: string;
+  /** Set for routes Atlas deprecated: their removal shows as a 404 for the route itself. */
+  sunset?: string;
   retryAfter?: number;
   /** How the gateway authenticated, named in UNAUTHENTICATED messages (never the credential). */
   authMode?: string;
@@ -92,12 +96,15 @@ export interface HttpFailureContext {
 /** Maps an upstream HTTP error answer onto the catalogue (design §2's table). */
 export function errorFromHttpStatus(status: number, body: unknown, context: HttpFailureContext = {}): UpstreamError {
   const atlas = atlasDetail(status, body);
-  const gone = status === 410 || (status === 406 && atlas.errorCode !== null && GONE_ERROR_CODES.has(atlas.errorCode));
+  const gone =
+    status === 410 ||
+    (status === 406 && atlas.errorCode !== null && GONE_ERROR_CODES.has(atlas.errorCode)) ||
+    (status === 404 && context.sunset !== undefined && atlas.errorCode === ROUTE_NOT_FOUND);
   const code: UpstreamErrorCode = gone
     ? 'UPSTREAM_GONE'
     : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_BAD_RESPONSE'));
   const message = gone
-    ? `Atlas no longer serves this route${context.successor ? `; use ${context.successor} instead` : ''}.`
+    ? `Atlas no longer serves this route${context.sunset ? ` (sunset ${context.sunset})` : ''}${context.successor ? `; use ${context.successor} instead` : ''}.`
     : messageFor(code, atlas, context);
   return new UpstreamError(code, message, {
     atlas,

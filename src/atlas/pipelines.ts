@@ -46,7 +46,8 @@ export interface AtlasPipelineRun {
   stats?: { bytesExported?: number; numDocs?: number };
 }
 
-/** Data Lake Pipelines have no successor route: Atlas retired them (sunset 2025-09-30). */
+/** Data Lake Pipelines have no successor route: Atlas retired them. */
+export const PIPELINES_SUNSET = '2025-09-30';
 export const pipelinesPath = (groupId: string) => `${groupPath(groupId)}/pipelines`;
 export const pipelinePath = (groupId: string, name: string) => `${pipelinesPath(groupId)}/${pathSegment(name)}`;
 const runPath = (groupId: string, name: string, runId: string) => `${pipelinePath(groupId, name)}/runs/${runId}`;
@@ -56,6 +57,7 @@ export const listPipelines = (groupId: string): AtlasRequest => ({
   method: 'GET',
   path: pipelinesPath(groupId),
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
 });
 
 export const getPipeline = (groupId: string, name: string): AtlasRequest => ({
@@ -63,6 +65,7 @@ export const getPipeline = (groupId: string, name: string): AtlasRequest => ({
   method: 'GET',
   path: pipelinePath(groupId, name),
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
 });
 
 export const getPipelineRun = (groupId: string, name: string, runId: string): AtlasRequest => ({
@@ -70,6 +73,7 @@ export const getPipelineRun = (groupId: string, name: string, runId: string): At
   method: 'GET',
   path: runPath(groupId, name, runId),
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
 });
 
 export const pipelineRuns = (groupId: string, name: string, createdBefore: Date | undefined): Collection => ({
@@ -77,6 +81,7 @@ export const pipelineRuns = (groupId: string, name: string, createdBefore: Date 
   groupId,
   path: `${pipelinePath(groupId, name)}/runs`,
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
   filters: createdBefore ? { createdBefore: createdBefore.toISOString() } : {},
   itemRequest: (run) => (typeof run._id === 'string' ? getPipelineRun(groupId, name, run._id) : undefined),
 });
@@ -91,6 +96,7 @@ export const triggerPipeline = (groupId: string, name: string, body: TriggerBody
   method: 'POST',
   path: `${pipelinePath(groupId, name)}/trigger`,
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
   body,
 });
 
@@ -108,6 +114,7 @@ export const createPipeline = (groupId: string, body: PipelineBody): AtlasReques
   method: 'POST',
   path: pipelinesPath(groupId),
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
   body,
 });
 
@@ -117,6 +124,7 @@ export const updatePipeline = (groupId: string, name: string, body: PipelineBody
   method: 'PATCH',
   path: pipelinePath(groupId, name),
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
   body,
 });
 
@@ -125,6 +133,7 @@ export const deletePipeline = (groupId: string, name: string): AtlasRequest => (
   method: 'DELETE',
   path: pipelinePath(groupId, name),
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
 });
 
 export const pausePipeline = (groupId: string, name: string): AtlasRequest => ({
@@ -132,6 +141,7 @@ export const pausePipeline = (groupId: string, name: string): AtlasRequest => ({
   method: 'POST',
   path: `${pipelinePath(groupId, name)}/pause`,
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
 });
 
 export const resumePipeline = (groupId: string, name: string): AtlasRequest => ({
@@ -139,6 +149,7 @@ export const resumePipeline = (groupId: string, name: string): AtlasRequest => (
   method: 'POST',
   path: `${pipelinePath(groupId, name)}/resume`,
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
 });
 
 /** Atlas answers 202: the dataset is removed later, and the run then reads DATASET_DELETED. */
@@ -147,6 +158,7 @@ export const deletePipelineRunDataset = (groupId: string, name: string, runId: s
   method: 'DELETE',
   path: runPath(groupId, name, runId),
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
 });
 
 /** A plain array, unpaged. */
@@ -155,6 +167,7 @@ export const pipelineAvailableSchedules = (groupId: string, name: string): Atlas
   method: 'GET',
   path: `${pipelinePath(groupId, name)}/availableSchedules`,
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
 });
 
 /**
@@ -166,5 +179,6 @@ export const pipelineAvailableSnapshots = (groupId: string, name: string, comple
   groupId,
   path: `${pipelinePath(groupId, name)}/availableSnapshots`,
   accept: ATLAS_2023_01_01,
+  sunset: PIPELINES_SUNSET,
   filters: completedAfter ? { completedAfter: completedAfter.toISOString() } : {},
 });

@@ -40,6 +40,7 @@ export interface AtlasFlexRestoreJob {
 }
 
 /** Serverless backup is retired upstream (sunset 2026-01-22); Flex clusters replace it. */
+export const SERVERLESS_SUNSET = '2026-01-22';
 export const SERVERLESS_SUCCESSOR = 'Project.flexCluster (Flex cluster backup)';
 
 export const serverlessJobsPath = (groupId: string, instance: string) =>
@@ -53,6 +54,7 @@ export const getServerlessRestoreJob = (groupId: string, instance: string, jobId
   path: `${serverlessJobsPath(groupId, instance)}/${jobId}`,
   accept: ATLAS_2023_01_01,
   successor: SERVERLESS_SUCCESSOR,
+  sunset: SERVERLESS_SUNSET,
 });
 
 export const serverlessRestoreJobs = (groupId: string, instance: string): Collection => ({
@@ -62,6 +64,7 @@ export const serverlessRestoreJobs = (groupId: string, instance: string): Collec
   accept: ATLAS_2023_01_01,
   filters: {},
   successor: SERVERLESS_SUCCESSOR,
+  sunset: SERVERLESS_SUNSET,
   itemRequest: (job) => (typeof job.id === 'string' ? getServerlessRestoreJob(groupId, instance, job.id) : undefined),
 });
 
@@ -98,6 +101,7 @@ export const createServerlessRestoreJob = (groupId: string, instance: string, bo
   accept: ATLAS_2023_01_01,
   body,
   successor: SERVERLESS_SUCCESSOR,
+  sunset: SERVERLESS_SUNSET,
 });
 
 export interface CreateFlexRestoreJobBody {

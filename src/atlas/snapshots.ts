@@ -1,7 +1,7 @@
 import { pathSegment, type AtlasRequest } from './client.ts';
 import { groupPath, type Collection } from './collection.ts';
 import { ATLAS_2023_01_01, ATLAS_2024_11_13 } from './media-types.ts';
-import { SERVERLESS_SUCCESSOR } from './restore-jobs.ts';
+import { SERVERLESS_SUCCESSOR, SERVERLESS_SUNSET } from './restore-jobs.ts';
 
 /** A Cloud Backup snapshot of a dedicated cluster: DiskBackupReplicaSet, or a sharded one from availableSnapshots. */
 export interface AtlasClusterSnapshot {
@@ -75,6 +75,7 @@ export const getServerlessSnapshot = (groupId: string, instance: string, snapsho
   path: `${serverlessSnapshotsPath(groupId, instance)}/${snapshotId}`,
   accept: ATLAS_2023_01_01,
   successor: SERVERLESS_SUCCESSOR,
+  sunset: SERVERLESS_SUNSET,
 });
 
 export const serverlessSnapshots = (groupId: string, instance: string): Collection => ({
@@ -84,6 +85,7 @@ export const serverlessSnapshots = (groupId: string, instance: string): Collecti
   accept: ATLAS_2023_01_01,
   filters: {},
   successor: SERVERLESS_SUCCESSOR,
+  sunset: SERVERLESS_SUNSET,
   itemRequest: (snapshot) => (typeof snapshot.id === 'string' ? getServerlessSnapshot(groupId, instance, snapshot.id) : undefined),
 });
 

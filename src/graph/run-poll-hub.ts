@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { CallScope } from '../atlas/client.ts';
 import { UpstreamError } from '../atlas/errors.ts';
 import type { AtlasPipelineRun } from '../atlas/pipelines.ts';
+import type { RunPollCoordinator, SharedRunEvent } from './run-poll-coordinator.ts';
 
 /** States a run never leaves: a watch ends there. */
 export const TERMINAL_RUN_STATES: ReadonlySet<string> = new Set(['DONE', 'FAILED', 'DATASET_DELETED']);
@@ -21,6 +22,8 @@ export interface RunPollOptions {
   /** Each poll's deadline for retries of the GET, from its start. */
   deadlineMs: number;
   logger: Logger;
+  /** With several replicas (REDIS_URL): one of them polls each run and the others relay its events. */
+  coordinator?: RunPollCoordinator;
 }
 
 /** One event of a watch: the run as it now is, or why the watch ended. */
@@ -45,13 +48,16 @@ interface Watch {
   interval: number;
   timer: NodeJS.Timeout | undefined;
   ended: boolean;
+  /** Stops relaying the coordinator's events for this run. */
+  unlisten: (() => Promise<void>) | undefined;
 }
 
 /**
  * Live runs for `pipelineRunUpdated`: one upstream poll stream per watched (credential, run), however
  * many subscribers share it. The interval backs off while nothing changes and resets on a change;
- * polling stops at a terminal state or when the last subscriber leaves. In process only: with several
- * replicas each polls for its own subscribers.
+ * polling stops at a terminal state or when the last subscriber leaves. With a coordinator, one replica
+ * polls each run for all of them and the others relay what it publishes; a relay takes over when the
+ * poller's lease lapses (it stopped, or its last subscriber left).
  */
 export class RunPollHub {
   private readonly watches = new Map<string, Watch>();
@@ -96,8 +102,20 @@ export class RunPollHub {
       interval: this.options.initialMs,
       timer: undefined,
       ended: false,
+      unlisten: undefined,
     };
     this.watches.set(key, watch);
+    const { coordinator } = this.options;
+    if (coordinator) {
+      coordinator
+        .listen(key, (event) => this.relay(watch, event))
+        .then((stop) => (watch.ended ? void stop() : (watch.unlisten = stop)))
+        .catch(() => undefined);
+      coordinator
+        .latest(key)
+        .then((run) => run && !watch.ended && watch.seen === undefined && this.accept(watch, run))
+        .catch(() => undefined);
+    }
     void this.tick(watch);
   }
 
@@ -111,6 +129,42 @@ export class RunPollHub {
     watch.ended = true;
     clearTimeout(watch.timer);
     if (this.watches.get(watch.key) === watch) this.watches.delete(watch.key);
+    void watch.unlisten?.().catch(() => undefined);
+    void this.options.coordinator?.release(watch.key).catch(() => undefined);
+  }
+
+  /** Takes a run in (polled here or relayed); true when it changed what subscribers see. */
+  private accept(watch: Watch, run: AtlasPipelineRun): boolean {
+    const seen = fingerprint(run);
+    const changed = seen !== watch.seen;
+    if (changed) {
+      watch.seen = seen;
+      watch.latest = run;
+      this.broadcast(watch, run);
+    }
+    if (typeof run.state === 'string' && TERMINAL_RUN_STATES.has(run.state)) {
+      this.broadcast(watch, null);
+      this.end(watch);
+    }
+    return changed;
+  }
+
+  /** Ends the watch with an error event, for every subscriber. */
+  private fail(watch: Watch, error: Error): void {
+    this.broadcast(watch, error);
+    this.broadcast(watch, null);
+    this.end(watch);
+  }
+
+  /** An event the polling replica published. */
+  private relay(watch: Watch, event: SharedRunEvent): void {
+    if (watch.ended) return;
+    if (event.kind === 'run') this.accept(watch, event.run);
+    else if (event.kind === 'error') this.fail(watch, new UpstreamError(event.code as UpstreamError['code'], event.message));
+    else {
+      this.broadcast(watch, null);
+      this.end(watch);
+    }
   }
 
   private broadcast(watch: Watch, event: RunEvent | null): void {
@@ -118,29 +172,27 @@ export class RunPollHub {
   }
 
   private async tick(watch: Watch): Promise<void> {
+    const { coordinator } = this.options;
+    // Without Redis (or while it is down) every replica polls for itself: slower never means stuck.
+    if (coordinator && !(await coordinator.claim(watch.key).catch(() => true))) {
+      if (!watch.ended) watch.timer = setTimeout(() => void this.tick(watch), coordinator.checkEveryMs);
+      return;
+    }
+    if (watch.ended) return;
     let changed = false;
     try {
       const run = await watch.poll({ requestId: watch.requestId, deadline: Date.now() + this.options.deadlineMs });
       if (watch.ended) return;
-      const seen = fingerprint(run);
-      changed = seen !== watch.seen;
-      if (changed) {
-        watch.seen = seen;
-        watch.latest = run;
-        this.broadcast(watch, run);
-      }
-      if (typeof run.state === 'string' && TERMINAL_RUN_STATES.has(run.state)) {
-        this.broadcast(watch, null);
-        this.end(watch);
-        return;
-      }
+      changed = this.accept(watch, run);
+      if (changed) void coordinator?.publish(watch.key, { kind: 'run', run }).catch(() => undefined);
+      if (watch.ended) return;
     } catch (error) {
       if (watch.ended) return;
       const code = error instanceof UpstreamError ? error.code : undefined;
       if (code === undefined || !TRANSIENT_CODES.has(code)) {
-        this.broadcast(watch, error instanceof Error ? error : new Error(String(error)));
-        this.broadcast(watch, null);
-        this.end(watch);
+        const failure = error instanceof Error ? error : new Error(String(error));
+        if (code) void coordinator?.publish(watch.key, { kind: 'error', code, message: failure.message }).catch(() => undefined);
+        this.fail(watch, failure);
         return;
       }
       this.options.logger.warn({ requestId: watch.requestId, code, message: (error as Error).message }, 'run poll failed; polling on');

@@ -1,3 +1,4 @@
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEED, type RecordedRequest } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
@@ -135,6 +136,31 @@ describe('timeouts', () => {
     const { body } = await h.graphql(FLEX_JOBS, { p });
     expect(body.errors![0]!.extensions!.code).toBe('UPSTREAM_TIMEOUT');
     expect(body.errors![0]!.path).toEqual(['project', 'flexCluster', 'restoreJobs']);
+  });
+});
+
+describe('body timeouts', () => {
+  it('end a body that stops arriving with UPSTREAM_TIMEOUT', async () => {
+    // Atlas's headers arrive, then the body stalls: a raw socket, since the simulator answers whole bodies.
+    const stalled = createNetServer((socket) => {
+      socket.on('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/vnd.atlas.2024-11-13+json\r\nContent-Length: 500\r\n\r\n{"results": [');
+      });
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    try {
+      h = await startHarness({
+        env: {
+          MONGODB_ATLAS_BASE_URL: `http://127.0.0.1:${(stalled.address() as AddressInfo).port}`,
+          UPSTREAM_BODY_TIMEOUT_MS: '200',
+          UPSTREAM_MAX_RETRIES: '0',
+        },
+      });
+      const { body } = await h.graphql(FLEX_JOBS, { p });
+      expect(body.errors![0]!.extensions!.code).toBe('UPSTREAM_TIMEOUT');
+    } finally {
+      stalled.close();
+    }
   });
 });
 

@@ -79,6 +79,34 @@ describe('upstream failures as users see them', () => {
     expect(calls(h.upstream())).toHaveLength(1);
   });
 
+  it.each([404, 410] as const)('a retired route (Atlas answering %i) is UPSTREAM_GONE, never a silent null', async (how) => {
+    h.simulator.setGone('pipelines', how);
+    h.simulator.setGone('serverless', how);
+    try {
+      const { body } = await h.graphql(
+        `query($p: ObjectId!) {
+          a: project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { name } }
+          b: project(id: $p) { serverlessInstance(name: "${SEED.serverless.main}") { restoreJob(id: "${SEED.exportJobs.newest}") { status } } }
+          c: project(id: $p) { flexCluster(name: "${SEED.flex.main}") { restoreJobs(first: 1) { nodes { status } } } }
+        }`,
+        { p },
+      );
+      expect(body.data!.a.pipeline).toBeNull();
+      expect(body.data!.b.serverlessInstance.restoreJob).toBeNull();
+      expect(body.data!.c.flexCluster.restoreJobs.nodes).toHaveLength(1);
+      const byPath = Object.fromEntries(body.errors!.map((e) => [e.path!.join('.'), e.extensions]));
+      expect(byPath['a.pipeline']).toMatchObject({ code: 'UPSTREAM_GONE', atlas: { status: how } });
+      expect(byPath['b.serverlessInstance.restoreJob']).toMatchObject({
+        code: 'UPSTREAM_GONE',
+        successor: expect.stringContaining('flexCluster'),
+      });
+      expect(body.errors).toHaveLength(2);
+    } finally {
+      h.simulator.setGone('pipelines', false);
+      h.simulator.setGone('serverless', false);
+    }
+  });
+
   it('maps an enum value Atlas added to null with one warning, never a field error', async () => {
     h.simulator.injectFault({
       operationId: 'getGroupFlexClusterBackupRestoreJob',

@@ -135,6 +135,7 @@ export class WindowLoader {
           }),
           accept: collection.accept,
           successor: collection.successor,
+          sunset: collection.sunset,
         }),
       ),
     );
