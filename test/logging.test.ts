@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../src/simulator/index.ts';
+import { postGraphQL, startGatewayProcess } from './support/gateway-process.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
 const ACCOUNT = { clientId: 'mdb_sa_id_log', clientSecret: 'mdb_sa_sk_must-not-appear' };
@@ -49,5 +50,18 @@ describe('logs', () => {
     expect(everything).not.toContain(token.access_token);
     expect(everything).not.toContain(Buffer.from(`${ACCOUNT.clientId}:${ACCOUNT.clientSecret}`).toString('base64'));
     expect(everything).not.toMatch(/Bearer |Digest |Basic /);
+  });
+});
+
+describe('start-up', () => {
+  it('says in its first log line that it serves the embedded simulator when nothing upstream is configured', async () => {
+    const gateway = await startGatewayProcess({});
+    try {
+      expect(gateway.logs[0]).toMatchObject({ msg: 'No Atlas credentials or base URL: serving the embedded Atlas simulator' });
+      const { body } = await postGraphQL(gateway.url, `{ project(id: "${SEED.projectId}") { pipelines(first: 1) { nodes { name } } } }`);
+      expect(body.data.project.pipelines.nodes).toEqual([{ name: SEED.pipelines.all[0] }]);
+    } finally {
+      expect(await gateway.stop()).toBe(0);
+    }
   });
 });
