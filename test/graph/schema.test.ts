@@ -1,9 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { OperationTypeNode, getOperationAST, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import { SCHEMA_FILE, printedSchema } from '../../src/graph/print-schema.ts';
-import { SEED } from '../../src/simulator/index.ts';
+import { EXAMPLE_VARIABLES, exampleOperations } from '../../src/graphiql.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { payloads, subscribe } from '../support/sse.ts';
 
@@ -22,77 +21,18 @@ describe('schema/operations', () => {
   });
   afterAll(() => h.close());
 
-  const variables: Record<string, () => Promise<Record<string, unknown>>> = {
-    ProjectDashboard: async () => ({ projectId: SEED.projectId }),
-    PipelineRuns: async () => ({ projectId: SEED.projectId, pipelineName: SEED.pipelines.big, first: 10 }),
-    ExportJobs: async () => ({ projectId: SEED.projectId, clusterName: SEED.clusters.sharded }),
-    RestoreJobs: async () => ({ projectId: SEED.projectId, flexClusterName: SEED.flex.main, serverlessName: SEED.serverless.main }),
-    TriggerPipelineRun: async () => ({
-      input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable },
-    }),
-    CreatePipeline: async () => ({
-      input: {
-        projectId: SEED.projectId,
-        name: 'example-pipeline',
-        source: { type: 'ON_DEMAND_CPS', clusterName: SEED.clusters.replicaSet, databaseName: 'shop', collectionName: 'orders' },
-        datasetRetentionPolicy: { units: 'WEEKS', value: 2 },
-      },
-    }),
-    UpdatePipeline: async () => ({
-      input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.everyState, datasetRetentionPolicy: { units: 'MONTHS', value: 3 } },
-    }),
-    DeletePipeline: async () => {
-      const created = await h.graphql(
-        `mutation { createPipeline(input: { projectId: "${SEED.projectId}", name: "example-to-delete", source: { type: ON_DEMAND_CPS, clusterName: "${SEED.clusters.replicaSet}", databaseName: "a", collectionName: "b" } }) { __typename } }`,
-      );
-      expect(created.body.data!.createPipeline.__typename).toBe('CreatePipelineSuccess');
-      return { input: { projectId: SEED.projectId, pipelineName: 'example-to-delete' } };
-    },
-    PausePipeline: async () => ({ input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.noRuns } }),
-    ResumePipeline: async () => ({ input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.paused } }),
-    DeletePipelineRunDataset: async () => ({
-      input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, runId: SEED.runs.smallNewest },
-    }),
-    CreateExportJob: async () => ({
-      input: {
-        projectId: SEED.projectId,
-        clusterName: SEED.clusters.replicaSet,
-        snapshotId: SEED.snapshots.exportFree,
-        exportBucketId: SEED.exportBuckets.aws,
-        customData: [{ key: 'ticket', value: 'OPS-1' }],
-      },
-    }),
-    CreateServerlessRestoreJob: async () => ({
-      input: {
-        projectId: SEED.projectId,
-        instanceName: SEED.serverless.main,
-        deliveryType: 'AUTOMATED',
-        snapshotId: SEED.snapshots.serverlessCompleted,
-        targetProjectId: SEED.projectId,
-        targetClusterName: SEED.clusters.sharded,
-      },
-    }),
-    CreateFlexRestoreJob: async () => ({
-      input: { projectId: SEED.projectId, flexClusterName: SEED.flex.main, snapshotId: SEED.snapshots.flexCompleted, targetDeploymentItemName: SEED.flex.main },
-    }),
-    // A finished run: the stream sends it once and completes.
-    PipelineRunUpdated: async () => ({ id: encodeGlobalId('PipelineRun', SEED.projectId, SEED.pipelines.everyState, SEED.runs.everyState.done!) }),
-    Node: async () => {
-      const { body } = await h.graphql(`{ project(id: "${SEED.projectId}") { pipeline(name: "${SEED.pipelines.small}") { id } } }`);
-      return { id: body.data!.project.pipeline.id };
-    },
-  };
-
-  const files = readdirSync(OPERATIONS_DIR).filter((name) => name.endsWith('.graphql'));
+  // The same examples and variables GraphiQL offers, in file-name order: CreatePipeline makes the
+  // pipeline that DeletePipeline then removes.
+  const examples = exampleOperations();
 
   it('has variables for every example operation', () => {
-    expect(files.map((name) => name.replace('.graphql', '')).sort()).toEqual(Object.keys(variables).sort());
+    const files = readdirSync(OPERATIONS_DIR).filter((name) => name.endsWith('.graphql'));
+    expect(examples.map((example) => example.name)).toEqual(files.map((name) => name.replace('.graphql', '')));
+    for (const example of examples) expect(Object.keys(EXAMPLE_VARIABLES)).toContain(example.name);
   });
 
-  it.each(files)('%s runs against the simulator without errors', async (file) => {
-    const document = readFileSync(new URL(file, OPERATIONS_DIR), 'utf8');
-    const name = file.replace('.graphql', '');
-    const vars = await variables[name]!();
+  it.each(examples.map((example) => [example.name, example] as const))('%s runs against the simulator without errors', async (_, example) => {
+    const { document, variables: vars } = example;
     // Subscriptions run over SSE, as clients send them: at least one event, none with errors, then the end.
     const results =
       getOperationAST(parse(document))?.operation === OperationTypeNode.SUBSCRIPTION
