@@ -130,6 +130,8 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'CACHE_TTL_MS', default: '0 (off)', meaning: 'response cache time to live, per credential and project; in memory, or in Redis with REDIS_URL' },
   { name: 'REDIS_URL', default: '–', meaning: 'redis:// URL: the response cache and the upstream rate limit are shared by every replica through it', secret: true },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'after SIGTERM, how long in-flight operations get to finish before connections are cut' },
+  { name: 'OTEL_TRACES_EXPORTER', default: 'otlp when an OTLP endpoint is set, else none', meaning: 'OpenTelemetry spans (operations, upstream calls): otlp, console or none; OpenTelemetry\'s own OTEL_* variables apply' },
+  { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', default: '–', meaning: 'OTLP/HTTP collector for the spans (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)' },
 ];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

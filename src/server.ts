@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { startSimulator, type Simulator } from './simulator/index.ts';
 import { closeGracefully } from './shutdown.ts';
-import { createGateway, type Gateway } from './yoga.ts';
+import { createGateway, type Gateway, type GatewayOptions } from './yoga.ts';
 import { MAX_URL_BYTES } from './plugins/request-size-limits.ts';
 
 export interface RunningGateway {
@@ -19,7 +19,7 @@ export interface RunningGateway {
  * Starts the gateway on its port; with no upstream configured, first starts the embedded simulator on
  * an ephemeral loopback port, so the client, auth and timeouts run exactly as against Atlas.
  */
-export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
+export async function startGateway(config: Config, logger: Logger, options: Pick<GatewayOptions, 'tracing'> = {}): Promise<RunningGateway> {
   const simulator = config.atlasBaseUrl === undefined ? await startSimulator({ maxRecordedRequests: 0 }) : undefined;
   if (simulator) {
     logger.info({ atlasBaseUrl: simulator.url }, 'No Atlas credentials or base URL: serving the embedded Atlas simulator');
@@ -29,7 +29,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   if (config.auth.mode === 'none') {
     logger.warn({ host: config.host }, "AUTH_MODE=none: any caller may use every project the gateway's Atlas access reaches");
   }
-  const gateway = createGateway({ config, logger, atlasBaseUrl: simulator?.url ?? config.atlasBaseUrl! });
+  const gateway = createGateway({ ...options, config, logger, atlasBaseUrl: simulator?.url ?? config.atlasBaseUrl! });
   // Headers may exceed Node's 16 KiB default a little so that a long GET URL meets our coded 414, not a bare 431.
   const server: Server = createServer({ maxHeaderSize: 2 * MAX_URL_BYTES }, gateway.yoga);
   await new Promise<void>((resolve, reject) => {

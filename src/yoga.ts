@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Span } from '@opentelemetry/api';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Logger } from 'pino';
@@ -26,6 +27,8 @@ import { operationLimits } from './plugins/operation-limits.ts';
 import { operationCost } from './plugins/operation-cost.ts';
 import { endSubscriptionsOn } from './plugins/end-subscriptions.ts';
 import { operationMetrics } from './plugins/operation-metrics.ts';
+import { operationTracing } from './plugins/operation-tracing.ts';
+import { tracingFromEnvironment, type Tracing } from './tracing.ts';
 import { responseCache } from './plugins/response-cache.ts';
 import { serviceEndpoints } from './plugins/service-endpoints.ts';
 import { ReadinessProbe } from './health.ts';
@@ -52,10 +55,12 @@ export interface GatewayOptions {
   logger: Logger;
   /** The upstream origin: the configured one, or the embedded simulator's. */
   atlasBaseUrl: string;
+  /** Span export; by default as OpenTelemetry's OTEL_* variables say (none when unset). */
+  tracing?: Tracing;
 }
 
 /** Builds the gateway: one Atlas client and one schema for the process, loaders per operation. */
-export function createGateway({ config, logger, atlasBaseUrl }: GatewayOptions): Gateway {
+export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingFromEnvironment() }: GatewayOptions): Gateway {
   // With REDIS_URL every replica shares the limiter's buckets and the response cache.
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const limiter = createProjectLimiter({ ...config.projectLimits, redis });
@@ -69,6 +74,7 @@ export function createGateway({ config, logger, atlasBaseUrl }: GatewayOptions):
   const metrics = new GatewayMetrics({ limiterQueue: () => limiter.queued });
   const readiness = new ReadinessProbe(client);
   const shutdown = new AbortController();
+  const operationSpans = new WeakMap<UpstreamSession, Span>();
   const cacheRedis = redis?.duplicate({ keyPrefix: 'atlas-graph:response-cache:' });
   const cache =
     config.cacheTtlMs <= 0
@@ -120,6 +126,7 @@ export function createGateway({ config, logger, atlasBaseUrl }: GatewayOptions):
           onCall: (record) => {
             upstream.calls += 1;
             metrics.upstreamCall(record);
+            tracing?.upstreamCall(operationSpans.get(upstream), record);
           },
           onRetry: (route) => metrics.upstreamRetry(route),
         },
@@ -135,9 +142,10 @@ export function createGateway({ config, logger, atlasBaseUrl }: GatewayOptions):
       ...operationLimits(config.limits),
       operationCost(config.limits.maxCost),
       endSubscriptionsOn(shutdown.signal),
-      ...(cache ? [responseCache({ cache, ttlMs: config.cacheTtlMs, schema: buildSchema(), credentialKey: client.authenticator.credentialKey })] : []),
+      ...(cache ? [responseCache({ cache, ttlMs: config.cacheTtlMs, schema: buildSchema(), credentialKey: client.authenticator.credentialKey, authenticate: authenticateCaller })] : []),
       operationLog(),
       operationMetrics(metrics),
+      ...(tracing ? [operationTracing(tracing, operationSpans)] : []),
       errorCodes(!config.introspection),
     ],
   });
@@ -155,6 +163,7 @@ export function createGateway({ config, logger, atlasBaseUrl }: GatewayOptions):
       await client.close();
       await runPollCoordinator?.close();
       await Promise.all([redis, cacheRedis].map((connection) => connection && closeRedis(connection)));
+      await tracing?.shutdown();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { isInterfaceType, isObjectType, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
@@ -12,6 +12,8 @@ export interface ResponseCacheOptions {
   schema: GraphQLSchema;
   /** The gateway's upstream credential (non-secret key): answers are never shared across credentials. */
   credentialKey: string;
+  /** Checks the caller as the context factory does; a cache hit skips that factory, so it runs here too. */
+  authenticate: (request: Request) => Promise<unknown>;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ResponseCacheOptions {
  * caller, and says so to clients with `Cache-Control: private, max-age`. Our mutations drop what they
  * change (see ResponseCacheInvalidation); the library also drops every entity a mutation returns.
  */
-export function responseCache({ cache, ttlMs, schema, credentialKey }: ResponseCacheOptions): Plugin {
+export function responseCache({ cache, ttlMs, schema, credentialKey, authenticate }: ResponseCacheOptions): Plugin {
   const maxAge = `private, max-age=${Math.floor(ttlMs / 1000)}`;
   return {
     onPluginInit({ addPlugin }) {
@@ -28,7 +30,15 @@ export function responseCache({ cache, ttlMs, schema, credentialKey }: ResponseC
           cache,
           ttl: ttlMs,
           // A caller's token may narrow what it sees (project claims): its answers are its own.
-          session: (request) => `${credentialKey}|${callerDigest(request.headers.get('authorization'))}`,
+          // A caller refused now (an expired JWT) gets a session nothing was ever stored under: a miss, so
+          // the request goes on to the context factory, which answers 401.
+          session: async (request) => {
+            const refused = await authenticate(request).then(
+              () => false,
+              () => true,
+            );
+            return refused ? `refused|${randomUUID()}` : `${credentialKey}|${callerDigest(request.headers.get('authorization'))}`;
+          },
           ttlPerSchemaCoordinate: signedUrlCoordinates(schema),
           // Read back below (to set Cache-Control) and removed before the client sees it.
           includeExtensionMetadata: true,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
+import { AUDIENCE, ISSUER, SECRET, signToken } from '../security/tokens.ts';
 
 const DASHBOARD = readFileSync(new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url), 'utf8');
 const TRIGGER = readFileSync(new URL('../../schema/operations/TriggerPipelineRun.graphql', import.meta.url), 'utf8');
@@ -78,5 +79,30 @@ describe('response cache (in memory)', () => {
     const misses = Number(/^graphql_response_cache_total\{result="miss"\} (\d+)$/m.exec(text)?.[1]);
     expect(hits).toBeGreaterThanOrEqual(2);
     expect(misses).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('response cache with JWT callers', () => {
+  it('never answers a caller whose token has expired since its answer was cached', async () => {
+    const jwt = await startHarness({
+      env: { CACHE_TTL_MS: '60000', AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE },
+    });
+    try {
+      // The verifier allows 30 s of clock skew: a token that expired 28 s ago is still good for a moment.
+      const token = await signToken({ projects: [SEED.projectId], expiresIn: -28 });
+      const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
+      const asCaller = { authorization: `Bearer ${token}` };
+      const first = await jwt.graphql(SMALL_RUNS, { p: SEED.projectId }, asCaller);
+      expect(first.body.errors).toBeUndefined();
+      const cached = await jwt.graphql(SMALL_RUNS, { p: SEED.projectId }, asCaller);
+      expect(cached.headers.get('cache-control')).toMatch(/max-age/);
+
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, (exp + 31) * 1000 - Date.now())));
+      const refused = await jwt.graphql(SMALL_RUNS, { p: SEED.projectId }, asCaller);
+      expect(refused.status).toBe(401);
+      expect(refused.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await jwt.close();
+    }
   });
 });

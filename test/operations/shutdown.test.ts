@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
 import { postGraphQL, startGatewayProcess, type GatewayProcess } from '../support/gateway-process.ts';
+import { subscribe } from '../support/sse.ts';
 
 const QUERY = `query Slow($p: ObjectId!) { project(id: $p) { pipelines(first: 1) { nodes { name } } } }`;
 
@@ -36,6 +37,24 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(body).toEqual({ data: { project: { pipelines: { nodes: [{ name: expect.any(String) }] } } } });
     expect(await gateway.exited).toBe(0);
     expect(gateway.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'shut down']));
+  });
+
+  it('ends subscription streams cleanly instead of waiting for the deadline', async () => {
+    gateway = await startGatewayProcess({ MONGODB_ATLAS_BASE_URL: simulator.url, SHUTDOWN_TIMEOUT_MS: '20000' });
+    const triggered = await postGraphQL(gateway.url, `mutation T($input: TriggerPipelineRunInput!) {
+      triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } }
+    }`, { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } });
+    const stream = await subscribe(gateway.url, `subscription W($id: ID!) { pipelineRunUpdated(id: $id) { state } }`, {
+      id: triggered.body.data.triggerPipelineRun.run.id,
+    });
+    await stream.waitFor(1);
+    expect(stream.events[0]).toMatchObject({ event: 'next', data: { data: { pipelineRunUpdated: { state: 'PENDING' } } } });
+
+    gateway.child.kill('SIGTERM');
+    await stream.ended;
+    expect(stream.events.at(-1)!.event).toBe('complete');
+    expect(await gateway.exited).toBe(0);
+    expect(gateway.logs.map((l) => l.msg)).not.toContain('shutdown deadline passed: cutting the connections still open');
   });
 
   it('cuts what is still running at the deadline, and still exits 0', async () => {
