@@ -24,8 +24,15 @@ const estimateCost: ComplexityEstimator = ({ field, args, childComplexity }) => 
  * cached per document.
  */
 export function operationCost(maxCost: number): Plugin {
-  const refusal = (schema: GraphQLSchema, document: DocumentNode, variables: unknown, operationName?: string | null) => {
-    let cost: number;
+  // Yoga hands every request of one document string the same parsed DocumentNode, so the cost of a
+  // screen's operation is computed once per set of variables, not on every request (it is on the hot path).
+  const costs = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: unknown, operationName?: string | null) => {
+    const key = JSON.stringify([operationName ?? null, variables ?? {}]);
+    const known = costs.get(document) ?? new Map<string, number | undefined>();
+    costs.set(document, known);
+    if (known.has(key)) return known.get(key);
+    let cost: number | undefined;
     try {
       cost = getComplexity({
         estimators: [estimateCost],
@@ -36,10 +43,16 @@ export function operationCost(maxCost: number): Plugin {
       });
     } catch (error) {
       // Variables that do not coerce: execution itself reports them as BAD_USER_INPUT without a call.
-      if (error instanceof GraphQLError) return undefined;
-      throw error;
+      if (!(error instanceof GraphQLError)) throw error;
     }
-    if (cost <= maxCost) return undefined;
+    // Bounded: a document seen with ever-new variables keeps only its latest few costs.
+    if (known.size >= 32) known.delete(known.keys().next().value!);
+    known.set(key, cost);
+    return cost;
+  };
+  const refusal = (schema: GraphQLSchema, document: DocumentNode, variables: unknown, operationName?: string | null) => {
+    const cost = costOf(schema, document, variables, operationName);
+    if (cost === undefined || cost <= maxCost) return undefined;
     return operationLimitError('cost', maxCost, `Operation cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages.`);
   };
   return {
