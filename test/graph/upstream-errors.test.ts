@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
-import { calls, startHarness, type Harness } from '../support/harness.ts';
+import { calls } from '../support/harness.ts';
+import { useHarness } from '../support/shared-harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ env: { UPSTREAM_MAX_RETRIES: '0' } });
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.resetUpstream();
-  h.simulator.clearFaults();
-});
+const h = useHarness({ env: { UPSTREAM_MAX_RETRIES: '0' } });
 
 const p = SEED.projectId;
 

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { configProblems } from '../support/config-problems.ts';
+import { loadConfig } from '../../src/config.ts';
 
-const problems = (env: Record<string, string>) => {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
+const problems = configProblems;
 
 describe('CORS_ORIGINS and BATCHING', () => {
   it('default to no CORS and no batching', () => {
