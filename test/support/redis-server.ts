@@ -1,6 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+
+/**
+ * Whether Debian's redis-server is on this machine. `.ci/run` installs it, so CI must have it; elsewhere
+ * the tests that need it are skipped (`describe.skipIf(!redisServerInstalled)`).
+ */
+export const redisServerInstalled = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+if (!redisServerInstalled && process.env.CI) throw new Error('redis-server is missing: .ci/run installs Debian\'s redis-server.');
 
 export interface RedisServer {
   url: string;
