@@ -16,11 +16,16 @@ export interface SseSubscription {
   close(): void;
 }
 
-export async function subscribe(url: string, query: string, variables: Record<string, unknown>): Promise<SseSubscription> {
+export async function subscribe(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<SseSubscription> {
   const abort = new AbortController();
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
     body: JSON.stringify({ query, variables }),
     signal: abort.signal,
   });
