@@ -6,7 +6,6 @@ import type { Logger } from 'pino';
 import { AtlasClient } from './atlas/client.ts';
 import { createAuthenticator } from './atlas/auth/create.ts';
 import { createProjectLimiter } from './atlas/limiter.ts';
-import { nativeAbortSignal } from './request-signal.ts';
 import { createCallerAuthentication } from './auth/authenticate-caller.ts';
 import type { Config } from './config.ts';
 import type { GraphContext } from './graph/context.ts';
@@ -121,7 +120,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
         scope: {
           requestId,
           deadline: Date.now() + config.upstream.deadlineMs,
-          signal: nativeAbortSignal(request.signal),
+          signal: request.signal,
           authenticator: caller.upstreamAuthenticator,
           onCall: (record) => {
             upstream.calls += 1;

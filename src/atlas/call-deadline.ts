@@ -3,7 +3,8 @@
  * Made by hand rather than with `AbortSignal.timeout` + `AbortSignal.any`: those keep a timer, the
  * combined signal and undici's listeners (with the response) alive until the deadline, seconds after the
  * call ended, which the bench showed as resident memory growing with load and GC time. `dispose()` at the
- * end of the call frees them at once.
+ * end of the call frees them at once. It follows the operation's signal by listening, which also works
+ * for Yoga's request signal, an EventTarget look-alike that `AbortSignal.any` and undici cannot follow.
  */
 export class CallDeadline {
   private readonly controller = new AbortController();
