@@ -20,6 +20,7 @@ export interface Harness {
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
+    operationName?: string,
   ): Promise<GraphQLResponse<Data>>;
   /** Upstream API calls received by the simulator since the last reset (token endpoint excluded). */
   upstream(): RecordedRequest[];
@@ -53,11 +54,11 @@ export async function startHarness(
     gateway,
     logs,
     rawLogs,
-    async graphql(query, variables, headers = {}) {
+    async graphql(query, variables, headers = {}, operationName) {
       const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, operationName }),
       });
       return { status: response.status, headers: response.headers, body: (await response.json()) as any };
     },
