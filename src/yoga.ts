@@ -32,6 +32,7 @@ import { tracingFromEnvironment, type Tracing } from './tracing.ts';
 import { responseCache } from './plugins/response-cache.ts';
 import { serviceEndpoints } from './plugins/service-endpoints.ts';
 import { ReadinessProbe } from './health.ts';
+import { fixedFieldLogger } from './logger.ts';
 import { GatewayMetrics } from './metrics.ts';
 import { closeRedis, connectRedis } from './redis.ts';
 import { ProjectTaggedCache } from './response-cache.ts';
@@ -147,7 +148,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
       operationCost(config.limits.maxCost),
       endSubscriptionsOn(shutdown.signal),
       ...(cache ? [responseCache({ cache, ttlMs: config.cacheTtlMs, schema: buildSchema(), credentialKey: client.authenticator.credentialKey, authenticate: authenticateCaller })] : []),
-      operationLog(),
+      operationLog(fixedFieldLogger(logger)),
       operationMetrics(metrics),
       ...(tracing ? [operationTracing(tracing, operationSpans)] : []),
       errorCodes(!config.introspection),

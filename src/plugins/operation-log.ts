@@ -1,9 +1,13 @@
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import type { GraphContext } from '../graph/context.ts';
 
-/** One log line per operation: name, duration, upstream calls and error codes; request id on every line. */
-export function operationLog(): Plugin<GraphContext> {
+/**
+ * One log line per operation: request id, name, duration, upstream calls and error codes. Every field is
+ * built here, so `logger` may be one without redaction (fixedFieldLogger).
+ */
+export function operationLog(logger: Logger): Plugin<GraphContext> {
   return {
     onExecute({ args }) {
       const started = performance.now();
@@ -11,8 +15,9 @@ export function operationLog(): Plugin<GraphContext> {
         onExecuteDone({ result }) {
           const context = args.contextValue;
           const errors = 'errors' in result ? ((result as ExecutionResult).errors ?? []) : [];
-          context.logger.info(
+          logger.info(
             {
+              requestId: context.requestId,
               operation: getOperationAST(args.document, args.operationName)?.name?.value ?? null,
               ms: Math.round((performance.now() - started) * 10) / 10,
               upstreamCalls: context.upstream.calls,
