@@ -135,7 +135,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
           onRetry: (route) => metrics.upstreamRetry(route),
         },
       };
-      return { requestId, logger: logger.child({ requestId }), upstream, loaders: createLoaders(upstream), caller, runPolls, invalidate: cache && ((entities) => cache.invalidateProjectsOf(entities)) };
+      return { requestId, logger, upstream, loaders: createLoaders(upstream), caller, runPolls, invalidate: cache && ((entities) => cache.invalidateProjectsOf(entities)) };
     },
     plugins: [
       compiledExecution(),

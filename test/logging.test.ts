@@ -65,3 +65,25 @@ describe('start-up', () => {
     }
   });
 });
+
+describe('values Atlas added', () => {
+  it('resolve to null and are logged once, with the request id of the operation that met them first', async () => {
+    const path = `/api/atlas/v2/groups/${SEED.projectId}/pipelines/${SEED.pipelines.small}`;
+    const query = `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { name state } } }`;
+    await h.graphql(query, { p: SEED.projectId });
+    const pipeline = h.simulator.requests.findLast((r) => r.path === path)!.responseBody as Record<string, unknown>;
+    expect(pipeline.state).toEqual(expect.any(String));
+    h.simulator.injectFault({ method: 'GET', path, status: 200, body: { ...pipeline, state: 'HIBERNATING' } });
+    try {
+      const answers = [];
+      for (const id of ['enum-first', 'enum-second']) answers.push((await h.graphql(query, { p: SEED.projectId }, { 'x-request-id': id })).body);
+      for (const body of answers) expect(body).toEqual({ data: { project: { pipeline: { name: SEED.pipelines.small, state: null } } } });
+      const warnings = h.logs.filter((line) => line.value === 'HIBERNATING');
+      expect(warnings).toEqual([
+        expect.objectContaining({ level: 40, requestId: 'enum-first', enum: 'PipelineState', msg: expect.stringContaining('does not know') }),
+      ]);
+    } finally {
+      h.simulator.clearFaults();
+    }
+  });
+});

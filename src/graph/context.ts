@@ -7,6 +7,7 @@ import type { RunPollHub } from './run-poll-hub.ts';
 /** What every resolver of one operation shares. */
 export interface GraphContext {
   requestId: string;
+  /** The process's logger: a line about the operation carries `requestId` itself (no child per request). */
   logger: Logger;
   upstream: UpstreamSession;
   loaders: Loaders;

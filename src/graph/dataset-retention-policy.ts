@@ -13,7 +13,7 @@ export const DatasetRetentionPolicyRef = builder.objectRef<AtlasDatasetRetention
   fields: (t) => ({
     units: t.field({
       type: DatasetRetentionPolicyUnits.ref,
-      resolve: (policy, _, context) => DatasetRetentionPolicyUnits.known(policy.units, context.logger),
+      resolve: (policy, _, context) => DatasetRetentionPolicyUnits.known(policy.units, context),
     }),
     value: t.int({ resolve: (policy) => policy.value ?? null }),
     lastModifiedDate: t.field({ type: 'DateTime', resolve: (policy) => policy.lastModifiedDate ?? null }),

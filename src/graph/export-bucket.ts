@@ -20,7 +20,7 @@ export const ExportBucketRef = builder.objectRef<AtlasExportBucket>('ExportBucke
       },
     }),
     bucketName: t.string({ resolve: (bucket) => bucket.bucketName ?? null }),
-    cloudProvider: t.field({ type: CloudProvider.ref, resolve: (bucket, _, c) => CloudProvider.known(bucket.cloudProvider, c.logger) }),
+    cloudProvider: t.field({ type: CloudProvider.ref, resolve: (bucket, _, c) => CloudProvider.known(bucket.cloudProvider, c) }),
     iamRoleId: t.field({ type: 'ObjectId', description: 'AWS: the IAM role Atlas assumes.', resolve: (bucket) => bucket.iamRoleId ?? null }),
     region: t.string({ description: 'AWS: the bucket region.', resolve: (bucket) => bucket.region ?? null }),
     requirePrivateNetworking: t.boolean({ description: 'AWS: exports go over private networking.', resolve: (bucket) => bucket.requirePrivateNetworking ?? null }),

@@ -78,7 +78,7 @@ ExportJobRef.implement({
         return job.raw.id;
       },
     }),
-    state: t.field({ type: ExportJobState.ref, resolve: (job, _, c) => ExportJobState.known(job.raw.state, c.logger) }),
+    state: t.field({ type: ExportJobState.ref, resolve: (job, _, c) => ExportJobState.known(job.raw.state, c) }),
     exportBucketId: t.field({ type: 'ObjectId', resolve: (job) => job.raw.exportBucketId ?? null }),
     snapshotId: t.field({ type: 'ObjectId', resolve: (job) => job.raw.snapshotId ?? null }),
     createdAt: t.field({ type: 'DateTime', resolve: (job) => job.raw.createdAt ?? null }),

@@ -53,7 +53,7 @@ const IngestionSourceRef = builder.interfaceRef<Source>('IngestionSource').imple
   description: 'The snapshots a pipeline ingests.',
   resolveType: (source) => (source.type === 'PERIODIC_CPS' ? 'PeriodicCpsSnapshotSource' : 'OnDemandCpsSnapshotSource'),
   fields: (t) => ({
-    type: t.field({ type: IngestionSourceType.ref, resolve: (s, _, c) => IngestionSourceType.known(s.type, c.logger) }),
+    type: t.field({ type: IngestionSourceType.ref, resolve: (s, _, c) => IngestionSourceType.known(s.type, c) }),
     clusterName: t.string({ resolve: (s) => text(s.clusterName) }),
     databaseName: t.string({ resolve: (s) => text(s.databaseName) }),
     collectionName: t.string({ resolve: (s) => text(s.collectionName) }),
@@ -85,10 +85,10 @@ const PartitionFieldRef = builder.objectRef<{ fieldName?: string; order?: number
 const DlsIngestionSinkRef = builder.objectRef<Sink>('DlsIngestionSink').implement({
   description: 'Atlas Data Lake Storage, where a pipeline writes its datasets.',
   fields: (t) => ({
-    type: t.field({ type: IngestionSinkType.ref, resolve: (s, _, c) => IngestionSinkType.known(s.type, c.logger) }),
+    type: t.field({ type: IngestionSinkType.ref, resolve: (s, _, c) => IngestionSinkType.known(s.type, c) }),
     metadataProvider: t.field({
       type: DlsMetadataProvider.ref,
-      resolve: (s, _, c) => DlsMetadataProvider.known(s.metadataProvider, c.logger),
+      resolve: (s, _, c) => DlsMetadataProvider.known(s.metadataProvider, c),
     }),
     metadataRegion: t.string({ resolve: (s) => text(s.metadataRegion) }),
     partitionFields: t.field({
@@ -102,7 +102,7 @@ const DlsIngestionSinkRef = builder.objectRef<Sink>('DlsIngestionSink').implemen
 const FieldTransformationRef = builder.objectRef<{ field?: string; type?: string }>('FieldTransformation').implement({
   fields: (t) => ({
     field: t.string({ resolve: (f) => f.field ?? null }),
-    type: t.field({ type: FieldTransformationType.ref, resolve: (f, _, c) => FieldTransformationType.known(f.type, c.logger) }),
+    type: t.field({ type: FieldTransformationType.ref, resolve: (f, _, c) => FieldTransformationType.known(f.type, c) }),
   }),
 });
 
@@ -122,7 +122,7 @@ PipelineRef.implement({
       },
     }),
     name: t.string({ nullable: false, resolve: (p) => p.name }),
-    state: t.field({ type: PipelineState.ref, resolve: (p, _, c) => PipelineState.known(p.raw.state, c.logger) }),
+    state: t.field({ type: PipelineState.ref, resolve: (p, _, c) => PipelineState.known(p.raw.state, c) }),
     createdDate: t.field({ type: 'DateTime', resolve: (p) => p.raw.createdDate ?? null }),
     lastUpdatedDate: t.field({ type: 'DateTime', resolve: (p) => p.raw.lastUpdatedDate ?? null }),
     source: t.field({ type: IngestionSourceRef, resolve: (p) => p.raw.source ?? null }),

@@ -16,12 +16,12 @@ export const PolicyItemRef = builder.objectRef<AtlasPolicyItem>('PolicyItem').im
     atlasId: t.field({ type: 'ObjectId', resolve: (item) => item.id ?? null }),
     frequencyType: t.field({
       type: PolicyItemFrequencyType.ref,
-      resolve: (item, _, c) => PolicyItemFrequencyType.known(item.frequencyType, c.logger),
+      resolve: (item, _, c) => PolicyItemFrequencyType.known(item.frequencyType, c),
     }),
     frequencyInterval: t.int({ description: 'Hours, weekday, or day of month, by frequency type (40: last day).', resolve: (item) => item.frequencyInterval ?? null }),
     retentionUnit: t.field({
       type: PolicyItemRetentionUnit.ref,
-      resolve: (item, _, c) => PolicyItemRetentionUnit.known(item.retentionUnit, c.logger),
+      resolve: (item, _, c) => PolicyItemRetentionUnit.known(item.retentionUnit, c),
     }),
     retentionValue: t.int({ resolve: (item) => item.retentionValue ?? null }),
   }),

@@ -58,7 +58,7 @@ const DELIVERY_TYPES: Record<string, string> = {
 
 /** design §3: serverless status from its flags, in this order; Flex status as is, RUNNING when unknown. */
 function normalisedStatus(job: RestoreJobShape, _args: object, context: GraphContext): string {
-  if (job.kind === 'FlexRestoreJob') return FlexRestoreJobStatus.known(job.raw.status, context.logger) ?? 'RUNNING';
+  if (job.kind === 'FlexRestoreJob') return FlexRestoreJobStatus.known(job.raw.status, context) ?? 'RUNNING';
   const raw = job.raw;
   if (raw.failed) return 'FAILED';
   if (raw.cancelled) return 'CANCELLED';
@@ -109,7 +109,7 @@ export const RestoreJobRef = builder.interfaceRef<RestoreJobShape>('RestoreJob')
       resolve: (job, _, context) => {
         const raw = job.raw.deliveryType;
         const mapped = raw === undefined ? undefined : (DELIVERY_TYPES[raw] ?? raw);
-        return RestoreDeliveryType.known(mapped, context.logger);
+        return RestoreDeliveryType.known(mapped, context);
       },
     }),
     targetProjectId: t.field({
@@ -147,7 +147,7 @@ export const ServerlessRestoreJobRef = builder.objectRef<ServerlessRestoreJobSha
   fields: (t) => ({
     upstreamDeliveryType: t.field({
       type: ServerlessRestoreJobDeliveryType.ref,
-      resolve: (job, _, c) => ServerlessRestoreJobDeliveryType.known(job.raw.deliveryType, c.logger),
+      resolve: (job, _, c) => ServerlessRestoreJobDeliveryType.known(job.raw.deliveryType, c),
     }),
     cancelled: t.boolean({ resolve: (job) => job.raw.cancelled ?? null }),
     expired: t.boolean({ resolve: (job) => job.raw.expired ?? null }),
@@ -176,10 +176,10 @@ export const FlexRestoreJobRef = builder.objectRef<FlexRestoreJobShape>('FlexRes
   interfaces: [NodeRef, RestoreJobRef],
   isTypeOf: (value) => (value as RestoreJobShape).kind === 'FlexRestoreJob',
   fields: (t) => ({
-    upstreamStatus: t.field({ type: FlexRestoreJobStatus.ref, resolve: (job, _, c) => FlexRestoreJobStatus.known(job.raw.status, c.logger) }),
+    upstreamStatus: t.field({ type: FlexRestoreJobStatus.ref, resolve: (job, _, c) => FlexRestoreJobStatus.known(job.raw.status, c) }),
     upstreamDeliveryType: t.field({
       type: FlexRestoreJobDeliveryType.ref,
-      resolve: (job, _, c) => FlexRestoreJobDeliveryType.known(job.raw.deliveryType, c.logger),
+      resolve: (job, _, c) => FlexRestoreJobDeliveryType.known(job.raw.deliveryType, c),
     }),
     projectId: t.field({ type: 'ObjectId', resolve: (job) => job.raw.projectId ?? null }),
     instanceName: t.string({ resolve: (job) => job.raw.instanceName ?? null }),

@@ -1,5 +1,5 @@
-import type { Logger } from 'pino';
 import { builder } from './builder.ts';
+import type { GraphContext } from './context.ts';
 
 /** `InProgress` -> IN_PROGRESS, `onDemand` -> ON_DEMAND, `ondemand` -> ONDEMAND, `ON_DEMAND` as is. */
 export function enumValueName(raw: string): string {
@@ -14,7 +14,7 @@ const warned = new Set<string>();
 export interface UpstreamEnum {
   ref: ReturnType<typeof builder.enumType<string, Record<string, { value: string }>>>;
   /** The raw value if the contract lists it; else null, warning once per value (Atlas added one). */
-  known(raw: unknown, logger: Logger): string | null;
+  known(raw: unknown, context: Pick<GraphContext, 'logger' | 'requestId'>): string | null;
 }
 
 /**
@@ -27,13 +27,13 @@ export function upstreamEnum(name: string, rawValues: readonly string[], descrip
   const set = new Set(rawValues);
   return {
     ref,
-    known(raw, logger) {
+    known(raw, context) {
       if (raw === undefined || raw === null) return null;
       if (typeof raw === 'string' && set.has(raw)) return raw;
       const key = `${name}:${String(raw)}`;
       if (!warned.has(key)) {
         warned.add(key);
-        logger.warn({ enum: name, value: raw }, 'Atlas returned a value this gateway does not know; it resolves to null');
+        context.logger.warn({ requestId: context.requestId, enum: name, value: raw }, 'Atlas returned a value this gateway does not know; it resolves to null');
       }
       return null;
     },
