@@ -41,8 +41,14 @@ export function createJwtVerifier(settings: JwtSettings): (token: string) => Pro
 function refusal(error: unknown) {
   if (error instanceof errors.JWTExpired) return unauthenticated('The bearer token has expired.');
   if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated(`The bearer token's "${error.claim}" claim is not accepted.`);
-  // No key or a timeout fetching them is the issuer's side; any other failure is the token's.
-  if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) return keysUnavailable();
+  // The key set out of reach (no connection, a timeout, not 200, not a key set) is the issuer's side;
+  // jose says "not 200" and "not JSON" with its base JOSEError. Any other failure is the token's.
+  const issuerSide =
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    !(error instanceof errors.JOSEError) ||
+    error.constructor === errors.JOSEError;
+  if (issuerSide) return keysUnavailable();
   return unauthenticated('The bearer token is not a valid JWT from the configured issuer.');
 }
 

@@ -135,15 +135,25 @@ describe('AUTH_MODE=forward', () => {
 });
 
 describe('AUTH_MODE=jwt with its key set out of reach', () => {
-  it('answers UPSTREAM_UNAVAILABLE (503), not UNAUTHENTICATED, and keeps serving', async () => {
+  // The issuer's side failing is not the caller's fault: 503, retry later, never 401.
+  it.each([
+    ['resets the connection', 'reset'],
+    ['answers 500', 'error'],
+    ['answers an HTML page', 'html'],
+  ] as const)('answers UPSTREAM_UNAVAILABLE (503), not UNAUTHENTICATED, when the key endpoint %s, and recovers', async (_how, outage) => {
     const jwks = await startJwksServer();
     const token = await signToken({ projects: [SEED.projectId] }, jwks.key);
-    await jwks.close();
+    jwks.outage = outage;
     const h = await startHarness({ env: { AUTH_MODE: 'jwt', AUTH_JWKS_URL: jwks.url, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE } });
     try {
       for (let i = 0; i < 2; i++) await expectRefused(h, as(token), 'UPSTREAM_UNAVAILABLE', /signing keys could not be fetched/, 503);
+      jwks.outage = 'none';
+      // jose waits 30 s between key set fetches after one succeeded, not after a failure.
+      const { status, body } = await h.graphql(QUERY, { p: SEED.projectId }, as(token));
+      expect([status, body.errors]).toEqual([200, undefined]);
     } finally {
       await h.close();
+      await jwks.close();
     }
   });
 });

@@ -33,6 +33,8 @@ export interface JwksServer {
   key: { privateKey: CryptoKey; kid: string };
   /** JWKS requests served so far. */
   fetches: number;
+  /** How the endpoint fails, from now on: resets the connection, answers 500, or answers an HTML page. */
+  outage: 'none' | 'reset' | 'error' | 'html';
   close(): Promise<void>;
 }
 
@@ -40,9 +42,12 @@ export interface JwksServer {
 export async function startJwksServer(): Promise<JwksServer> {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
-  const state = { fetches: 0 };
-  const server: Server = createServer((_request, response) => {
+  const state = { fetches: 0, outage: 'none' as JwksServer['outage'] };
+  const server: Server = createServer((request, response) => {
     state.fetches += 1;
+    if (state.outage === 'reset') return request.socket.destroy();
+    if (state.outage === 'error') return response.writeHead(500).end();
+    if (state.outage === 'html') return response.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>');
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,6 +57,12 @@ export async function startJwksServer(): Promise<JwksServer> {
     key: { privateKey, kid: 'key-1' },
     get fetches() {
       return state.fetches;
+    },
+    get outage() {
+      return state.outage;
+    },
+    set outage(outage) {
+      state.outage = outage;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
