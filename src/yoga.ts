@@ -4,6 +4,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Logger } from 'pino';
 import { AtlasClient } from './atlas/client.ts';
+import { CallDeadline } from './atlas/call-deadline.ts';
 import { createAuthenticator } from './atlas/auth/create.ts';
 import { createProjectLimiter } from './atlas/limiter.ts';
 import { createCallerAuthentication } from './auth/authenticate-caller.ts';
@@ -23,6 +24,7 @@ import { operationLog } from './plugins/operation-log.ts';
 import { requestSizeLimits } from './plugins/request-size-limits.ts';
 import { csrfPrevention } from './plugins/csrf-prevention.ts';
 import { trustedDocuments } from './plugins/trusted-documents.ts';
+import { upstreamDeadline } from './plugins/upstream-deadline.ts';
 import { operationLimits } from './plugins/operation-limits.ts';
 import { operationCost } from './plugins/operation-cost.ts';
 import { endSubscriptionsOn } from './plugins/end-subscriptions.ts';
@@ -118,14 +120,16 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
       const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
       // Refuses an unauthenticated request before anything executes.
       const caller = await authenticateCaller(request);
+      const deadline = Date.now() + config.upstream.deadlineMs;
       const upstream: UpstreamSession = {
         client,
         calls: 0,
         projects: caller.projects,
         scope: {
           requestId,
-          deadline: Date.now() + config.upstream.deadlineMs,
+          deadline,
           signal: request.signal,
+          callDeadline: new CallDeadline(deadline, request.signal),
           authenticator: caller.upstreamAuthenticator,
           onCall: (record) => {
             upstream.calls += 1;
@@ -138,6 +142,8 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
       return { requestId, logger, upstream, loaders: createLoaders(upstream), caller, runPolls, invalidate: cache && ((entities) => cache.invalidateProjectsOf(entities)) };
     },
     plugins: [
+      // First, so that it ends every operation's shared call deadline, whichever plugin stops execution.
+      upstreamDeadline(),
       compiledExecution(),
       ...(config.corsOrigins.length > 0 ? [cors(config.corsOrigins)] : []),
       serviceEndpoints(readiness, metrics),

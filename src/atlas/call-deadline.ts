@@ -1,6 +1,8 @@
 /**
- * One upstream call's abort signal: the operation's own (the client went away) or its deadline passing.
- * Made by hand rather than with `AbortSignal.timeout` + `AbortSignal.any`: those keep a timer, the
+ * The abort signal of upstream calls: the operation's own (the client went away) or its deadline passing.
+ * A GraphQL operation shares one across all its calls (src/plugins/upstream-deadline.ts ends it with the
+ * operation): one timer and one listener per operation instead of per call. A scope without one (run
+ * polls, readiness probes) gets one per call. Made by hand rather than with `AbortSignal.timeout` + `AbortSignal.any`: those keep a timer, the
  * combined signal and undici's listeners (with the response) alive until the deadline, seconds after the
  * call ended, which the bench showed as resident memory growing with load and GC time. `dispose()` at the
  * end of the call frees them at once. It follows the operation's signal by listening, which also works
@@ -27,7 +29,7 @@ export class CallDeadline {
     return this.controller.signal;
   }
 
-  /** True when the deadline, not the client, ended the call. */
+  /** True when the deadline, not the client, ended the calls. */
   get timedOut(): boolean {
     return this.expired && !this.operationSignal?.aborted;
   }

@@ -29,6 +29,11 @@ export interface CallScope {
   /** Absolute time (ms since epoch) after which no retry starts. */
   deadline: number;
   signal?: AbortSignal;
+  /**
+   * The operation's deadline and `signal` as one signal for all its calls; without it, each call makes
+   * its own. Dropped when the operation ends (later calls, if any, fall back to their own).
+   */
+  callDeadline?: CallDeadline;
   /** The caller's own credential (AUTH_MODE=forward), used instead of the client's. */
   authenticator?: Authenticator;
   onCall?: (record: UpstreamCallRecord) => void;
@@ -162,7 +167,8 @@ export class AtlasClient {
     }
     const release = await this.options.limiter?.acquire(this.limiterKey(req.path, scope), scope.deadline, scope.signal);
     // The operation's deadline bounds each call too: a hung upstream cannot hold the client past it.
-    const deadline = new CallDeadline(scope.deadline, scope.signal);
+    const shared = scope.callDeadline;
+    const deadline = shared ?? new CallDeadline(scope.deadline, scope.signal);
     const started = performance.now();
     let status: number | 'error' = 'error';
     try {
@@ -176,7 +182,7 @@ export class AtlasClient {
       }
       throw transportError(error, req);
     } finally {
-      deadline.dispose();
+      if (!shared) deadline.dispose();
       release?.();
       const ms = Math.round((performance.now() - started) * 10) / 10;
       // The level check first: at info, no log object is built for every call.
