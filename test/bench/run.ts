@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { SEED } from '../../src/simulator/index.ts';
+import { startArguments } from '../support/start-command.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -57,7 +58,8 @@ const freePort = () =>
 async function startGateway(upstream: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF;
-  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', 'src/main.ts'], {
+  // Started as `npm start` starts it, with its node flags.
+  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), ...startArguments()], {
     cwd: ROOT,
     env: {
       ...process.env,

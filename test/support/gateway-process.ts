@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startArguments } from './start-command.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -14,11 +15,11 @@ export interface GatewayProcess {
 }
 
 /**
- * The gateway as production runs it: `node --import tsx src/main.ts` in its own process, configured by
+ * The gateway as production runs it (`npm start`'s command, see start-command.ts) in its own process, configured by
  * environment only; resolves once it listens (on an ephemeral loopback port).
  */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
