@@ -12,10 +12,20 @@ import type { Plugin } from 'graphql-yoga';
 
 type Compiled = CompiledQuery | ExecutionResult;
 
+/** The run of a document's operation from which it executes compiled; the runs before are interpreted. */
+export const COMPILE_ON_RUN = 2;
+
+interface Entry {
+  runs: number;
+  compiled?: Compiled;
+}
+
 /**
- * Queries and mutations run as code compiled once per document and operation (graphql-jit): a fraction
- * of the general executor's cost per operation (README, Performance). Subscriptions keep the general
- * executor: an event is rare next to a screen's queries. What clients see stays what graphql-js gives:
+ * Queries and mutations that run again run as code compiled for them (graphql-jit): a fraction of the
+ * general executor's cost per operation (README, Performance). Compiling costs 0.5-6 ms, more than
+ * running once, so a document is compiled on its second run: a screen's operations are, a one-off
+ * query (or a flood of distinct ones) is not. Subscriptions keep the general executor: an event is rare
+ * next to a screen's queries. What clients see stays what graphql-js gives:
  * - a field error keeps its `locations`: Yoga rebuilds every error from `nodes`/`source`/`positions`,
  *   and graphql-jit's errors carry `locations` only, so they are rebuilt on the document's source;
  * - a variable that does not coerce is a request error (400) with graphql-js's message, which gives the
@@ -23,26 +33,25 @@ type Compiled = CompiledQuery | ExecutionResult;
  * Both happen on error paths only; a result without errors passes through untouched.
  */
 export function compiledExecution(): Plugin {
-  // Yoga hands every request of one document string the same parsed DocumentNode.
-  const compiledByDocument = new WeakMap<DocumentNode, Map<string | null, Compiled>>();
-  const compiledFor = (args: ExecutionArgs): Compiled => {
+  // Yoga hands every request of one document string the same parsed DocumentNode; yoga has resolved
+  // the operation name before execution, so only names the document has reach the inner map.
+  const entries = new WeakMap<DocumentNode, Map<string | null, Entry>>();
+  const entryFor = (args: ExecutionArgs): Entry => {
     const operationName = args.operationName ?? null;
-    const byName = compiledByDocument.get(args.document) ?? new Map<string | null, Compiled>();
-    compiledByDocument.set(args.document, byName);
-    let compiled = byName.get(operationName);
-    if (!compiled) {
-      compiled = compileQuery(args.schema, args.document, operationName ?? undefined, {
-        useExperimentalPathBasedSkipInclude: true,
-        disablingCapturingStackErrors: true,
-      });
-      // Only operations the document has are kept: a made-up name must not grow the cache.
-      if (isCompiledQuery(compiled)) byName.set(operationName, compiled);
-    }
-    return compiled;
+    const byName = entries.get(args.document) ?? new Map<string | null, Entry>();
+    entries.set(args.document, byName);
+    const entry = byName.get(operationName) ?? { runs: 0 };
+    byName.set(operationName, entry);
+    return entry;
   };
+  const compile = (args: ExecutionArgs): Compiled =>
+    compileQuery(args.schema, args.document, args.operationName ?? undefined, {
+      useExperimentalPathBasedSkipInclude: true,
+      disablingCapturingStackErrors: true,
+    });
 
-  const execute = async (args: ExecutionArgs): Promise<ExecutionResult> => {
-    const compiled = compiledFor(args);
+  const executeCompiled = async (entry: Entry, args: ExecutionArgs): Promise<ExecutionResult> => {
+    const compiled = (entry.compiled ??= compile(args));
     // Not compiled: the document names no such operation; the errors are the answer, as graphql-js's.
     if (!isCompiledQuery(compiled)) return requestErrors(args, compiled.errors ?? []);
     const result = await compiled.query(args.rootValue, args.contextValue, args.variableValues ?? {});
@@ -53,8 +62,11 @@ export function compiledExecution(): Plugin {
   };
 
   return {
-    onExecute({ setExecuteFn }) {
-      setExecuteFn(execute as Parameters<typeof setExecuteFn>[0]);
+    onExecute({ args, setExecuteFn }) {
+      const entry = entryFor(args);
+      entry.runs += 1;
+      if (entry.runs < COMPILE_ON_RUN) return;
+      setExecuteFn(((executionArgs: ExecutionArgs) => executeCompiled(entry, executionArgs)) as Parameters<typeof setExecuteFn>[0]);
     },
   };
 }

@@ -1,33 +1,51 @@
 import { describe, expect, it } from 'vitest';
+import { exampleOperations } from '../../src/graphiql.ts';
+import { COMPILE_ON_RUN } from '../../src/plugins/compiled-execution.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { calls } from '../support/harness.ts';
+import { calls, type GraphQLResponse } from '../support/harness.ts';
 import { useHarness } from '../support/shared-harness.ts';
 
 /**
- * Operations run as compiled code (src/plugins/compiled-execution.ts); these are the places where a
- * compiled executor can part from graphql-js: which operation of a document runs, directives on
- * fragments, and the shape of errors.
+ * A document's operation runs interpreted (graphql-js) until its COMPILE_ON_RUN-th run, then compiled
+ * (graphql-jit). Every case runs on both sides and must answer the same: which operation of a document
+ * runs, directives on fragments, the shape of errors, and every example operation.
  */
-const h = useHarness();
+// A stopped clock: mutations' new ids and dates come out the same on both sides.
+const h = useHarness({ simulator: { now: () => Date.parse('2026-11-02T10:00:00Z') } });
 const P = SEED.projectId;
 const PIPELINES = `/groups/${P}/pipelines`;
+
+type Answer = Pick<GraphQLResponse, 'status' | 'body'>;
+
+/** The same request, interpreted then compiled, each from the seed state; both answers must be equal. */
+async function onBothSides(send: () => Promise<GraphQLResponse>): Promise<Answer> {
+  const answers: Answer[] = [];
+  for (let run = 1; run <= COMPILE_ON_RUN; run++) {
+    h.simulator.reset();
+    const { status, body } = await send();
+    answers.push({ status, body });
+  }
+  expect(answers.at(-1)).toEqual(answers[0]);
+  return answers[0]!;
+}
 
 describe('compiled execution', () => {
   it('runs the operation the request names, each compiled on its own, from one document', async () => {
     const document = `
       query Ids($p: ObjectId!) { project(id: $p) { atlasId } }
       query Names($p: ObjectId!) { project(id: $p) { pipelines(first: 2) { nodes { name } } } }`;
-    const ids = await h.graphql(document, { p: P }, {}, 'Ids');
-    const names = await h.graphql(document, { p: P }, {}, 'Names');
-    const idsAgain = await h.graphql(document, { p: P }, {}, 'Ids');
-    expect(ids.body).toEqual({ data: { project: { atlasId: P } } });
-    expect(idsAgain.body).toEqual(ids.body);
-    expect(names.body).toEqual({ data: { project: { pipelines: { nodes: SEED.pipelines.all.slice(0, 2).map((name) => ({ name })) } } } });
-    expect(calls(h.upstream())).toEqual([`GET ${PIPELINES}`]);
+    for (let run = 1; run <= COMPILE_ON_RUN + 1; run++) {
+      h.simulator.reset();
+      const ids = await h.graphql(document, { p: P }, {}, 'Ids');
+      const names = await h.graphql(document, { p: P }, {}, 'Names');
+      expect(ids.body).toEqual({ data: { project: { atlasId: P } } });
+      expect(names.body).toEqual({ data: { project: { pipelines: { nodes: SEED.pipelines.all.slice(0, 2).map((name) => ({ name })) } } } });
+      expect(calls(h.upstream())).toEqual([`GET ${PIPELINES}`]);
+    }
   });
 
   it('answers an operation name the document lacks as a request error, without an upstream call', async () => {
-    const { status, body } = await h.graphql(`query Ids { project(id: "${P}") { atlasId } }`, undefined, {}, 'Nope');
+    const { status, body } = await onBothSides(() => h.graphql(`query Ids { project(id: "${P}") { atlasId } }`, undefined, {}, 'Nope'));
     expect(status).toBe(400);
     expect(body).toEqual({ errors: [{ message: 'Could not determine what operation to execute.', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] });
     expect(h.upstream()).toEqual([]);
@@ -47,7 +65,7 @@ describe('compiled execution', () => {
       }
       fragment StateOfPipelines on Project { pipelines(first: 1) { nodes { state } } }
       fragment IdOfProject on Project { id }`;
-    const { body } = await h.graphql(document, { p: P, yes: true, no: false });
+    const { body } = await onBothSides(() => h.graphql(document, { p: P, yes: true, no: false }));
     expect(body.errors).toBeUndefined();
     expect(body.data!.project).toEqual({
       pipelines: { nodes: [{ name: SEED.pipelines.all[0] }] },
@@ -58,10 +76,10 @@ describe('compiled execution', () => {
   });
 
   it('gives a failing field its locations in the document, and a bad variable the scalar’s own reason', async () => {
-    const missing = await h.graphql(`query($p: ObjectId!) {\n  project(id: $p) {\n    pipeline(name: "none") { name }\n  }\n}`, { p: SEED.unknownProjectId });
+    const missing = await onBothSides(() => h.graphql(`query($p: ObjectId!) {\n  project(id: $p) {\n    pipeline(name: "none") { name }\n  }\n}`, { p: SEED.unknownProjectId }));
     expect(missing.body.errors).toEqual([expect.objectContaining({ path: ['project', 'pipeline'], locations: [{ line: 3, column: 5 }] })]);
 
-    const bad = await h.graphql('query($p: ObjectId!) { project(id: $p) { atlasId } }', { p: 'zz' });
+    const bad = await onBothSides(() => h.graphql('query($p: ObjectId!) { project(id: $p) { atlasId } }', { p: 'zz' }));
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({
       errors: [
@@ -73,4 +91,12 @@ describe('compiled execution', () => {
       ],
     });
   });
+
+  it.each(exampleOperations().filter(({ document }) => !/^\s*subscription\b/m.test(document)).map((example) => [example.name, example] as const))(
+    'answers the example operation %s the same',
+    async (_name, { document, variables }) => {
+      const { status, body } = await onBothSides(() => h.graphql(document, variables));
+      expect([status, body.errors]).toEqual([200, undefined]);
+    },
+  );
 });
