@@ -53,6 +53,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly executions = new Counter({
+    name: 'graphql_executions_total',
+    help: 'Operations executed, by executor: compiled (a query from its second run) or interpreted (the rest, and a compiled run that fell back).',
+    labelNames: ['executor'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { limiterQueue?: () => number } = {}) {
     collectDefaultMetrics({ register: this.registry });
     const { limiterQueue } = options;
@@ -67,6 +74,11 @@ export class GatewayMetrics {
     // Series appear at zero before the first event, so dashboards and alerts see them from the start.
     this.responseCache.inc({ result: 'hit' }, 0);
     this.responseCache.inc({ result: 'miss' }, 0);
+    for (const executor of ['compiled', 'interpreted']) this.executions.inc({ executor }, 0);
+  }
+
+  execution(executor: 'compiled' | 'interpreted'): void {
+    this.executions.inc({ executor });
   }
 
   operation(name: string, type: string, failed: boolean, seconds: number): void {

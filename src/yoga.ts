@@ -124,6 +124,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
       const upstream: UpstreamSession = {
         client,
         calls: 0,
+        deadlineMs: config.upstream.deadlineMs,
         projects: caller.projects,
         scope: {
           requestId,
@@ -144,7 +145,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
     plugins: [
       // First, so that it ends every operation's shared call deadline, whichever plugin stops execution.
       upstreamDeadline(),
-      compiledExecution(),
+      compiledExecution(metrics),
       ...(config.corsOrigins.length > 0 ? [cors(config.corsOrigins)] : []),
       serviceEndpoints(readiness, metrics),
       requestSizeLimits(config.limits.bodyBytes),

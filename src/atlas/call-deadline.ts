@@ -1,22 +1,31 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * The abort signal of upstream calls: the operation's own (the client went away) or its deadline passing.
- * A GraphQL operation shares one across all its calls (src/plugins/upstream-deadline.ts ends it with the
- * operation): one timer and one listener per operation instead of per call. A scope without one (run
- * polls, readiness probes) gets one per call. Made by hand rather than with `AbortSignal.timeout` + `AbortSignal.any`: those keep a timer, the
- * combined signal and undici's listeners (with the response) alive until the deadline, seconds after the
- * call ended, which the bench showed as resident memory growing with load and GC time. `dispose()` at the
- * end of the call frees them at once. It follows the operation's signal by listening, which also works
- * for Yoga's request signal, an EventTarget look-alike that `AbortSignal.any` and undici cannot follow.
+ * A GraphQL operation shares one across all its calls (src/plugins/upstream-deadline.ts finishes it with
+ * the operation): one timer and one listener per operation instead of per call. A scope without one (run
+ * polls, readiness probes) gets one per call, disposed when the call ends. Made by hand rather than with
+ * `AbortSignal.timeout` + `AbortSignal.any`: those keep a timer, the combined signal and undici's
+ * listeners (with the response) alive until the deadline, seconds after the call ended, which the bench
+ * showed as resident memory growing with load and GC time. It follows the operation's signal by
+ * listening, which also works for Yoga's request signal, an EventTarget look-alike that
+ * `AbortSignal.any` and undici cannot follow.
  */
+const OPERATION_ENDED = new Error('The operation ended before this call did.');
+
 export class CallDeadline {
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
   private expired = false;
 
+  private inFlight = 0;
+
   constructor(
     deadline: number,
     private readonly operationSignal: AbortSignal | undefined,
   ) {
+    // undici listens once per call in flight: a fan-out past Node's default of ten is normal, not a leak.
+    setMaxListeners(0, this.controller.signal);
     this.timer = setTimeout(() => {
       this.expired = true;
       this.controller.abort(new DOMException('The operation deadline passed.', 'TimeoutError'));
@@ -32,6 +41,24 @@ export class CallDeadline {
   /** True when the deadline, not the client, ended the calls. */
   get timedOut(): boolean {
     return this.expired && !this.operationSignal?.aborted;
+  }
+
+  /** Brackets each call made under this signal, so that `finish` knows whether any is still running. */
+  enter(): void {
+    this.inFlight += 1;
+  }
+
+  leave(): void {
+    this.inFlight -= 1;
+  }
+
+  /**
+   * The operation is over: calls still running (siblings of a field whose error ended it) are cancelled,
+   * their answer would go nowhere; then the timer and the listener are freed.
+   */
+  finish(): void {
+    if (this.inFlight > 0) this.controller.abort(OPERATION_ENDED);
+    this.dispose();
   }
 
   dispose(): void {

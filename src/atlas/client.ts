@@ -171,6 +171,7 @@ export class AtlasClient {
     const deadline = shared ?? new CallDeadline(scope.deadline, scope.signal);
     const started = performance.now();
     let status: number | 'error' = 'error';
+    deadline.enter();
     try {
       const response = await request(this.options.baseUrl + uri, { method: req.method, headers, body, dispatcher: this.dispatcher, signal: deadline.signal });
       status = response.statusCode;
@@ -182,6 +183,7 @@ export class AtlasClient {
       }
       throw transportError(error, req);
     } finally {
+      deadline.leave();
       if (!shared) deadline.dispose();
       release?.();
       const ms = Math.round((performance.now() - started) * 10) / 10;

@@ -236,8 +236,12 @@ builder.subscriptionFields((t) => ({
       if (event instanceof Error) throw event;
       const { groupId, pipelineName } = watchedRun(args.id);
       // Each event reads afresh: fields below the run (its pipeline, its snapshot) must not be answered
-      // from what an earlier event of this long-lived operation loaded.
-      context.loaders = createLoaders(context.upstream);
+      // from what an earlier event of this long-lived operation loaded, and their calls get the whole
+      // deadline from now, not what is left of the subscription's first one.
+      const { upstream } = context;
+      upstream.scope.callDeadline?.dispose();
+      upstream.scope = { ...upstream.scope, deadline: Date.now() + upstream.deadlineMs, callDeadline: undefined };
+      context.loaders = createLoaders(upstream);
       if (event._id) context.loaders.requests.prime(getPipelineRun(groupId, pipelineName, event._id), event);
       return runShape(groupId, pipelineName, event);
     },

@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
-import { UpstreamError } from '../atlas/errors.ts';
+import type { UpstreamErrorCode } from '../atlas/errors.ts';
 import { builder } from './builder.ts';
 import { OBJECT_ID } from './patterns.ts';
 
@@ -31,11 +31,17 @@ const parseDateTime = (value: unknown): Date => {
   return date;
 };
 
-/** Output values come from Atlas: one that is not a date is a contract breach, not our bug. */
+/**
+ * Output values come from Atlas: one that is not a date is a contract breach, not our bug. Thrown as a
+ * plain Error carrying the code: graphql-tools' executor turns a GraphQLError thrown by `serialize` into
+ * a bare Error without it, while graphql-js's located error takes a plain error's `extensions`.
+ */
 const serializeDateTime = (value: unknown): string => {
   const date = value instanceof Date ? value : new Date(value as string);
   if (Number.isNaN(date.getTime())) {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `Atlas returned ${JSON.stringify(value)} where a date was expected.`);
+    throw Object.assign(new Error(`Atlas returned ${JSON.stringify(value)} where a date was expected.`), {
+      extensions: { code: 'UPSTREAM_BAD_RESPONSE' satisfies UpstreamErrorCode },
+    });
   }
   return date.toISOString();
 };

@@ -1,23 +1,31 @@
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { GraphContext } from '../graph/context.ts';
 
 /**
- * Ends an operation's shared call deadline (its timer and its listener on the request) as soon as the
- * operation is done, rather than when the deadline passes: under load, thousands of finished operations
- * would otherwise keep a live timer each. A subscription ends its own when its stream ends.
+ * Ends an operation's shared call deadline as soon as the operation is done, rather than when the
+ * deadline passes: under load, thousands of finished operations would otherwise keep a live timer each.
+ * Calls still running are cancelled, and the deadline moves to now, so that none is retried or started
+ * for an operation whose answer has gone. A subscription ends its own when its stream ends, or at once
+ * when it was refused.
  */
 export function upstreamDeadline(): Plugin<GraphContext> {
   const end = (context: GraphContext) => {
     const { scope } = context.upstream;
-    scope.callDeadline?.dispose();
+    scope.callDeadline?.finish();
     scope.callDeadline = undefined;
+    scope.deadline = Math.min(scope.deadline, Date.now());
   };
   return {
     onExecute({ args }) {
       return { onExecuteDone: () => end(args.contextValue) };
     },
     onSubscribe({ args }) {
-      return { onSubscribeResult: () => ({ onEnd: () => end(args.contextValue) }) };
+      return {
+        onSubscribeResult: ({ result }) => {
+          if (!isAsyncIterable(result)) return end(args.contextValue);
+          return { onEnd: () => end(args.contextValue) };
+        },
+      };
     },
   };
 }

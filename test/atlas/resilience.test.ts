@@ -239,3 +239,50 @@ async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('an operation fanning out', () => {
+  it('sends its calls at once on one deadline, without Node warning of a listener leak', async () => {
+    h = await startHarness({ simulator: { latencyMs: 30 } });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      // Fifteen export jobs by global ID: fifteen GETs in one tick.
+      const list = await h.graphql(`query($p: ObjectId!) { project(id: $p) { cluster(name: "${SEED.clusters.replicaSet}") { exportJobs(first: 15) { nodes { id } } } } }`, { p });
+      const ids = (list.body.data!.project.cluster.exportJobs.nodes as { id: string }[]).map((job) => job.id);
+      h.simulator.clearRequests();
+      const { body } = await h.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+      expect(body).toEqual({ data: { nodes: ids.map((id) => ({ id })) } });
+      expect(api(h)).toHaveLength(15);
+      expect(maxInFlight(api(h))).toBe(15);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});
+
+describe('an operation that ends before all its calls', () => {
+  it('cancels the calls still running instead of leaving them to the upstream timeouts', async () => {
+    h = await startHarness({ env: { UPSTREAM_HEADERS_TIMEOUT_MS: '20000' } });
+    // The pipeline answers, then its runs never do; meanwhile the missing cluster's 404 ends the operation.
+    h.simulator.injectFault({ method: 'GET', path: `/api/atlas/v2/groups/${p}/pipelines/${SEED.pipelines.small}/runs`, hang: true });
+    const query = `query($p: ObjectId!) { project(id: $p) {
+      slow: pipeline(name: "${SEED.pipelines.small}") { runs(first: 1) { nodes { atlasId } } }
+      missing: cluster(name: "no-such-cluster") { exportJobs(first: 1) { nodes { atlasId } } }
+    } }`;
+    const started = Date.now();
+    const { body } = await h.graphql(query, { p });
+    expect(body.errors!.map((error) => error.extensions!.code)).toEqual(['NOT_FOUND']);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // The runs call ends (as an error) right after the answer, not when undici gives up 20 s later.
+    const abandoned = async () => {
+      const text = await (await fetch(`${h!.gateway.url}/metrics`)).text();
+      return /^atlas_upstream_calls_total\{route="listGroupPipelineRuns",status="error"\} 1$/m.test(text);
+    };
+    const until = Date.now() + 2_000;
+    while (!(await abandoned()) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await abandoned()).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import { nextPollInterval } from '../../src/graph/run-poll-hub.ts';
 import { SEED } from '../../src/simulator/index.ts';
+import { startHarness } from '../support/harness.ts';
 import { useHarness } from '../support/shared-harness.ts';
 import { payloads, subscribe } from '../support/sse.ts';
 
@@ -137,5 +138,33 @@ describe('pipelineRunUpdated', () => {
     expect(event.data).toBeNull();
     expect(event.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', atlas: { errorCode: 'PIPELINE_RUN_NOT_FOUND' } });
     expect(stream.events.at(-1)!.event).toBe('complete');
+  });
+});
+
+describe('pipelineRunUpdated past the operation deadline', () => {
+  it('resolves fields that call Atlas in events long after the subscription began', async () => {
+    const deadlineMs = 300;
+    const short = await startHarness({
+      simulator: { runDurationMs: 1_200 },
+      env: { UPSTREAM_DEADLINE_MS: String(deadlineMs), RUN_POLL_INITIAL_MS: String(INITIAL_MS), RUN_POLL_MAX_MS: String(MAX_MS) },
+    });
+    try {
+      const { body } = await short.graphql(
+        'mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } } }',
+        { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+      );
+      const started = Date.now();
+      // Each event reads the run's pipeline afresh: one more upstream call per event.
+      const stream = await subscribe(short.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state pipeline { name } } }', {
+        id: body.data!.triggerPipelineRun.run.id,
+      });
+      await stream.ended;
+      const events = payloads(stream.events);
+      expect(Date.now() - started).toBeGreaterThan(3 * deadlineMs);
+      expect(events.map((event) => event.errors)).toEqual(events.map(() => undefined));
+      expect(events.at(-1)!.data.pipelineRunUpdated).toEqual({ state: 'DONE', pipeline: { name: SEED.pipelines.small } });
+    } finally {
+      await short.close();
+    }
   });
 });

@@ -15,18 +15,30 @@ const h = useHarness({ simulator: { now: () => Date.parse('2026-11-02T10:00:00Z'
 const P = SEED.projectId;
 const PIPELINES = `/groups/${P}/pipelines`;
 
-type Answer = Pick<GraphQLResponse, 'status' | 'body'>;
+type Answer = Pick<GraphQLResponse, 'status' | 'body'> & {
+  /** Executions of the last run by executor, from the gateway's metrics. */
+  lastRun: { compiled: number; interpreted: number };
+};
 
-/** The same request, interpreted then compiled, each from the seed state; both answers must be equal. */
+async function executions(): Promise<{ compiled: number; interpreted: number }> {
+  const text = await (await fetch(`${h.gateway.url}/metrics`)).text();
+  const count = (executor: string) => Number(new RegExp(`^graphql_executions_total\\{executor="${executor}"\\} (\\d+)$`, 'm').exec(text)?.[1]);
+  return { compiled: count('compiled'), interpreted: count('interpreted') };
+}
+
+/** The same request, interpreted then (from its second run) compiled, each from the seed state; both answers must be equal. */
 async function onBothSides(send: () => Promise<GraphQLResponse>): Promise<Answer> {
-  const answers: Answer[] = [];
+  const answers: Pick<GraphQLResponse, 'status' | 'body'>[] = [];
+  let before = await executions();
   for (let run = 1; run <= COMPILE_ON_RUN; run++) {
     h.simulator.reset();
+    before = await executions();
     const { status, body } = await send();
     answers.push({ status, body });
   }
+  const after = await executions();
   expect(answers.at(-1)).toEqual(answers[0]);
-  return answers[0]!;
+  return { ...answers[0]!, lastRun: { compiled: after.compiled - before.compiled, interpreted: after.interpreted - before.interpreted } };
 }
 
 describe('compiled execution', () => {
@@ -65,7 +77,8 @@ describe('compiled execution', () => {
       }
       fragment StateOfPipelines on Project { pipelines(first: 1) { nodes { state } } }
       fragment IdOfProject on Project { id }`;
-    const { body } = await onBothSides(() => h.graphql(document, { p: P, yes: true, no: false }));
+    const { body, lastRun } = await onBothSides(() => h.graphql(document, { p: P, yes: true, no: false }));
+    expect(lastRun).toEqual({ compiled: 1, interpreted: 0 });
     expect(body.errors).toBeUndefined();
     expect(body.data!.project).toEqual({
       pipelines: { nodes: [{ name: SEED.pipelines.all[0] }] },
@@ -93,10 +106,40 @@ describe('compiled execution', () => {
   });
 
   it.each(exampleOperations().filter(({ document }) => !/^\s*subscription\b/m.test(document)).map((example) => [example.name, example] as const))(
-    'answers the example operation %s the same',
+    'answers the example operation %s the same (queries compiled, mutations interpreted)',
     async (_name, { document, variables }) => {
-      const { status, body } = await onBothSides(() => h.graphql(document, variables));
+      const { status, body, lastRun } = await onBothSides(() => h.graphql(document, variables));
       expect([status, body.errors]).toEqual([200, undefined]);
+      const query = /^\s*query\b/m.test(document);
+      expect(lastRun).toEqual(query ? { compiled: 1, interpreted: 0 } : { compiled: 0, interpreted: 1 });
     },
   );
+
+  it('answers a value that fails to serialize with its code, running the query again interpreted from what it fetched', async () => {
+    const runs = `/api/atlas/v2/groups/${P}/pipelines/${SEED.pipelines.small}/runs`;
+    const query = `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { runs(first: 2) { nodes { atlasId createdDate } } } } }`;
+    const { body, lastRun } = await onBothSides(async () => {
+      const page = (await (await fetch(`${h.simulator.url}${runs}?pageNum=1&itemsPerPage=2&includeCount=false`, { headers: { accept: 'application/vnd.atlas.2023-01-01+json' } })).json()) as { results: Record<string, unknown>[] };
+      h.simulator.injectFault({ method: 'GET', path: runs, status: 200, body: { ...page, results: [{ ...page.results[0], createdDate: 'last Tuesday' }, page.results[1]] } });
+      h.simulator.clearRequests();
+      const answer = await h.graphql(query, { p: P });
+      expect(calls(h.upstream())).toEqual([`GET /groups/${P}/pipelines/${SEED.pipelines.small}`, `GET /groups/${P}/pipelines/${SEED.pipelines.small}/runs?pageNum=1&itemsPerPage=2&includeCount=false`]);
+      return answer;
+    });
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: ['project', 'pipeline', 'runs', 'nodes', 0, 'createdDate'], extensions: { code: 'UPSTREAM_BAD_RESPONSE' } }),
+    ]);
+    expect(lastRun).toEqual({ compiled: 1, interpreted: 1 });
+  });
+
+  it.each([
+    ['as written', '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0)&&(globalThis.atlasGraphInjected=1)&&(0'],
+    ['spelled with escapes', '\\u005F\\u005FMAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0)&&(globalThis.atlasGraphInjected=1)&&(0'],
+  ])('never compiles a document holding graphql-jit’s date marker (%s), which would run it as code', async (_how, name) => {
+    const query = `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${name}") { name } } }`;
+    const { body, lastRun } = await onBothSides(() => h.graphql(query, { p: P }));
+    expect((globalThis as Record<string, unknown>).atlasGraphInjected).toBeUndefined();
+    expect(body.data).toEqual({ project: { pipeline: null } });
+    expect(lastRun).toEqual({ compiled: 0, interpreted: 1 });
+  });
 });

@@ -30,4 +30,13 @@ describe('maskUnexpected', () => {
     expect(maskUnexpected(located, 'Unexpected error.', logger)).toBe(located);
     expect(lines).toEqual([]);
   });
+
+  it('passes a plain error carrying a catalogue code (a scalar refusing an upstream value) and logs nothing', () => {
+    const { lines, logger } = capture();
+    const breach = Object.assign(new Error('Atlas returned "x" where a date was expected.'), { extensions: { code: 'UPSTREAM_BAD_RESPONSE' } });
+    const located = new GraphQLError(breach.message, { path: ['run', 'createdDate'], originalError: breach });
+    expect(maskUnexpected(located, 'Unexpected error.', logger)).toBe(located);
+    expect(located.extensions).toEqual({ code: 'UPSTREAM_BAD_RESPONSE' });
+    expect(lines).toEqual([]);
+  });
 });

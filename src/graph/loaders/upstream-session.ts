@@ -8,6 +8,8 @@ export interface UpstreamSession {
   scope: CallScope;
   /** Upstream calls made so far, for the operation's log line. */
   calls: number;
+  /** UPSTREAM_DEADLINE_MS: an operation's time budget, which each subscription event gets afresh. */
+  deadlineMs: number;
   /** The projects the caller may use: calls under any other are refused here, never sent. */
   projects: ProjectAccess;
 }
