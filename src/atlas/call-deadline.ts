@@ -1,5 +1,8 @@
 import { setMaxListeners } from 'node:events';
 
+/** One reason for every cancelled leftover call: made once, as an Error's stack costs on every creation. */
+const OPERATION_ENDED = new Error('The operation ended before this call did.');
+
 /**
  * The abort signal of upstream calls: the operation's own (the client went away) or its deadline passing.
  * A GraphQL operation shares one across all its calls (src/plugins/upstream-deadline.ts finishes it with
@@ -11,13 +14,10 @@ import { setMaxListeners } from 'node:events';
  * listening, which also works for Yoga's request signal, an EventTarget look-alike that
  * `AbortSignal.any` and undici cannot follow.
  */
-const OPERATION_ENDED = new Error('The operation ended before this call did.');
-
 export class CallDeadline {
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
   private expired = false;
-
   private inFlight = 0;
 
   constructor(
