@@ -1,13 +1,4 @@
-import {
-  getOperationAST,
-  getVariableValues,
-  GraphQLError,
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type SourceLocation,
-  visit,
-} from 'graphql';
+import { getOperationAST, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayMetrics } from '../metrics.ts';
@@ -32,16 +23,17 @@ interface Entry {
  * Queries that run again run as code compiled for them (graphql-jit): a fraction of the general
  * executor's cost per operation (README, Performance). Compiling costs 0.5-6 ms, more than running once,
  * so a query is compiled on its second run: a screen's operations are, a one-off query (or a flood of
- * distinct ones) is not. Mutations and subscriptions stay interpreted: a mutation could not be run again
- * (below), and an event is rare next to a screen's queries. What clients see stays what graphql-js gives:
- * - an error graphql-jit makes itself (a scalar that fails to serialize, a null in a non-null field)
- *   loses the original error and its code; a query with one runs again interpreted, from the operation's
- *   loaders, so what it already fetched costs no new upstream call;
- * - a field error keeps its `locations`: Yoga rebuilds every error from `nodes`/`source`/`positions`,
- *   and graphql-jit's errors carry `locations` only, so they are rebuilt on the document's source;
- * - a variable that does not coerce is a request error (400) with graphql-js's message, which gives the
- *   scalar's own reason where graphql-jit only names the type expected.
- * All on error paths only; a result without errors passes through untouched.
+ * distinct ones) is not.
+ *
+ * graphql-jit answers a clean query as graphql-js does, and little else the same way (differential tests,
+ * test/plugins/compiled-execution.test.ts): with `@skip`/`@include` it drops or adds fields, and once any
+ * error occurs it may lose the error's code and locations, misplace a failed item in a list, report
+ * errors under a parent already nulled, or refuse a defaulted non-null variable. So:
+ * - a document with `@skip` or `@include`, or with graphql-jit's marker, is never compiled;
+ * - a compiled answer holding any error is discarded, and the query runs again interpreted, from the
+ *   operation's loaders: what it already fetched (and what failed) costs no new upstream call;
+ * - mutations are never compiled, since they could not run again; subscriptions neither, since an event
+ *   is rare next to a screen's queries.
  */
 export function compiledExecution(metrics: GatewayMetrics): Plugin {
   // Yoga hands every request of one document string the same parsed DocumentNode, and it has resolved
@@ -57,26 +49,17 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
   };
 
   const compile = (args: ExecutionArgs): CompiledQuery | null => {
-    if (getOperationAST(args.document, args.operationName)?.operation !== 'query' || holdsJitMarker(args.document)) return null;
-    const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, {
-      useExperimentalPathBasedSkipInclude: true,
-      disablingCapturingStackErrors: true,
-    });
+    if (getOperationAST(args.document, args.operationName)?.operation !== 'query' || !compilable(args.document)) return null;
+    const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, { disablingCapturingStackErrors: true });
     return isCompiledQuery(compiled) ? compiled : null;
   };
 
-  const executeCompiled = async (compiled: CompiledQuery, args: ExecutionArgs, interpreted: (args: ExecutionArgs) => unknown) => {
+  const runCompiled = async (compiled: CompiledQuery, args: ExecutionArgs, interpreted: (args: ExecutionArgs) => unknown) => {
     metrics.execution('compiled');
-    const result = await compiled.query(args.rootValue, args.contextValue, args.variableValues ?? {});
+    const result: ExecutionResult = await compiled.query(args.rootValue, args.contextValue, args.variableValues ?? {});
     if (!result.errors?.length) return result;
-    // Without data, the operation never started: its variables did not coerce.
-    if (!('data' in result)) return requestErrors(args, result.errors);
-    // Every error the gateway raises carries a code; one without was made by graphql-jit.
-    if (result.errors.some((error) => error.extensions?.code === undefined)) {
-      metrics.execution('interpreted');
-      return interpreted(args);
-    }
-    return { ...result, errors: result.errors.map((error) => withSourceLocations(error, args.document)) };
+    metrics.execution('interpreted');
+    return interpreted(args);
   };
 
   // Decided when execution starts, on the arguments it gets: a later plugin may have rewritten the
@@ -89,7 +72,7 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
       metrics.execution('interpreted');
       return interpreted(args);
     }
-    return executeCompiled(entry.compiled, args, interpreted);
+    return runCompiled(entry.compiled, args, interpreted);
   };
 
   return {
@@ -99,50 +82,18 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
   };
 }
 
-function holdsJitMarker(document: DocumentNode): boolean {
-  let found = false;
+/** No `@skip`/`@include` (graphql-jit gets them wrong), and no graphql-jit marker in a string or a name. */
+function compilable(document: DocumentNode): boolean {
+  let safe = true;
   const check = (node: { value: string }) => {
-    if (node.value.includes(JIT_MARKER)) found = true;
+    if (node.value.includes(JIT_MARKER)) safe = false;
   };
-  visit(document, { StringValue: check, Name: check });
-  return found;
-}
-
-function withSourceLocations(error: GraphQLError, document: DocumentNode): GraphQLError {
-  const source = document.loc?.source;
-  if (error.nodes || error.positions || !error.locations?.length || !source) return error;
-  const lineStarts = lineOffsets(source.body);
-  return new GraphQLError(error.message, {
-    source,
-    positions: error.locations.map((location: SourceLocation) => (lineStarts[location.line - 1] ?? 0) + location.column - 1),
-    path: error.path,
-    originalError: error.originalError,
-    extensions: error.extensions,
+  visit(document, {
+    StringValue: check,
+    Name: check,
+    Directive(node) {
+      if (node.name.value === 'skip' || node.name.value === 'include') safe = false;
+    },
   });
-}
-
-function lineOffsets(body: string): number[] {
-  const starts = [0];
-  for (const match of body.matchAll(/\r\n|[\n\r]/g)) starts.push(match.index + match[0].length);
-  return starts;
-}
-
-/** graphql-js's own coercion errors where it has them, answered as 400 like the general executor's. */
-function requestErrors(args: ExecutionArgs, compiled: readonly GraphQLError[]): ExecutionResult {
-  const operation = getOperationAST(args.document, args.operationName);
-  const coerced = operation && getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
-  const errors = coerced?.errors?.length ? coerced.errors : compiled.map((error) => withSourceLocations(error, args.document));
-  return {
-    errors: errors.map(
-      (error) =>
-        new GraphQLError(error.message, {
-          nodes: error.nodes,
-          source: error.source,
-          positions: error.positions,
-          path: error.path,
-          originalError: error.originalError,
-          extensions: { ...error.extensions, http: { ...(error.extensions?.http as object | undefined), status: 400 } },
-        }),
-    ),
-  };
+  return safe;
 }

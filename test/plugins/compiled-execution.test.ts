@@ -37,7 +37,8 @@ async function onBothSides(send: () => Promise<GraphQLResponse>): Promise<Answer
     answers.push({ status, body });
   }
   const after = await executions();
-  expect(answers.at(-1)).toEqual(answers[0]);
+  // Same JSON text, keys in the same order.
+  expect(JSON.stringify(answers.at(-1))).toBe(JSON.stringify(answers[0]));
   return { ...answers[0]!, lastRun: { compiled: after.compiled - before.compiled, interpreted: after.interpreted - before.interpreted } };
 }
 
@@ -78,7 +79,8 @@ describe('compiled execution', () => {
       fragment StateOfPipelines on Project { pipelines(first: 1) { nodes { state } } }
       fragment IdOfProject on Project { id }`;
     const { body, lastRun } = await onBothSides(() => h.graphql(document, { p: P, yes: true, no: false }));
-    expect(lastRun).toEqual({ compiled: 1, interpreted: 0 });
+    // graphql-jit gets these wrong (below): a document with either directive stays interpreted.
+    expect(lastRun).toEqual({ compiled: 0, interpreted: 1 });
     expect(body.errors).toBeUndefined();
     expect(body.data!.project).toEqual({
       pipelines: { nodes: [{ name: SEED.pipelines.all[0] }] },
@@ -88,9 +90,61 @@ describe('compiled execution', () => {
     expect(Object.keys(body.data!.project)).toEqual(['pipelines', 'id', 'shown']);
   });
 
+  it.each([
+    [
+      'a fragment spread again without the directive',
+      'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { ...F @include(if: $no) ...F } } fragment F on Project { atlasId }',
+      { project: { atlasId: P } },
+    ],
+    [
+      'fields of an excluded copy of a field',
+      'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { pipelines(first: 1) @include(if: $no) { ... on PipelineConnection { totalCount } } pipelines(first: 1) { nodes { name } } } }',
+      { project: { pipelines: { nodes: [{ name: SEED.pipelines.all[0] }] } } },
+    ],
+    ['the order of an aliased field kept once', 'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { x: atlasId @include(if: $no) atlasId x: atlasId } }', { project: { atlasId: P, x: P } }],
+  ])('answers %s as graphql-js does, where graphql-jit would not', async (_case, document, data) => {
+    const { body } = await onBothSides(() => h.graphql(document, { p: P, no: false }));
+    expect(JSON.stringify(body)).toBe(JSON.stringify({ data }));
+  });
+
+  it('runs a compiled query again interpreted when it meets any error, without calling Atlas again', async () => {
+    // graphql-jit would fill a failed list item's place with the next one, and keep reporting errors
+    // under a parent already nulled; the interpreted answer is the one clients get.
+    const list = await h.graphql(`query($p: ObjectId!) { project(id: $p) { pipelines(first: 2) { nodes { id } } } }`, { p: P });
+    const [first, second] = (list.body.data!.project.pipelines.nodes as { id: string }[]).map((node) => node.id);
+    const upstreamCalls: string[][] = [];
+    const nodes = await onBothSides(async () => {
+      h.simulator.clearRequests();
+      const answer = await h.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [first, 'bad-1', second, 'bad-2'] });
+      upstreamCalls.push(calls(h.upstream()));
+      return answer;
+    });
+    // Compiled, then interpreted again from the same loaders: no call more than the interpreted run alone.
+    expect(upstreamCalls[1]).toEqual(upstreamCalls[0]);
+    expect(upstreamCalls[0]).toEqual([`GET ${PIPELINES}`]);
+    expect(nodes.body.data).toEqual({ nodes: [{ id: first }, null, { id: second }, null] });
+    expect(nodes.body.errors!.map((error) => error.path)).toEqual([['nodes', 1], ['nodes', 3]]);
+    expect(nodes.lastRun).toEqual({ compiled: 1, interpreted: 1 });
+
+    const nulled = await onBothSides(() =>
+      h.graphql(`query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { x: runs(first: -1) { totalCount } y: runs(last: -1) { totalCount } name } } }`, { p: P }),
+    );
+    expect(nulled.body.errors!.map((error) => error.path)).toEqual([['project', 'pipeline', 'x']]);
+    expect(nulled.lastRun).toEqual({ compiled: 1, interpreted: 1 });
+  });
+
+  it('takes the default of a non-null variable left out', async () => {
+    const { status, body, lastRun } = await onBothSides(() =>
+      h.graphql('query($p: ObjectId! = "' + P + '", $n: Int! = 2) { project(id: $p) { pipelines(first: $n) { nodes { name } } } }', {}),
+    );
+    expect([status, body]).toEqual([200, { data: { project: { pipelines: { nodes: SEED.pipelines.all.slice(0, 2).map((name) => ({ name })) } } } }]);
+    expect(lastRun).toEqual({ compiled: 1, interpreted: 1 });
+  });
+
   it('gives a failing field its locations in the document, and a bad variable the scalar’s own reason', async () => {
     const missing = await onBothSides(() => h.graphql(`query($p: ObjectId!) {\n  project(id: $p) {\n    pipeline(name: "none") { name }\n  }\n}`, { p: SEED.unknownProjectId }));
     expect(missing.body.errors).toEqual([expect.objectContaining({ path: ['project', 'pipeline'], locations: [{ line: 3, column: 5 }] })]);
+    expect(missing.lastRun).toEqual({ compiled: 1, interpreted: 1 });
 
     const bad = await onBothSides(() => h.graphql('query($p: ObjectId!) { project(id: $p) { atlasId } }', { p: 'zz' }));
     expect(bad.status).toBe(400);
@@ -103,6 +157,7 @@ describe('compiled execution', () => {
         },
       ],
     });
+    expect(bad.lastRun).toEqual({ compiled: 1, interpreted: 1 });
   });
 
   it.each(exampleOperations().filter(({ document }) => !/^\s*subscription\b/m.test(document)).map((example) => [example.name, example] as const))(
