@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Repeater } from 'graphql-yoga';
+import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
 import type { Logger } from 'pino';
 import type { CallScope } from '../atlas/client.ts';
 import { UpstreamError } from '../atlas/errors.ts';
@@ -13,6 +13,9 @@ export const TERMINAL_RUN_STATES: ReadonlySet<string> = new Set(['DONE', 'FAILED
 const TRANSIENT_CODES: ReadonlySet<string> = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'RATE_LIMITED']);
 
 export const POLL_GROWTH = 1.5;
+
+/** Events kept for a subscriber that reads slower than runs change; older ones are dropped. */
+export const SUBSCRIBER_BUFFER = 16;
 
 export interface RunPollOptions {
   /** First interval, and the interval again after each change. */
@@ -69,6 +72,8 @@ export class RunPollHub {
    * after a terminal state or an error event. `key` must name the credential and the run.
    */
   subscribe(key: string, poll: Watch['poll']): Repeater<RunEvent> {
+    // A subscriber that stops reading (its socket stalls) keeps only the latest events: the run as it
+    // is now is what matters, and an unbounded queue would grow until the repeater throws.
     return new Repeater<RunEvent>(async (push, stop) => {
       const deliver = (event: RunEvent | null) => {
         if (event === null) stop();
@@ -77,7 +82,7 @@ export class RunPollHub {
       this.join(key, poll, deliver);
       await stop;
       this.leave(key, deliver);
-    });
+    }, new SlidingBuffer(SUBSCRIBER_BUFFER));
   }
 
   /** Watches polling now (for metrics and tests). */
@@ -116,7 +121,18 @@ export class RunPollHub {
         .then((run) => run && !watch.ended && watch.seen === undefined && this.accept(watch, run))
         .catch(() => undefined);
     }
-    void this.tick(watch);
+    this.schedule(watch, 0);
+  }
+
+  /** Polls after `ms`; whatever a poll throws ends its watch, never the process. */
+  private schedule(watch: Watch, ms: number): void {
+    const run = () =>
+      this.tick(watch).catch((error: unknown) => {
+        this.options.logger.error({ err: error, requestId: watch.requestId }, 'run poll failed unexpectedly; watch ended');
+        if (!watch.ended) this.fail(watch, error instanceof Error ? error : new Error(String(error)));
+      });
+    if (ms === 0) void run();
+    else watch.timer = setTimeout(run, ms);
   }
 
   private leave(key: string, deliver: (event: RunEvent | null) => void): void {
@@ -175,7 +191,7 @@ export class RunPollHub {
     const { coordinator } = this.options;
     // Without Redis (or while it is down) every replica polls for itself: slower never means stuck.
     if (coordinator && !(await coordinator.claim(watch.key).catch(() => true))) {
-      if (!watch.ended) watch.timer = setTimeout(() => void this.tick(watch), coordinator.checkEveryMs);
+      if (!watch.ended) this.schedule(watch, coordinator.checkEveryMs);
       return;
     }
     if (watch.ended) return;
@@ -198,6 +214,6 @@ export class RunPollHub {
       this.options.logger.warn({ requestId: watch.requestId, code, message: (error as Error).message }, 'run poll failed; polling on');
     }
     watch.interval = nextPollInterval(watch.interval, changed, this.options);
-    watch.timer = setTimeout(() => void this.tick(watch), watch.interval);
+    this.schedule(watch, watch.interval);
   }
 }

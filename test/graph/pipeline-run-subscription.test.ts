@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import { nextPollInterval } from '../../src/graph/run-poll-hub.ts';
@@ -167,4 +168,51 @@ describe('pipelineRunUpdated past the operation deadline', () => {
       await short.close();
     }
   });
+});
+
+describe('pipelineRunUpdated with a subscriber that stops reading', () => {
+  it('keeps serving the others and the process, however many changes pile up', async () => {
+    // A poll every millisecond of a run whose stats change all along: over a thousand events in seconds.
+    const busy = await startHarness({ simulator: { runDurationMs: 10_000 }, env: {
+        RUN_POLL_INITIAL_MS: '1',
+        RUN_POLL_MAX_MS: '1',
+        // Atlas's per-project rate limit would space the polls out: raised here, as in the bench.
+        UPSTREAM_PROJECT_RATE_PER_MINUTE: '1000000',
+        UPSTREAM_PROJECT_BURST: '1000000',
+      },
+    });
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const { body } = await busy.graphql(
+        'mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } } }',
+        { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+      );
+      const id = body.data!.triggerPipelineRun.run.id as string;
+      // Large events fill the socket's buffers quickly once the client stops reading.
+      const wide = `subscription($id: ID!) { pipelineRunUpdated(id: $id) { ${Array.from({ length: 100 }, (_, i) => `a${i}: id`).join(' ')} stats { bytesExported } } }`;
+      const stalled = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+        const req = httpRequest(`${busy.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' } }, resolve);
+        req.on('error', reject);
+        req.end(JSON.stringify({ query: wide, variables: { id } }));
+      });
+      stalled.pause();
+      const reader = await subscribe(busy.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { stats { bytesExported } } }', { id });
+      await reader.ended;
+      stalled.destroy();
+      const events = payloads(reader.events);
+      // More changes than a repeater queues for a subscriber that does not read (1,024).
+      expect(events.length).toBeGreaterThan(1_100);
+      expect(events.at(-1)!.data.pipelineRunUpdated.stats.bytesExported).toBeGreaterThan(0);
+      expect(events.filter((event) => event.errors !== undefined)).toEqual([]);
+      expect(rejections).toEqual([]);
+      // Still serving.
+      const again = await busy.graphql('query($p: ObjectId!) { project(id: $p) { atlasId } }', { p: SEED.projectId });
+      expect(again.body).toEqual({ data: { project: { atlasId: SEED.projectId } } });
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      await busy.close();
+    }
+  }, 30_000);
 });
