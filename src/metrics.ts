@@ -4,10 +4,15 @@ import type { UpstreamCallRecord } from './atlas/client.ts';
 /**
  * The gateway's Prometheus metrics, in a registry of its own (not prom-client's global one), so that two
  * gateways in one process (tests) never share or double-register series. Labels are bounded: operation
- * names come from documents the server accepted, routes are the contract's operation ids.
+ * names by `operationLabel`, routes are the contract's operation ids.
  */
+export const MAX_OPERATION_NAMES = 500;
+export const MAX_OPERATION_NAME_LENGTH = 100;
+export const OTHER_OPERATIONS = '(other)';
+
 export class GatewayMetrics {
   readonly registry = new Registry();
+  private readonly operationNames = new Set<string>();
 
   private readonly operations = new Counter({
     name: 'graphql_operations_total',
@@ -82,8 +87,22 @@ export class GatewayMetrics {
   }
 
   operation(name: string, type: string, failed: boolean, seconds: number): void {
-    this.operations.inc({ operation: name, type, outcome: failed ? 'error' : 'ok' });
-    this.operationSeconds.observe({ operation: name, type }, seconds);
+    const operation = this.operationLabel(name);
+    this.operations.inc({ operation, type, outcome: failed ? 'error' : 'ok' });
+    this.operationSeconds.observe({ operation, type }, seconds);
+  }
+
+  /**
+   * Operation names are the client's to choose: every new one would be a new series kept for the life of
+   * the process, so a caller sending endless names would grow /metrics until scrapes fail. The first
+   * MAX_OPERATION_NAMES names of up to MAX_OPERATION_NAME_LENGTH characters are kept; the rest count
+   * under OTHER_OPERATIONS.
+   */
+  private operationLabel(name: string): string {
+    if (this.operationNames.has(name)) return name;
+    if (name.length > MAX_OPERATION_NAME_LENGTH || this.operationNames.size >= MAX_OPERATION_NAMES) return OTHER_OPERATIONS;
+    this.operationNames.add(name);
+    return name;
   }
 
   upstreamCall(record: UpstreamCallRecord): void {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_OPERATION_NAME_LENGTH, MAX_OPERATION_NAMES, OTHER_OPERATIONS } from '../../src/metrics.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 
@@ -133,5 +134,22 @@ describe('/metrics', () => {
     expect(sample(text, 'atlas_upstream_retries_total{route="getGroupPipeline"}')).toBe(1);
     expect(sample(text, 'atlas_upstream_calls_total{route="getGroupPipeline",status="503"}')).toBe(1);
     expect(sample(text, 'atlas_upstream_calls_total{route="getGroupPipeline",status="200"}')).toBe(1);
+  });
+
+  it('keeps operation names a bounded set of series, however many names callers make up', async () => {
+    const long = `Long${'x'.repeat(MAX_OPERATION_NAME_LENGTH)}`;
+    await h.graphql(`query ${long} { __typename }`);
+    const made = Array.from({ length: MAX_OPERATION_NAMES + 20 }, (_, i) => `MadeUp${i}`);
+    for (const batch of [0, 1, 2, 3]) {
+      await Promise.all(made.filter((_, i) => i % 4 === batch).map((name) => h.graphql(`query ${name} { __typename }`)));
+    }
+    const { text } = await get(h, '/metrics');
+    const names = new Set([...text.matchAll(/^graphql_operations_total\{operation="([^"]*)"/gm)].map((match) => match[1]));
+    expect(names.size).toBeLessThanOrEqual(MAX_OPERATION_NAMES + 1);
+    expect(names.has(long)).toBe(false);
+    expect(names.has(OTHER_OPERATIONS)).toBe(true);
+    // Names seen before the cap keep their own series.
+    expect(names.has('ProjectDashboard')).toBe(true);
+    expect(sample(text, `graphql_operations_total{operation="${OTHER_OPERATIONS}",type="query",outcome="ok"}`)).toBeGreaterThanOrEqual(21);
   });
 });
