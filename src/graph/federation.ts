@@ -117,5 +117,27 @@ builder.asEntity(FlexRestoreJobRef, {
     ),
 });
 
+/**
+ * Representations one `_entities` call may carry: a router asks for a page's worth at once, and each one
+ * can cost an upstream call, so a caller cannot spend a project's whole upstream budget in one request.
+ * Their number also multiplies the operation's cost (src/plugins/operation-cost.ts).
+ */
+export const MAX_ENTITIES = 500;
+
 /** The served schema: the client API plus `_service` and `_entities`, sorted as the SDL is. */
-export const buildSubgraphSchema = (): GraphQLSchema => builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK });
+export const buildSubgraphSchema = (): GraphQLSchema => {
+  const schema = builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK });
+  // Pothos generates `_entities`; its resolver is wrapped so that the cap holds before any representation resolves.
+  const entities = schema.getQueryType()?.getFields()._entities;
+  const resolve = entities?.resolve;
+  if (entities && resolve) {
+    entities.resolve = (source, args, context, info) => {
+      const count = Array.isArray(args.representations) ? args.representations.length : 0;
+      if (count > MAX_ENTITIES) {
+        throw userInputError(`"representations" holds ${count} items; at most ${MAX_ENTITIES} are allowed.`, 'representations');
+      }
+      return resolve(source, args, context, info);
+    };
+  }
+  return schema;
+};

@@ -6,15 +6,17 @@ import { operationLimitError } from './operation-limit-error.ts';
 
 /**
  * A field costs 1 plus its selection; a connection costs its page size (`first` or `last`, default 20)
- * times its selection, since each item may fan out into further upstream calls; `nodes(ids)` costs its
- * number of ids times its selection. GraphQL Armor's cost rule cannot multiply by page size.
+ * times its selection, since each item may fan out into further upstream calls; `nodes(ids)` and
+ * `_entities(representations)` cost their number of items times their selection. GraphQL Armor's cost rule cannot multiply by page size.
  */
 const estimateCost: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const items = getNamedType(field.type).name.endsWith('Connection')
     ? (args.first ?? args.last ?? DEFAULT_PAGE_SIZE)
     : Array.isArray(args.ids)
       ? args.ids.length
-      : 1;
+      : Array.isArray(args.representations)
+        ? args.representations.length
+        : 1;
   return 1 + Math.max(0, Number(items) || 0) * childComplexity;
 };
 

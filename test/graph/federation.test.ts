@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { GraphQLObjectType, GraphQLSchema, isObjectType, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// index.ts first: it loads the entity files in the order the printed schema follows.
 import { buildSchema } from '../../src/graph/index.ts';
+import { MAX_ENTITIES } from '../../src/graph/federation.ts';
 import { SUBGRAPH_FILE, printedSchema, printedSubgraphSchema } from '../../src/graph/print-schema.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
@@ -92,6 +94,21 @@ describe('plain clients', () => {
 });
 
 describe('_entities', () => {
+  it(`refuses more than ${MAX_ENTITIES} representations, and counts each one in the operation cost, before any call`, async () => {
+    const many = Array.from({ length: MAX_ENTITIES + 1 }, (_, i) => runRef(SEED.pipelines.small, i.toString(16).padStart(24, '0')));
+    const tooMany = await h.graphql(ENTITIES, { representations: many });
+    expect(tooMany.body.errors).toEqual([expect.objectContaining({ path: ['_entities'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(h.upstream()).toEqual([]);
+
+    // 150 projects' first 200 pipelines: cheap once, over the cost limit 150 times.
+    const costly = await h.graphql(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { pipelines(first: 200) { nodes { name } } } } }',
+      { r: Array.from({ length: 150 }, () => ({ __typename: 'Project', atlasId: p })) },
+    );
+    expect(costly.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'OPERATION_LIMIT', limit: 'cost' }) })]);
+    expect(h.upstream()).toEqual([]);
+  });
+
   it('resolves a Project from its key alone: no upstream call', async () => {
     const { body } = await h.graphql(ENTITIES, { representations: [{ __typename: 'Project', atlasId: p }] });
     expect(body.errors).toBeUndefined();
