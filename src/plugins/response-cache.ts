@@ -24,6 +24,14 @@ export interface ResponseCacheOptions {
 export function responseCache({ cache, ttlMs, schema, credentialKey, authenticate }: ResponseCacheOptions): Plugin {
   const maxAge = `private, max-age=${Math.floor(ttlMs / 1000)}`;
   return {
+    // The library answers `If-None-Match: <cache key>` with 304 before anyone is authenticated, whoever
+    // asks: a browser switching accounts would show one caller's answer to the next. Conditional
+    // requests are not served (the header is dropped before the library sees it: this hook runs first),
+    // and answers carry no validators (below).
+    onRequest({ request }) {
+      request.headers.delete('if-none-match');
+      request.headers.delete('if-modified-since');
+    },
     onPluginInit({ addPlugin }) {
       addPlugin(
         useResponseCache({
@@ -52,7 +60,9 @@ export function responseCache({ cache, ttlMs, schema, credentialKey, authenticat
       const cached = (metadata as { hit?: boolean; didCache?: boolean }).hit || (metadata as { didCache?: boolean }).didCache;
       if (cached) {
         const http = (extensions.http ?? {}) as { headers?: Record<string, string> };
-        extensions.http = { ...http, headers: { ...http.headers, 'Cache-Control': maxAge } };
+        const { ETag: _etag, 'Last-Modified': _lastModified, ...headers } = http.headers ?? {};
+        // A browser's cache keys GET answers by URL: without Vary, one account's answer would serve the next.
+        extensions.http = { ...http, headers: { ...headers, 'Cache-Control': maxAge, Vary: 'Authorization' } };
       }
       setResult({ ...(result as ExecutionResult), extensions: Object.keys(extensions).length > 0 ? extensions : undefined });
     },

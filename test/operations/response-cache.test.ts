@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CSRF_HEADER } from '../../src/plugins/csrf-prevention.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
 import { AUDIENCE, ISSUER, SECRET, signToken } from '../security/tokens.ts';
@@ -83,6 +84,32 @@ describe('response cache (in memory)', () => {
 });
 
 describe('response cache with JWT callers', () => {
+  it('gives browsers nothing to mix accounts with: no validators, Vary: Authorization, no 304', async () => {
+    const jwt = await startHarness({
+      env: { CACHE_TTL_MS: '60000', AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE },
+    });
+    try {
+      const url = `${jwt.gateway.url}/graphql?query=${encodeURIComponent(SMALL_RUNS)}&variables=${encodeURIComponent(JSON.stringify({ p: SEED.projectId }))}`;
+      const get = (headers: Record<string, string>) =>
+        fetch(url, { headers: { accept: 'application/graphql-response+json', [CSRF_HEADER]: '1', ...headers } });
+      const a = { authorization: `Bearer ${await signToken({ projects: [SEED.projectId] })}` };
+      const b = { authorization: `Bearer ${await signToken({ projects: [SEED.emptyProjectId] })}` };
+      for (let i = 0; i < 2; i++) {
+        const answer = await get(a);
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('cache-control')).toBe('private, max-age=60');
+        expect(answer.headers.get('vary')).toMatch(/Authorization/);
+        expect([answer.headers.get('etag'), answer.headers.get('last-modified')]).toEqual([null, null]);
+      }
+      // Whatever validator a browser sends on B's behalf, B is checked and answered for B.
+      const other = await get({ ...b, 'if-none-match': '"anything"', 'if-modified-since': new Date().toUTCString() });
+      expect(other.status).toBe(200);
+      expect(((await other.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
+    } finally {
+      await jwt.close();
+    }
+  });
+
   it('never answers a caller whose token has expired since its answer was cached', async () => {
     const jwt = await startHarness({
       env: { CACHE_TTL_MS: '60000', AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE },
