@@ -20,7 +20,7 @@ export function createCallerAuthentication(settings: ClientAuthConfig): CallerAu
       });
     case 'jwt': {
       const verify = createJwtVerifier(settings);
-      return async (request) => ({ projects: await verify(requireToken(request, 'a JWT')) });
+      return async (request) => verify(requireToken(request, 'a JWT'));
     }
   }
 }

@@ -11,6 +11,8 @@ export interface Caller {
    * `credentialKey` keys every cache, loader and limiter that outlives the operation.
    */
   upstreamAuthenticator?: Authenticator;
+  /** When the caller's token stops being accepted (mode jwt): a subscription ends then, as a request would. */
+  expiresAt?: number;
 }
 
 export const ANY_PROJECT: ProjectAccess = { kind: 'any' };

@@ -2,7 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyG
 import type { ClientAuthConfig } from '../config.ts';
 import { OBJECT_ID } from '../graph/patterns.ts';
 import { keysUnavailable, unauthenticated } from './auth-errors.ts';
-import type { ProjectAccess } from './caller.ts';
+import type { Caller } from './caller.ts';
 
 type JwtSettings = Extract<ClientAuthConfig, { mode: 'jwt' }>;
 
@@ -16,7 +16,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
  * The algorithm list is fixed by the key kind, so a token cannot pick `none` or turn a public key into an
  * HMAC secret.
  */
-export function createJwtVerifier(settings: JwtSettings): (token: string) => Promise<ProjectAccess> {
+export function createJwtVerifier(settings: JwtSettings): (token: string) => Promise<Required<Pick<Caller, 'projects' | 'expiresAt'>>> {
   const secret = 'secret' in settings.key ? new TextEncoder().encode(settings.key.secret) : undefined;
   const keys: JWTVerifyGetKey | undefined =
     'jwksUrl' in settings.key ? createRemoteJWKSet(new URL(settings.key.jwksUrl), { timeoutDuration: 5000 }) : undefined;
@@ -34,7 +34,11 @@ export function createJwtVerifier(settings: JwtSettings): (token: string) => Pro
     } catch (error) {
       throw refusal(error);
     }
-    return { kind: 'listed', projects: projectsIn(payload[settings.projectsClaim]) };
+    return {
+      projects: { kind: 'listed', projects: projectsIn(payload[settings.projectsClaim]) },
+      // As long as the verifier itself would accept the token (exp is required above).
+      expiresAt: (payload.exp! + CLOCK_TOLERANCE_SECONDS) * 1000,
+    };
   };
 }
 

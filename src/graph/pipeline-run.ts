@@ -7,6 +7,7 @@ import {
   triggerPipeline,
   type AtlasPipelineRun,
 } from '../atlas/pipelines.ts';
+import { unauthenticated } from '../auth/auth-errors.ts';
 import { builder } from './builder.ts';
 import { connectionType } from './connection.ts';
 import type { GraphContext } from './context.ts';
@@ -229,8 +230,11 @@ builder.subscriptionFields((t) => ({
       const { client, scope } = context.upstream;
       const authenticator = scope.authenticator;
       const key = JSON.stringify([(authenticator ?? client.authenticator).credentialKey, groupId, pipelineName, runId]);
-      // The hub's own iterator goes to Yoga unwrapped, so that a client leaving ends it at once.
-      return context.runPolls.subscribe(key, (pollScope) => client.call<AtlasPipelineRun>(request, { ...pollScope, authenticator }));
+      // The hub's own iterator goes to Yoga unwrapped, so that a client leaving ends it at once. A caller
+      // whose token expires is refused from then on: its stream ends then too, as any request would.
+      const { expiresAt } = context.caller;
+      const expiry = expiresAt === undefined ? undefined : { at: expiresAt, error: () => unauthenticated('The bearer token has expired.') };
+      return context.runPolls.subscribe(key, (pollScope) => client.call<AtlasPipelineRun>(request, { ...pollScope, authenticator }), expiry);
     },
     resolve: (event: RunEvent, args, context) => {
       if (event instanceof Error) throw event;

@@ -29,6 +29,12 @@ export interface RunPollOptions {
   coordinator?: RunPollCoordinator;
 }
 
+/** When one subscriber's stream must end (its caller's token expires), and the error it ends with. */
+export interface SubscriberExpiry {
+  at: number;
+  error: () => Error;
+}
+
 /** One event of a watch: the run as it now is, or why the watch ended. */
 export type RunEvent = AtlasPipelineRun | Error;
 
@@ -71,7 +77,7 @@ export class RunPollHub {
    * The run's events for one subscriber: the run as it is now first, then each change; the stream ends
    * after a terminal state or an error event. `key` must name the credential and the run.
    */
-  subscribe(key: string, poll: Watch['poll']): Repeater<RunEvent> {
+  subscribe(key: string, poll: Watch['poll'], expiry?: SubscriberExpiry): Repeater<RunEvent> {
     // A subscriber that stops reading (its socket stalls) keeps only the latest events: the run as it
     // is now is what matters, and an unbounded queue would grow until the repeater throws.
     return new Repeater<RunEvent>(async (push, stop) => {
@@ -79,8 +85,10 @@ export class RunPollHub {
         if (event === null) stop();
         else void push(event).catch(() => undefined);
       };
+      const expire = expiry && setTimeout(() => (deliver(expiry.error()), deliver(null)), Math.max(0, expiry.at - Date.now()));
       this.join(key, poll, deliver);
       await stop;
+      clearTimeout(expire);
       this.leave(key, deliver);
     }, new SlidingBuffer(SUBSCRIBER_BUFFER));
   }

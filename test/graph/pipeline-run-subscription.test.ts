@@ -4,6 +4,7 @@ import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import { nextPollInterval } from '../../src/graph/run-poll-hub.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { startHarness } from '../support/harness.ts';
+import { AUDIENCE, ISSUER, SECRET, signToken } from '../security/tokens.ts';
 import { useHarness } from '../support/shared-harness.ts';
 import { payloads, subscribe } from '../support/sse.ts';
 
@@ -215,4 +216,35 @@ describe('pipelineRunUpdated with a subscriber that stops reading', () => {
       await busy.close();
     }
   }, 30_000);
+});
+
+describe('pipelineRunUpdated for a JWT caller', () => {
+  it('ends with UNAUTHENTICATED when the token expires, as the next request would be refused', async () => {
+    const jwt = await startHarness({
+      simulator: { runDurationMs: 60_000 },
+      env: { AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE, RUN_POLL_INITIAL_MS: '25', RUN_POLL_MAX_MS: '100' },
+    });
+    try {
+      // The verifier tolerates 30 s of clock skew: this token is accepted for about two more seconds.
+      const token = await signToken({ projects: [SEED.projectId], expiresIn: -28 });
+      const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
+      const asCaller = { authorization: `Bearer ${token}` };
+      const { body } = await jwt.graphql(
+        'mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } } }',
+        { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+        asCaller,
+      );
+      const stream = await subscribe(jwt.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }', { id: body.data!.triggerPipelineRun.run.id }, asCaller);
+      await stream.ended;
+      const ended = Date.now();
+      const events = payloads(stream.events);
+      expect(events[0]!.data.pipelineRunUpdated).toEqual({ state: 'PENDING' });
+      expect(events.at(-1)!.errors).toEqual([expect.objectContaining({ message: 'The bearer token has expired.', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+      expect(ended).toBeGreaterThanOrEqual((exp + 30) * 1000);
+      expect(ended).toBeLessThan((exp + 30) * 1000 + 2_000);
+      expect((await jwt.graphql('{ __typename }', undefined, asCaller)).status).toBe(401);
+    } finally {
+      await jwt.close();
+    }
+  }, 15_000);
 });
