@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import type { AtlasClient } from './atlas/client.ts';
 import { UpstreamError } from './atlas/errors.ts';
 import { ATLAS_2023_01_01 } from './atlas/media-types.ts';
@@ -25,7 +26,10 @@ export class ReadinessProbe {
   private last: { at: number; result: Promise<Readiness> } | undefined;
   private draining = false;
 
-  constructor(private readonly client: AtlasClient) {}
+  constructor(
+    private readonly client: AtlasClient,
+    private readonly logger: Logger,
+  ) {}
 
   /** From now on, answer not ready: the load balancer takes this replica out while it finishes its work. */
   drain(): void {
@@ -48,9 +52,11 @@ export class ReadinessProbe {
       return { ready: true };
     } catch (error) {
       if (error instanceof UpstreamError && !NOT_READY_CODES.has(error.code)) return { ready: true };
+      // The code only: /readyz answers anyone, and Atlas's own words (an access-list refusal naming the
+      // gateway's address, say) are for the operator's logs, not for whoever asks.
       const code = error instanceof UpstreamError ? error.code : 'INTERNAL_SERVER_ERROR';
-      const message = error instanceof UpstreamError ? error.message : 'the probe failed unexpectedly';
-      return { ready: false, reason: `${code}: ${message}` };
+      this.logger.warn({ code, message: (error as Error).message }, 'not ready');
+      return { ready: false, reason: code };
     }
   }
 }

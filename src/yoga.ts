@@ -75,7 +75,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
     limiter,
   });
   const metrics = new GatewayMetrics({ limiterQueue: () => limiter.queued });
-  const readiness = new ReadinessProbe(client);
+  const readiness = new ReadinessProbe(client, logger);
   const shutdown = new AbortController();
   const operationSpans = new WeakMap<UpstreamSession, Span>();
   const cacheRedis = redis?.duplicate({ keyPrefix: 'atlas-graph:response-cache:' });
