@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_OPERATION_NAME_LENGTH } from '../src/metrics.ts';
 import { SEED } from '../src/simulator/index.ts';
 import { postGraphQL, startGatewayProcess } from './support/gateway-process.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -33,6 +34,13 @@ describe('logs', () => {
       expect.objectContaining({ method: 'GET', path: expect.stringMatching(/\/pipelines\/users-daily$/), status: 200, ms: expect.any(Number) }),
       expect.objectContaining({ method: 'GET', path: expect.stringMatching(/\/runs$/), status: 200 }),
     ]);
+  });
+
+  it('show a client-chosen operation name cut to a bounded length', async () => {
+    const name = `Long${'x'.repeat(2_000)}`;
+    await h.graphql(`query ${name} { __typename }`, undefined, { 'x-request-id': 'long-name' });
+    const [line] = h.logs.filter((entry) => entry.requestId === 'long-name' && entry.msg === 'graphql operation');
+    expect(line!.operation).toBe(`${name.slice(0, MAX_OPERATION_NAME_LENGTH)}…`);
   });
 
   it('replace an unsafe client request id with one of their own', async () => {

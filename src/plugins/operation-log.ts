@@ -1,7 +1,8 @@
-import { getOperationAST, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GraphContext } from '../graph/context.ts';
+import { shownOperationName } from './operation-name.ts';
 
 /**
  * One log line per operation: request id, name, duration, upstream calls and error codes. Every field is
@@ -18,7 +19,7 @@ export function operationLog(logger: Logger): Plugin<GraphContext> {
           logger.info(
             {
               requestId: context.requestId,
-              operation: getOperationAST(args.document, args.operationName)?.name?.value ?? null,
+              operation: shownOperationName(args.document, args.operationName),
               ms: Math.round((performance.now() - started) * 10) / 10,
               upstreamCalls: context.upstream.calls,
               errors: errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),

@@ -4,6 +4,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { GraphContext } from '../graph/context.ts';
 import type { UpstreamSession } from '../graph/loaders/upstream-session.ts';
 import type { Tracing } from '../tracing.ts';
+import { shownOperationName } from './operation-name.ts';
 
 /**
  * One span per executed operation, kept under the operation's upstream session so that its upstream
@@ -13,7 +14,7 @@ export function operationTracing(tracing: Tracing, spans: WeakMap<UpstreamSessio
   return {
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
-      const span = tracing.startOperation(operation?.name?.value ?? 'anonymous', operation?.operation ?? 'query');
+      const span = tracing.startOperation(shownOperationName(args.document, args.operationName) ?? 'anonymous', operation?.operation ?? 'query');
       spans.set(args.contextValue.upstream, span);
       return {
         onExecuteDone({ result }) {
