@@ -32,7 +32,7 @@ describe('loadConfig', () => {
   it('reports every bad value with a clear message and never echoes a secret', () => {
     const found = problems({
       PORT: 'eighty',
-      MONGODB_ATLAS_BASE_URL: 'ftp://x',
+      MONGODB_ATLAS_BASE_URL: 'ftp://user:url-password@x',
       MONGODB_ATLAS_PRIVATE_API_KEY: 'do-not-print-me',
       MONGODB_ATLAS_CLIENT_ID: 'id',
       LOG_LEVEL: 'loud',
@@ -40,7 +40,7 @@ describe('loadConfig', () => {
     });
     expect(found).toEqual([
       'PORT must be an integer from 0 to 65535, got "eighty".',
-      'MONGODB_ATLAS_BASE_URL must be an http(s) URL, got "ftp://x".',
+      'MONGODB_ATLAS_BASE_URL must be an http(s) URL, got "ftp://***@x".',
       'MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY must be set together.',
       'MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET must be set together.',
       'Set either an API key pair (Digest) or a service account (client id and secret), not both.',
@@ -48,6 +48,7 @@ describe('loadConfig', () => {
       'UPSTREAM_MAX_RETRIES must be an integer from 0 to 10, got "99".',
     ]);
     expect(found.join('\n')).not.toContain('do-not-print-me');
+    expect(found.join('\n')).not.toContain('url-password');
   });
 
   it('turns introspection and GraphiQL off in production unless asked', () => {
