@@ -187,7 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
       atlasBaseUrl = url.origin + url.pathname.replace(/\/+$/, '');
     } catch {
-      problems.push(`MONGODB_ATLAS_BASE_URL must be an http(s) URL, got "${withoutUserInfo(atlasBaseUrl)}".`);
+      problems.push(`MONGODB_ATLAS_BASE_URL must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).`);
     }
   }
 
@@ -196,7 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const tokenUrl = read('MONGODB_ATLAS_TOKEN_URL');
   if (tokenUrl !== undefined && !/^https?:\/\//.test(tokenUrl)) {
-    problems.push(`MONGODB_ATLAS_TOKEN_URL must be an http(s) URL, got "${withoutUserInfo(tokenUrl)}".`);
+    problems.push(`MONGODB_ATLAS_TOKEN_URL must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).`);
   }
 
   const logLevel = (read('LOG_LEVEL') ?? 'info').toLowerCase();
@@ -288,7 +288,7 @@ function readClientAuth(
   }
   // A short HMAC secret can be brute-forced offline from any token it signed.
   if (secret !== undefined && Buffer.byteLength(secret) < 32) problems.push('AUTH_JWT_SECRET must be at least 32 bytes long.');
-  if (jwksUrl !== undefined && !/^https?:\/\/[^/]/.test(jwksUrl)) problems.push(`AUTH_JWKS_URL must be an http(s) URL, got "${withoutUserInfo(jwksUrl)}".`);
+  if (jwksUrl !== undefined && !/^https?:\/\/[^/]/.test(jwksUrl)) problems.push(`AUTH_JWKS_URL must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).`);
   if (issuer === undefined) problems.push('AUTH_MODE=jwt needs AUTH_JWT_ISSUER.');
   if (audience === undefined) problems.push('AUTH_MODE=jwt needs AUTH_JWT_AUDIENCE.');
   return {
@@ -337,9 +337,4 @@ function readCredentials(read: (name: string) => string | undefined, problems: s
   if (publicKey && privateKey && !hasAccount) return { kind: 'digest', publicKey, privateKey };
   if (clientId && clientSecret && !hasKey) return { kind: 'service-account', clientId, clientSecret };
   return { kind: 'none' };
-}
-
-/** A refused URL is shown back without its `user:password@`, which may be a credential. */
-function withoutUserInfo(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
 }

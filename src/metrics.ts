@@ -31,7 +31,7 @@ export class GatewayMetrics {
 
   private readonly upstreamCalls = new Counter({
     name: 'atlas_upstream_calls_total',
-    help: 'HTTP exchanges with Atlas, by route (contract operation id) and status ("error" when no answer came).',
+    help: 'HTTP exchanges with Atlas, by route (contract operation id) and status ("error" when no answer came, "cancelled" when the operation had ended).',
     labelNames: ['route', 'status'] as const,
     registers: [this.registry],
   });

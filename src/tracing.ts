@@ -59,12 +59,13 @@ export class Tracing {
           'atlas.operation': call.operation,
           'http.request.method': call.method,
           'url.path': call.path,
-          ...(call.status === 'error' ? {} : { 'http.response.status_code': call.status }),
+          ...(typeof call.status === 'number' ? { 'http.response.status_code': call.status } : { 'atlas.call.outcome': call.status }),
         },
       },
       parentContext,
     );
-    if (call.status === 'error' || call.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    // A call cancelled because its operation had ended is not a failure of Atlas.
+    if (call.status === 'error' || (typeof call.status === 'number' && call.status >= 500)) span.setStatus({ code: SpanStatusCode.ERROR });
     span.end(end);
   }
 

@@ -40,7 +40,7 @@ describe('loadConfig', () => {
     });
     expect(found).toEqual([
       'PORT must be an integer from 0 to 65535, got "eighty".',
-      'MONGODB_ATLAS_BASE_URL must be an http(s) URL, got "ftp://***@x".',
+      'MONGODB_ATLAS_BASE_URL must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).',
       'MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY must be set together.',
       'MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET must be set together.',
       'Set either an API key pair (Digest) or a service account (client id and secret), not both.',

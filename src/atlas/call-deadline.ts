@@ -38,6 +38,11 @@ export class CallDeadline {
     return this.controller.signal;
   }
 
+  /** True when the operation ended while calls were still running (`finish`). */
+  get cancelled(): boolean {
+    return this.controller.signal.reason === OPERATION_ENDED;
+  }
+
   /** True when the deadline, not the client, ended the calls. */
   get timedOut(): boolean {
     return this.expired && !this.operationSignal?.aborted;
@@ -67,4 +72,14 @@ export class CallDeadline {
   }
 
   private readonly onOperationAbort = () => this.controller.abort(this.operationSignal?.reason);
+}
+
+/**
+ * The operation is over: its calls still running are cancelled, and its deadline moves to now, so that
+ * none is retried, started or sent from a limiter's queue for an answer that has gone.
+ */
+export function endCalls(scope: { deadline: number; callDeadline?: CallDeadline }): void {
+  scope.callDeadline?.finish();
+  scope.callDeadline = undefined;
+  scope.deadline = Math.min(scope.deadline, Date.now());
 }

@@ -45,7 +45,8 @@ export interface UpstreamCallRecord {
   operation: string;
   method: HttpMethod;
   path: string;
-  status: number | 'error';
+  /** The HTTP status; `error` when no answer came, `cancelled` when the operation ended first. */
+  status: number | 'error' | 'cancelled';
   ms: number;
 }
 
@@ -166,11 +167,17 @@ export class AtlasClient {
       headers['content-type'] = req.accept;
     }
     const release = await this.options.limiter?.acquire(this.limiterKey(req.path, scope), scope.deadline, scope.signal);
+    // The operation may have ended while this call waited for a slot (its deadline then moves to now):
+    // nobody would read the answer, so it is not sent.
+    if (Date.now() >= scope.deadline) {
+      release?.();
+      throw new UpstreamError('UPSTREAM_TIMEOUT', `${req.operation} was not sent: the operation's deadline passed while it waited.`);
+    }
     // The operation's deadline bounds each call too: a hung upstream cannot hold the client past it.
     const shared = scope.callDeadline;
     const deadline = shared ?? new CallDeadline(scope.deadline, scope.signal);
     const started = performance.now();
-    let status: number | 'error' = 'error';
+    let status: UpstreamCallRecord['status'] = 'error';
     deadline.enter();
     try {
       const response = await request(this.options.baseUrl + uri, { method: req.method, headers, body, dispatcher: this.dispatcher, signal: deadline.signal });
@@ -178,6 +185,7 @@ export class AtlasClient {
       const text = await response.body.text();
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
+      if (deadline.cancelled) status = 'cancelled';
       if (deadline.timedOut) {
         throw new UpstreamError('UPSTREAM_TIMEOUT', `Atlas did not answer ${req.operation} before the operation's deadline.`, { cause: error });
       }

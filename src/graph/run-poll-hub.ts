@@ -14,6 +14,9 @@ const TRANSIENT_CODES: ReadonlySet<string> = new Set(['UPSTREAM_UNAVAILABLE', 'U
 
 export const POLL_GROWTH = 1.5;
 
+/** The longest delay Node's timers take as given. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Events kept for a subscriber that reads slower than runs change; older ones are dropped. */
 export const SUBSCRIBER_BUFFER = 16;
 
@@ -85,7 +88,14 @@ export class RunPollHub {
         if (event === null) stop();
         else void push(event).catch(() => undefined);
       };
-      const expire = expiry && setTimeout(() => (deliver(expiry.error()), deliver(null)), Math.max(0, expiry.at - Date.now()));
+      // Node fires a timer set beyond 2^31-1 ms (about 24.8 days) at once: a long wait is taken in steps.
+      let expire: NodeJS.Timeout | undefined;
+      const armExpiry = (at: number, error: () => Error) => {
+        const left = at - Date.now();
+        if (left <= 0) return (deliver(error()), deliver(null));
+        expire = setTimeout(() => armExpiry(at, error), Math.min(left, MAX_TIMER_MS));
+      };
+      if (expiry) armExpiry(expiry.at, expiry.error);
       this.join(key, poll, deliver);
       await stop;
       clearTimeout(expire);

@@ -58,12 +58,11 @@ export function responseCache({ cache, ttlMs, schema, credentialKey, authenticat
       const { responseCache: metadata, ...extensions } = (result as ExecutionResult).extensions ?? {};
       if (metadata === undefined) return;
       const cached = (metadata as { hit?: boolean; didCache?: boolean }).hit || (metadata as { didCache?: boolean }).didCache;
-      if (cached) {
-        const http = (extensions.http ?? {}) as { headers?: Record<string, string> };
-        const { ETag: _etag, 'Last-Modified': _lastModified, ...headers } = http.headers ?? {};
-        // A browser's cache keys GET answers by URL: without Vary, one account's answer would serve the next.
-        extensions.http = { ...http, headers: { ...headers, 'Cache-Control': maxAge, Vary: 'Authorization' } };
-      }
+      // The library adds validators to every answer it considered, cached or not: none goes out.
+      const http = (extensions.http ?? {}) as { headers?: Record<string, string> };
+      const { ETag: _etag, 'Last-Modified': _lastModified, ...headers } = http.headers ?? {};
+      // A browser's cache keys GET answers by URL: without Vary, one account's answer would serve the next.
+      extensions.http = { ...http, headers: cached ? { ...headers, 'Cache-Control': maxAge, Vary: 'Authorization' } : headers };
       setResult({ ...(result as ExecutionResult), extensions: Object.keys(extensions).length > 0 ? extensions : undefined });
     },
   };

@@ -1,4 +1,5 @@
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { endCalls } from '../atlas/call-deadline.ts';
 import type { GraphContext } from '../graph/context.ts';
 
 /**
@@ -9,12 +10,7 @@ import type { GraphContext } from '../graph/context.ts';
  * when it was refused.
  */
 export function upstreamDeadline(): Plugin<GraphContext> {
-  const end = (context: GraphContext) => {
-    const { scope } = context.upstream;
-    scope.callDeadline?.finish();
-    scope.callDeadline = undefined;
-    scope.deadline = Math.min(scope.deadline, Date.now());
-  };
+  const end = (context: GraphContext) => endCalls(context.upstream.scope);
   return {
     onExecute({ args }) {
       return { onExecuteDone: () => end(args.contextValue) };

@@ -247,4 +247,26 @@ describe('pipelineRunUpdated for a JWT caller', () => {
       await jwt.close();
     }
   }, 15_000);
+
+  it('keeps streaming for a token that expires in a month (beyond what one timer can wait)', async () => {
+    const jwt = await startHarness({
+      simulator: { runDurationMs: 1_200 },
+      env: { AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE, RUN_POLL_INITIAL_MS: '25', RUN_POLL_MAX_MS: '100' },
+    });
+    try {
+      const asCaller = { authorization: `Bearer ${await signToken({ projects: [SEED.projectId], expiresIn: 30 * 24 * 3600 })}` };
+      const { body } = await jwt.graphql(
+        'mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } } }',
+        { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+        asCaller,
+      );
+      const stream = await subscribe(jwt.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }', { id: body.data!.triggerPipelineRun.run.id }, asCaller);
+      await stream.ended;
+      const events = payloads(stream.events);
+      expect(events.every((event) => event.errors === undefined)).toBe(true);
+      expect(events.at(-1)!.data.pipelineRunUpdated).toEqual({ state: 'DONE' });
+    } finally {
+      await jwt.close();
+    }
+  }, 15_000);
 });

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../../src/plugins/csrf-prevention.ts';
 import { SEED } from '../../src/simulator/index.ts';
@@ -69,6 +71,7 @@ describe('response cache (in memory)', () => {
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data!.project.flexCluster.restoreJobs.nodes.some((n: any) => typeof n.snapshotUrl === 'string')).toBe(true);
     expect(first.headers.get('cache-control')).toBe('private, no-store');
+    expect([first.headers.get('etag'), first.headers.get('last-modified')]).toEqual([null, null]);
     h.resetUpstream();
     await h.graphql(FLEX_RESTORES, { p: SEED.projectId });
     expect(h.upstream()).toHaveLength(1);
@@ -101,8 +104,17 @@ describe('response cache with JWT callers', () => {
         expect(answer.headers.get('vary')).toMatch(/Authorization/);
         expect([answer.headers.get('etag'), answer.headers.get('last-modified')]).toEqual([null, null]);
       }
-      // Whatever validator a browser sends on B's behalf, B is checked and answered for B.
-      const other = await get({ ...b, 'if-none-match': '"anything"', 'if-modified-since': new Date().toUTCString() });
+      // A's answer is cached under this key (the library's own key function, for A's session): a
+      // browser replaying it as a validator, for A or for B, gets a full answer checked for the caller.
+      const key = defaultBuildResponseCacheKey({
+        documentString: SMALL_RUNS,
+        variableValues: { p: SEED.projectId },
+        operationName: undefined,
+        sessionId: `${jwt.gateway.gateway.client.authenticator.credentialKey}|${createHash('sha256').update(a.authorization).digest('base64url')}`,
+      } as Parameters<typeof defaultBuildResponseCacheKey>[0]);
+      const revalidated = await get({ ...a, 'if-none-match': await key });
+      expect(revalidated.status).toBe(200);
+      const other = await get({ ...b, 'if-none-match': await key, 'if-modified-since': new Date().toUTCString() });
       expect(other.status).toBe(200);
       expect(((await other.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
     } finally {
