@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import { nextPollInterval } from '../../src/graph/run-poll-hub.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { startHarness } from '../support/harness.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
 import { AUDIENCE, ISSUER, SECRET, signToken } from '../security/tokens.ts';
 import { useHarness } from '../support/shared-harness.ts';
 import { payloads, subscribe } from '../support/sse.ts';
@@ -22,14 +22,16 @@ const WATCH = /* GraphQL */ `
   }
 `;
 
-async function triggerRun(): Promise<{ id: string; atlasId: string }> {
-  const { body } = await h.graphql(
+/** Triggers a run of the small pipeline through the gateway, as `headers`' caller. */
+async function triggerRun(on: Harness = h, headers: Record<string, string> = {}): Promise<{ id: string; atlasId: string }> {
+  const { body } = await on.graphql(
     /* GraphQL */ `
       mutation Trigger($input: TriggerPipelineRunInput!) {
         triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id atlasId } } }
       }
     `,
     { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+    headers,
   );
   return body.data!.triggerPipelineRun.run;
 }
@@ -151,14 +153,11 @@ describe('pipelineRunUpdated past the operation deadline', () => {
       env: { UPSTREAM_DEADLINE_MS: String(deadlineMs), RUN_POLL_INITIAL_MS: String(INITIAL_MS), RUN_POLL_MAX_MS: String(MAX_MS) },
     });
     try {
-      const { body } = await short.graphql(
-        'mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } } }',
-        { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
-      );
+      const run = await triggerRun(short);
       const started = Date.now();
       // Each event reads the run's pipeline afresh: one more upstream call per event.
       const stream = await subscribe(short.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state pipeline { name } } }', {
-        id: body.data!.triggerPipelineRun.run.id,
+        id: run.id,
       });
       await stream.ended;
       const events = payloads(stream.events);
@@ -186,11 +185,8 @@ describe('pipelineRunUpdated with a subscriber that stops reading', () => {
     const onRejection = (reason: unknown) => rejections.push(reason);
     process.on('unhandledRejection', onRejection);
     try {
-      const { body } = await busy.graphql(
-        'mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } } }',
-        { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
-      );
-      const id = body.data!.triggerPipelineRun.run.id as string;
+      const run = await triggerRun(busy);
+      const { id } = run;
       // Large events fill the socket's buffers quickly once the client stops reading.
       const wide = `subscription($id: ID!) { pipelineRunUpdated(id: $id) { ${Array.from({ length: 100 }, (_, i) => `a${i}: id`).join(' ')} stats { bytesExported } } }`;
       const stalled = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
@@ -229,12 +225,8 @@ describe('pipelineRunUpdated for a JWT caller', () => {
       const token = await signToken({ projects: [SEED.projectId], expiresIn: -28 });
       const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
       const asCaller = { authorization: `Bearer ${token}` };
-      const { body } = await jwt.graphql(
-        'mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } } }',
-        { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
-        asCaller,
-      );
-      const stream = await subscribe(jwt.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }', { id: body.data!.triggerPipelineRun.run.id }, asCaller);
+      const run = await triggerRun(jwt, asCaller);
+      const stream = await subscribe(jwt.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }', { id: run.id }, asCaller);
       await stream.ended;
       const ended = Date.now();
       const events = payloads(stream.events);
@@ -255,12 +247,8 @@ describe('pipelineRunUpdated for a JWT caller', () => {
     });
     try {
       const asCaller = { authorization: `Bearer ${await signToken({ projects: [SEED.projectId], expiresIn: 30 * 24 * 3600 })}` };
-      const { body } = await jwt.graphql(
-        'mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } } }',
-        { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
-        asCaller,
-      );
-      const stream = await subscribe(jwt.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }', { id: body.data!.triggerPipelineRun.run.id }, asCaller);
+      const run = await triggerRun(jwt, asCaller);
+      const stream = await subscribe(jwt.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }', { id: run.id }, asCaller);
       await stream.ended;
       const events = payloads(stream.events);
       expect(events.every((event) => event.errors === undefined)).toBe(true);
