@@ -107,7 +107,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
     // CORS only when configured (our plugin below; Yoga's own CORS would allow every origin).
     batching: config.batching ? { limit: BATCH_LIMIT } : false,
     cors: false,
-    // requestSizeLimits (below) enforces BODY_LIMIT_BYTES; Yoga's own limit would pipe every body
+    // requestSizeLimits (below) enforces LIMIT_BODY_BYTES; Yoga's own limit would pipe every body
     // through a counting stream, a measurable cost per operation, for a check ours makes once.
     maxRequestBodySize: false,
     renderGraphiQL,

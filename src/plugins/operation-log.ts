@@ -1,4 +1,4 @@
-import type { ExecutionResult } from 'graphql';
+import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GraphContext } from '../graph/context.ts';
@@ -19,7 +19,7 @@ export function operationLog(logger: Logger): Plugin<GraphContext> {
           logger.info(
             {
               requestId: context.requestId,
-              operation: shownOperationName(args.document, args.operationName),
+              operation: shownOperationName(getOperationAST(args.document, args.operationName)),
               ms: Math.round((performance.now() - started) * 10) / 10,
               upstreamCalls: context.upstream.calls,
               errors: errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),

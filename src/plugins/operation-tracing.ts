@@ -14,7 +14,7 @@ export function operationTracing(tracing: Tracing, spans: WeakMap<UpstreamSessio
   return {
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
-      const span = tracing.startOperation(shownOperationName(args.document, args.operationName) ?? 'anonymous', operation?.operation ?? 'query');
+      const span = tracing.startOperation(shownOperationName(operation) ?? 'anonymous', operation?.operation ?? 'query');
       spans.set(args.contextValue.upstream, span);
       return {
         onExecuteDone({ result }) {
