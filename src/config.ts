@@ -90,48 +90,201 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'MONGODB_ATLAS_BASE_URL',
     default: 'embedded simulator without credentials, else https://cloud.mongodb.com',
-    meaning: 'Atlas origin; set without credentials, calls go unauthenticated (a standalone simulator, a signing proxy)',
+    meaning:
+      'Atlas origin; set without credentials, calls go unauthenticated (a standalone simulator, a signing proxy)',
   },
-  { name: 'MONGODB_ATLAS_PUBLIC_API_KEY', default: '–', meaning: 'Digest API key, public part (with the private key)', secret: true },
-  { name: 'MONGODB_ATLAS_PRIVATE_API_KEY', default: '–', meaning: 'Digest API key, private part', secret: true },
-  { name: 'MONGODB_ATLAS_CLIENT_ID', default: '–', meaning: 'service account client id (with the secret); not with an API key', secret: true },
-  { name: 'MONGODB_ATLAS_CLIENT_SECRET', default: '–', meaning: 'service account client secret', secret: true },
-  { name: 'MONGODB_ATLAS_TOKEN_URL', default: '${base}/api/oauth/token', meaning: 'service account token endpoint' },
-  { name: 'UPSTREAM_CONNECT_TIMEOUT_MS', default: '5000', meaning: 'per upstream call: TCP/TLS connect' },
-  { name: 'UPSTREAM_HEADERS_TIMEOUT_MS', default: '15000', meaning: 'per upstream call: until response headers' },
-  { name: 'UPSTREAM_BODY_TIMEOUT_MS', default: '15000', meaning: 'per upstream call: between body chunks' },
-  { name: 'UPSTREAM_DEADLINE_MS', default: '25000', meaning: 'per operation: retries stop at this deadline' },
-  { name: 'UPSTREAM_MAX_RETRIES', default: '3', meaning: 'retries of an idempotent call on 429, 502, 503, 504 or a reset' },
-  { name: 'UPSTREAM_MAX_CONNECTIONS', default: '64', meaning: 'keep-alive connection pool size per upstream origin' },
-  { name: 'UPSTREAM_PROJECT_CONCURRENCY', default: '20', meaning: 'upstream calls in flight at once per project and credential; more wait in a queue' },
-  { name: 'UPSTREAM_PROJECT_RATE_PER_MINUTE', default: '500', meaning: 'token bucket refill per minute, per project and credential' },
-  { name: 'UPSTREAM_PROJECT_BURST', default: '1200', meaning: 'token bucket capacity per project and credential (shared through Redis when set)' },
-  { name: 'RUN_POLL_INITIAL_MS', default: '1000', meaning: '`pipelineRunUpdated`: first upstream poll interval of a watched run, and again after each change' },
-  { name: 'RUN_POLL_MAX_MS', default: '15000', meaning: '`pipelineRunUpdated`: the interval grows 1.5x per unchanged poll up to this' },
-  { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
-  { name: 'AUTH_MODE', default: 'none', meaning: 'client authentication: `jwt`, `forward` (the caller\'s Atlas token goes upstream; no gateway credentials) or `none`' },
-  { name: 'AUTH_JWT_SECRET', default: '–', meaning: 'jwt: shared HMAC secret (HS256/384/512); or set `AUTH_JWKS_URL`', secret: true },
-  { name: 'AUTH_JWKS_URL', default: '–', meaning: 'jwt: JWKS URL of the token issuer\'s public keys' },
+  {
+    name: 'MONGODB_ATLAS_PUBLIC_API_KEY',
+    default: '–',
+    meaning: 'Digest API key, public part (with the private key)',
+    secret: true,
+  },
+  {
+    name: 'MONGODB_ATLAS_PRIVATE_API_KEY',
+    default: '–',
+    meaning: 'Digest API key, private part',
+    secret: true,
+  },
+  {
+    name: 'MONGODB_ATLAS_CLIENT_ID',
+    default: '–',
+    meaning: 'service account client id (with the secret); not with an API key',
+    secret: true,
+  },
+  {
+    name: 'MONGODB_ATLAS_CLIENT_SECRET',
+    default: '–',
+    meaning: 'service account client secret',
+    secret: true,
+  },
+  {
+    name: 'MONGODB_ATLAS_TOKEN_URL',
+    default: '${base}/api/oauth/token',
+    meaning: 'service account token endpoint',
+  },
+  {
+    name: 'UPSTREAM_CONNECT_TIMEOUT_MS',
+    default: '5000',
+    meaning: 'per upstream call: TCP/TLS connect',
+  },
+  {
+    name: 'UPSTREAM_HEADERS_TIMEOUT_MS',
+    default: '15000',
+    meaning: 'per upstream call: until response headers',
+  },
+  {
+    name: 'UPSTREAM_BODY_TIMEOUT_MS',
+    default: '15000',
+    meaning: 'per upstream call: between body chunks',
+  },
+  {
+    name: 'UPSTREAM_DEADLINE_MS',
+    default: '25000',
+    meaning: 'per operation: retries stop at this deadline',
+  },
+  {
+    name: 'UPSTREAM_MAX_RETRIES',
+    default: '3',
+    meaning: 'retries of an idempotent call on 429, 502, 503, 504 or a reset',
+  },
+  {
+    name: 'UPSTREAM_MAX_CONNECTIONS',
+    default: '64',
+    meaning: 'keep-alive connection pool size per upstream origin',
+  },
+  {
+    name: 'UPSTREAM_PROJECT_CONCURRENCY',
+    default: '20',
+    meaning: 'upstream calls in flight at once per project and credential; more wait in a queue',
+  },
+  {
+    name: 'UPSTREAM_PROJECT_RATE_PER_MINUTE',
+    default: '500',
+    meaning: 'token bucket refill per minute, per project and credential',
+  },
+  {
+    name: 'UPSTREAM_PROJECT_BURST',
+    default: '1200',
+    meaning: 'token bucket capacity per project and credential (shared through Redis when set)',
+  },
+  {
+    name: 'RUN_POLL_INITIAL_MS',
+    default: '1000',
+    meaning:
+      '`pipelineRunUpdated`: first upstream poll interval of a watched run, and again after each change',
+  },
+  {
+    name: 'RUN_POLL_MAX_MS',
+    default: '15000',
+    meaning: '`pipelineRunUpdated`: the interval grows 1.5x per unchanged poll up to this',
+  },
+  {
+    name: 'LOG_LEVEL',
+    default: 'info',
+    meaning: 'fatal, error, warn, info, debug, trace or silent',
+  },
+  {
+    name: 'AUTH_MODE',
+    default: 'none',
+    meaning:
+      "client authentication: `jwt`, `forward` (the caller's Atlas token goes upstream; no gateway credentials) or `none`",
+  },
+  {
+    name: 'AUTH_JWT_SECRET',
+    default: '–',
+    meaning: 'jwt: shared HMAC secret (HS256/384/512); or set `AUTH_JWKS_URL`',
+    secret: true,
+  },
+  {
+    name: 'AUTH_JWKS_URL',
+    default: '–',
+    meaning: "jwt: JWKS URL of the token issuer's public keys",
+  },
   { name: 'AUTH_JWT_ISSUER', default: '–', meaning: 'jwt: required `iss`' },
   { name: 'AUTH_JWT_AUDIENCE', default: '–', meaning: 'jwt: required `aud`' },
-  { name: 'AUTH_PROJECTS_CLAIM', default: 'atlas_projects', meaning: 'jwt: claim with the Atlas project ids the caller may use (JSON array or space-separated string)' },
-  { name: 'AUTH_ALLOW_NONE', default: 'false', meaning: 'allow `AUTH_MODE=none` on a non-loopback `HOST`' },
+  {
+    name: 'AUTH_PROJECTS_CLAIM',
+    default: 'atlas_projects',
+    meaning:
+      'jwt: claim with the Atlas project ids the caller may use (JSON array or space-separated string)',
+  },
+  {
+    name: 'AUTH_ALLOW_NONE',
+    default: 'false',
+    meaning: 'allow `AUTH_MODE=none` on a non-loopback `HOST`',
+  },
   { name: 'LIMIT_MAX_DEPTH', default: '15', meaning: 'deepest selection (introspection exempt)' },
   { name: 'LIMIT_MAX_ALIASES', default: '100', meaning: 'aliases per operation' },
   { name: 'LIMIT_MAX_TOKENS', default: '10000', meaning: 'lexical tokens per document' },
   { name: 'LIMIT_MAX_DIRECTIVES', default: '50', meaning: 'directives per operation' },
-  { name: 'LIMIT_MAX_COST', default: '50000', meaning: 'operation cost: a field costs 1, a connection its `first`/`last` (default 20) times its selection' },
-  { name: 'LIMIT_BODY_BYTES', default: '262144', meaning: 'largest request body; GET URLs over 16 KiB are refused too' },
-  { name: 'TRUSTED_DOCUMENTS', default: 'off', meaning: '`allow`: also run documents by hash from `schema/trusted-documents.json`; `only`: run nothing else' },
-  { name: 'INTROSPECTION', default: 'on; off when NODE_ENV=production', meaning: 'schema introspection and field suggestions' },
-  { name: 'GRAPHIQL', default: 'on; off when NODE_ENV=production', meaning: 'GraphiQL on GET /graphql from a browser' },
-  { name: 'CORS_ORIGINS', default: 'none', meaning: 'comma-separated browser origins (`https://app.example.com`) allowed to call cross-origin, or `*` for any; never with cookies' },
-  { name: 'BATCHING', default: 'off', meaning: 'on: a POST body may be a JSON array of up to 10 operations, answered by an array' },
-  { name: 'CACHE_TTL_MS', default: '0 (off)', meaning: 'response cache time to live, per credential and project; in memory, or in Redis with REDIS_URL' },
-  { name: 'REDIS_URL', default: '–', meaning: 'redis:// URL: the response cache and the upstream rate limit are shared by every replica through it', secret: true },
-  { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'after SIGTERM, how long in-flight operations get to finish before connections are cut' },
-  { name: 'OTEL_TRACES_EXPORTER', default: 'otlp when an OTLP endpoint is set, else none', meaning: 'OpenTelemetry spans (operations, upstream calls): otlp, console or none; OpenTelemetry\'s own OTEL_* variables apply' },
-  { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', default: '–', meaning: 'OTLP/HTTP collector for the spans (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)' },
+  {
+    name: 'LIMIT_MAX_COST',
+    default: '50000',
+    meaning:
+      'operation cost: a field costs 1, a connection its `first`/`last` (default 20) times its selection',
+  },
+  {
+    name: 'LIMIT_BODY_BYTES',
+    default: '262144',
+    meaning: 'largest request body; GET URLs over 16 KiB are refused too',
+  },
+  {
+    name: 'TRUSTED_DOCUMENTS',
+    default: 'off',
+    meaning:
+      '`allow`: also run documents by hash from `schema/trusted-documents.json`; `only`: run nothing else',
+  },
+  {
+    name: 'INTROSPECTION',
+    default: 'on; off when NODE_ENV=production',
+    meaning: 'schema introspection and field suggestions',
+  },
+  {
+    name: 'GRAPHIQL',
+    default: 'on; off when NODE_ENV=production',
+    meaning: 'GraphiQL on GET /graphql from a browser',
+  },
+  {
+    name: 'CORS_ORIGINS',
+    default: 'none',
+    meaning:
+      'comma-separated browser origins (`https://app.example.com`) allowed to call cross-origin, or `*` for any; never with cookies',
+  },
+  {
+    name: 'BATCHING',
+    default: 'off',
+    meaning: 'on: a POST body may be a JSON array of up to 10 operations, answered by an array',
+  },
+  {
+    name: 'CACHE_TTL_MS',
+    default: '0 (off)',
+    meaning:
+      'response cache time to live, per credential and project; in memory, or in Redis with REDIS_URL',
+  },
+  {
+    name: 'REDIS_URL',
+    default: '–',
+    meaning:
+      'redis:// URL: the response cache and the upstream rate limit are shared by every replica through it',
+    secret: true,
+  },
+  {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    default: '10000',
+    meaning:
+      'after SIGTERM, how long in-flight operations get to finish before connections are cut',
+  },
+  {
+    name: 'OTEL_TRACES_EXPORTER',
+    default: 'otlp when an OTLP endpoint is set, else none',
+    meaning:
+      "OpenTelemetry spans (operations, upstream calls): otlp, console or none; OpenTelemetry's own OTEL_* variables apply",
+  },
+  {
+    name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    default: '–',
+    meaning: 'OTLP/HTTP collector for the spans (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)',
+  },
 ];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -187,16 +340,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
       atlasBaseUrl = url.origin + url.pathname.replace(/\/+$/, '');
     } catch {
-      problems.push(`MONGODB_ATLAS_BASE_URL must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).`);
+      problems.push(
+        `MONGODB_ATLAS_BASE_URL must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).`,
+      );
     }
   }
 
   const credentials = readCredentials(read, problems);
-  if (atlasBaseUrl === undefined && credentials.kind !== 'none') atlasBaseUrl = 'https://cloud.mongodb.com';
+  if (atlasBaseUrl === undefined && credentials.kind !== 'none')
+    atlasBaseUrl = 'https://cloud.mongodb.com';
 
   const tokenUrl = read('MONGODB_ATLAS_TOKEN_URL');
   if (tokenUrl !== undefined && !/^https?:\/\//.test(tokenUrl)) {
-    problems.push(`MONGODB_ATLAS_TOKEN_URL must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).`);
+    problems.push(
+      `MONGODB_ATLAS_TOKEN_URL must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).`,
+    );
   }
 
   const logLevel = (read('LOG_LEVEL') ?? 'info').toLowerCase();
@@ -210,14 +368,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`${name} must be one of ${values.join(', ')}, got "${raw}".`);
     return fallback;
   };
-  const auth = readClientAuth(read, problems, oneOf('AUTH_MODE', ['none', 'jwt', 'forward'], 'none'));
+  const auth = readClientAuth(
+    read,
+    problems,
+    oneOf('AUTH_MODE', ['none', 'jwt', 'forward'], 'none'),
+  );
   if (auth.mode === 'forward' && credentials.kind !== 'none') {
-    problems.push('AUTH_MODE=forward sends each caller\'s own Atlas token upstream: unset the MONGODB_ATLAS_* credentials.');
+    problems.push(
+      "AUTH_MODE=forward sends each caller's own Atlas token upstream: unset the MONGODB_ATLAS_* credentials.",
+    );
   }
   // Forwarded tokens are real Atlas tokens: without a base URL they go to Atlas, not to the simulator.
-  if (auth.mode === 'forward' && atlasBaseUrl === undefined) atlasBaseUrl = 'https://cloud.mongodb.com';
+  if (auth.mode === 'forward' && atlasBaseUrl === undefined)
+    atlasBaseUrl = 'https://cloud.mongodb.com';
   if (auth.mode === 'none' && !isLoopback(host) && !flag('AUTH_ALLOW_NONE', false)) {
-    problems.push(`AUTH_MODE=none lets anyone use the gateway's Atlas credentials: bind HOST to loopback, choose jwt or forward, or set AUTH_ALLOW_NONE=true (HOST is "${host}").`);
+    problems.push(
+      `AUTH_MODE=none lets anyone use the gateway's Atlas credentials: bind HOST to loopback, choose jwt or forward, or set AUTH_ALLOW_NONE=true (HOST is "${host}").`,
+    );
   }
   const redisUrl = read('REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
@@ -271,7 +438,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return config;
 }
 
-const isLoopback = (host: string) => /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === 'localhost';
+const isLoopback = (host: string) =>
+  /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === 'localhost';
 
 function readClientAuth(
   read: (name: string) => string | undefined,
@@ -287,8 +455,12 @@ function readClientAuth(
     problems.push('AUTH_MODE=jwt needs exactly one of AUTH_JWT_SECRET and AUTH_JWKS_URL.');
   }
   // A short HMAC secret can be brute-forced offline from any token it signed.
-  if (secret !== undefined && Buffer.byteLength(secret) < 32) problems.push('AUTH_JWT_SECRET must be at least 32 bytes long.');
-  if (jwksUrl !== undefined && !/^https?:\/\/[^/]/.test(jwksUrl)) problems.push(`AUTH_JWKS_URL must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).`);
+  if (secret !== undefined && Buffer.byteLength(secret) < 32)
+    problems.push('AUTH_JWT_SECRET must be at least 32 bytes long.');
+  if (jwksUrl !== undefined && !/^https?:\/\/[^/]/.test(jwksUrl))
+    problems.push(
+      `AUTH_JWKS_URL must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).`,
+    );
   if (issuer === undefined) problems.push('AUTH_MODE=jwt needs AUTH_JWT_ISSUER.');
   if (audience === undefined) problems.push('AUTH_MODE=jwt needs AUTH_JWT_AUDIENCE.');
   return {
@@ -303,7 +475,10 @@ function readClientAuth(
 /** `CORS_ORIGINS`: a comma-separated list of origins (scheme, host and port only), or `*`. */
 function readOrigins(raw: string | undefined, problems: string[]): string[] {
   if (raw === undefined) return [];
-  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   if (origins.includes('*')) return ['*'];
   for (const origin of origins) {
     let valid = false;
@@ -313,12 +488,18 @@ function readOrigins(raw: string | undefined, problems: string[]): string[] {
     } catch {
       valid = false;
     }
-    if (!valid) problems.push(`CORS_ORIGINS must list origins like https://app.example.com (no path or trailing slash), or *, got "${origin}".`);
+    if (!valid)
+      problems.push(
+        `CORS_ORIGINS must list origins like https://app.example.com (no path or trailing slash), or *, got "${origin}".`,
+      );
   }
   return origins;
 }
 
-function readCredentials(read: (name: string) => string | undefined, problems: string[]): AtlasCredentials {
+function readCredentials(
+  read: (name: string) => string | undefined,
+  problems: string[],
+): AtlasCredentials {
   const publicKey = read('MONGODB_ATLAS_PUBLIC_API_KEY');
   const privateKey = read('MONGODB_ATLAS_PRIVATE_API_KEY');
   const clientId = read('MONGODB_ATLAS_CLIENT_ID');
@@ -326,15 +507,20 @@ function readCredentials(read: (name: string) => string | undefined, problems: s
   const hasKey = publicKey !== undefined || privateKey !== undefined;
   const hasAccount = clientId !== undefined || clientSecret !== undefined;
   if (hasKey && (publicKey === undefined || privateKey === undefined)) {
-    problems.push('MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY must be set together.');
+    problems.push(
+      'MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY must be set together.',
+    );
   }
   if (hasAccount && (clientId === undefined || clientSecret === undefined)) {
     problems.push('MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET must be set together.');
   }
   if (hasKey && hasAccount) {
-    problems.push('Set either an API key pair (Digest) or a service account (client id and secret), not both.');
+    problems.push(
+      'Set either an API key pair (Digest) or a service account (client id and secret), not both.',
+    );
   }
   if (publicKey && privateKey && !hasAccount) return { kind: 'digest', publicKey, privateKey };
-  if (clientId && clientSecret && !hasKey) return { kind: 'service-account', clientId, clientSecret };
+  if (clientId && clientSecret && !hasKey)
+    return { kind: 'service-account', clientId, clientSecret };
   return { kind: 'none' };
 }

@@ -58,7 +58,12 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
     input: {
       projectId: SEED.projectId,
       name: 'example-pipeline',
-      source: { type: 'ON_DEMAND_CPS', clusterName: SEED.clusters.replicaSet, databaseName: 'shop', collectionName: 'orders' },
+      source: {
+        type: 'ON_DEMAND_CPS',
+        clusterName: SEED.clusters.replicaSet,
+        databaseName: 'shop',
+        collectionName: 'orders',
+      },
       datasetRetentionPolicy: { units: 'WEEKS', value: 2 },
     },
   },
@@ -73,21 +78,46 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
     },
   },
   DeletePipeline: { input: { projectId: SEED.projectId, pipelineName: 'example-pipeline' } },
-  DeletePipelineRunDataset: { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, runId: SEED.runs.smallNewest } },
+  DeletePipelineRunDataset: {
+    input: {
+      projectId: SEED.projectId,
+      pipelineName: SEED.pipelines.small,
+      runId: SEED.runs.smallNewest,
+    },
+  },
   ExportJobs: { projectId: SEED.projectId, clusterName: SEED.clusters.sharded },
   Node: { id: encodeGlobalId('Pipeline', SEED.projectId, SEED.pipelines.small) },
   PausePipeline: { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.noRuns } },
   // A finished run: the stream sends it as it is and completes.
-  PipelineRunUpdated: { id: encodeGlobalId('PipelineRun', SEED.projectId, SEED.pipelines.everyState, SEED.runs.everyState.done!) },
+  PipelineRunUpdated: {
+    id: encodeGlobalId(
+      'PipelineRun',
+      SEED.projectId,
+      SEED.pipelines.everyState,
+      SEED.runs.everyState.done!,
+    ),
+  },
   PipelineRuns: { projectId: SEED.projectId, pipelineName: SEED.pipelines.big, first: 10 },
   ProjectDashboard: { projectId: SEED.projectId },
-  RestoreJobs: { projectId: SEED.projectId, flexClusterName: SEED.flex.main, serverlessName: SEED.serverless.main },
+  RestoreJobs: {
+    projectId: SEED.projectId,
+    flexClusterName: SEED.flex.main,
+    serverlessName: SEED.serverless.main,
+  },
   ResumePipeline: { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.paused } },
   TriggerPipelineRun: {
-    input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable },
+    input: {
+      projectId: SEED.projectId,
+      pipelineName: SEED.pipelines.small,
+      snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+    },
   },
   UpdatePipeline: {
-    input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.everyState, datasetRetentionPolicy: { units: 'MONTHS', value: 3 } },
+    input: {
+      projectId: SEED.projectId,
+      pipelineName: SEED.pipelines.everyState,
+      datasetRetentionPolicy: { units: 'MONTHS', value: 3 },
+    },
   },
 };
 
@@ -116,7 +146,10 @@ export function graphiqlOptions(): GraphiQLOptions {
     defaultQuery: DEFAULT_QUERY,
     defaultTabs: [
       { query: DEFAULT_QUERY },
-      ...exampleOperations().map(({ document, variables }) => ({ query: document, variables: JSON.stringify(variables, null, 2) })),
+      ...exampleOperations().map(({ document, variables }) => ({
+        query: document,
+        variables: JSON.stringify(variables, null, 2),
+      })),
     ],
   };
 }

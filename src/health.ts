@@ -15,7 +15,12 @@ const PROBE_CACHE_MS = 5_000;
 const PROBE_DEADLINE_MS = 3_000;
 
 /** Failures that mean this replica cannot serve: Atlas refuses the credentials, or cannot be reached. */
-const NOT_READY_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT']);
+const NOT_READY_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+]);
 
 /**
  * `/readyz`: Atlas's root resource (`GET /api/atlas/v2`) fetched with the gateway's own credentials
@@ -39,19 +44,26 @@ export class ReadinessProbe {
   check(): Promise<Readiness> {
     if (this.draining) return Promise.resolve({ ready: false, reason: 'shutting down' });
     const now = Date.now();
-    if (!this.last || now - this.last.at >= PROBE_CACHE_MS) this.last = { at: now, result: this.probe() };
+    if (!this.last || now - this.last.at >= PROBE_CACHE_MS)
+      this.last = { at: now, result: this.probe() };
     return this.last.result;
   }
 
   private async probe(): Promise<Readiness> {
     try {
       await this.client.call(
-        { operation: 'getSystemStatus', method: 'GET', path: '/api/atlas/v2', accept: ATLAS_2023_01_01 },
+        {
+          operation: 'getSystemStatus',
+          method: 'GET',
+          path: '/api/atlas/v2',
+          accept: ATLAS_2023_01_01,
+        },
         { requestId: `readyz-${randomUUID()}`, deadline: Date.now() + PROBE_DEADLINE_MS },
       );
       return { ready: true };
     } catch (error) {
-      if (error instanceof UpstreamError && !NOT_READY_CODES.has(error.code)) return { ready: true };
+      if (error instanceof UpstreamError && !NOT_READY_CODES.has(error.code))
+        return { ready: true };
       // The code only: /readyz answers anyone, and Atlas's own words (an access-list refusal naming the
       // gateway's address, say) are for the operator's logs, not for whoever asks.
       const code = error instanceof UpstreamError ? error.code : 'INTERNAL_SERVER_ERROR';

@@ -41,7 +41,10 @@ export const REDACTED_PATHS = [
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
+  return pino(
+    { level, base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    destination,
+  );
 }
 
 /**
@@ -50,5 +53,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
  * it logs: on those lines it was a tenth of all the gateway allocated under load (`npm run bench`).
  */
 export function fixedFieldLogger(logger: Logger): Logger {
-  return pino({ level: logger.level, base: undefined }, (logger as unknown as Record<symbol, pino.DestinationStream>)[pino.symbols.streamSym]);
+  return pino(
+    { level: logger.level, base: undefined },
+    (logger as unknown as Record<symbol, pino.DestinationStream>)[pino.symbols.streamSym],
+  );
 }

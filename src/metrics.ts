@@ -100,7 +100,8 @@ export class GatewayMetrics {
    */
   private operationLabel(name: string): string {
     if (this.operationNames.has(name)) return name;
-    if (name.length > MAX_OPERATION_NAME_LENGTH || this.operationNames.size >= MAX_OPERATION_NAMES) return OTHER_OPERATIONS;
+    if (name.length > MAX_OPERATION_NAME_LENGTH || this.operationNames.size >= MAX_OPERATION_NAMES)
+      return OTHER_OPERATIONS;
     this.operationNames.add(name);
     return name;
   }

@@ -37,19 +37,30 @@ export class ProjectTaggedCache implements Cache {
       this.metrics.cacheLookup(cached != null);
       return cached;
     } catch (error) {
-      this.logger.warn({ err: { message: (error as Error).message } }, 'response cache read failed; answering uncached');
+      this.logger.warn(
+        { err: { message: (error as Error).message } },
+        'response cache read failed; answering uncached',
+      );
       this.metrics.cacheLookup(false);
       return undefined;
     }
   }
 
-  async set(key: string, result: Parameters<Cache['set']>[1], entities: Parameters<Cache['set']>[2], ttl: number) {
+  async set(
+    key: string,
+    result: Parameters<Cache['set']>[1],
+    entities: Parameters<Cache['set']>[2],
+    ttl: number,
+  ) {
     const tagged = [...entities];
     for (const groupId of projectsOf(tagged)) tagged.push({ typename: PROJECT_TAG, id: groupId });
     try {
       await this.store.set(key, result, tagged, ttl);
     } catch (error) {
-      this.logger.warn({ err: { message: (error as Error).message } }, 'response cache write failed');
+      this.logger.warn(
+        { err: { message: (error as Error).message } },
+        'response cache write failed',
+      );
     }
   }
 
@@ -58,7 +69,10 @@ export class ProjectTaggedCache implements Cache {
       await this.store.invalidate(entities);
     } catch (error) {
       // The change upstream is done; a stale answer can outlive it by one TTL at most.
-      this.logger.warn({ err: { message: (error as Error).message } }, 'response cache invalidation failed');
+      this.logger.warn(
+        { err: { message: (error as Error).message } },
+        'response cache invalidation failed',
+      );
     }
   }
 
@@ -68,7 +82,9 @@ export class ProjectTaggedCache implements Cache {
    * object, because a change also moves lists, counts and null lookups that do not hold the object.
    */
   invalidateProjectsOf(entities: readonly CachedEntity[]): Promise<void> {
-    return this.invalidate([...projectsOf(entities)].map((groupId) => ({ typename: PROJECT_TAG, id: groupId })));
+    return this.invalidate(
+      [...projectsOf(entities)].map((groupId) => ({ typename: PROJECT_TAG, id: groupId })),
+    );
   }
 }
 

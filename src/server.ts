@@ -19,17 +19,38 @@ export interface RunningGateway {
  * Starts the gateway on its port; with no upstream configured, first starts the embedded simulator on
  * an ephemeral loopback port, so the client, auth and timeouts run exactly as against Atlas.
  */
-export async function startGateway(config: Config, logger: Logger, options: Pick<GatewayOptions, 'tracing'> = {}): Promise<RunningGateway> {
-  const simulator = config.atlasBaseUrl === undefined ? await startSimulator({ maxRecordedRequests: 0 }) : undefined;
+export async function startGateway(
+  config: Config,
+  logger: Logger,
+  options: Pick<GatewayOptions, 'tracing'> = {},
+): Promise<RunningGateway> {
+  const simulator =
+    config.atlasBaseUrl === undefined
+      ? await startSimulator({ maxRecordedRequests: 0 })
+      : undefined;
   if (simulator) {
-    logger.info({ atlasBaseUrl: simulator.url }, 'No Atlas credentials or base URL: serving the embedded Atlas simulator');
+    logger.info(
+      { atlasBaseUrl: simulator.url },
+      'No Atlas credentials or base URL: serving the embedded Atlas simulator',
+    );
   } else if (config.credentials.kind === 'none' && config.auth.mode !== 'forward') {
-    logger.warn({ atlasBaseUrl: config.atlasBaseUrl }, 'No Atlas credentials: upstream calls go unauthenticated');
+    logger.warn(
+      { atlasBaseUrl: config.atlasBaseUrl },
+      'No Atlas credentials: upstream calls go unauthenticated',
+    );
   }
   if (config.auth.mode === 'none') {
-    logger.warn({ host: config.host }, "AUTH_MODE=none: any caller may use every project the gateway's Atlas access reaches");
+    logger.warn(
+      { host: config.host },
+      "AUTH_MODE=none: any caller may use every project the gateway's Atlas access reaches",
+    );
   }
-  const gateway = createGateway({ ...options, config, logger, atlasBaseUrl: simulator?.url ?? config.atlasBaseUrl! });
+  const gateway = createGateway({
+    ...options,
+    config,
+    logger,
+    atlasBaseUrl: simulator?.url ?? config.atlasBaseUrl!,
+  });
   // Headers may exceed Node's 16 KiB default a little so that a long GET URL meets our coded 414, not a bare 431.
   const server: Server = createServer({ maxHeaderSize: 2 * MAX_URL_BYTES }, gateway.yoga);
   await new Promise<void>((resolve, reject) => {
@@ -39,7 +60,10 @@ export async function startGateway(config: Config, logger: Logger, options: Pick
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  logger.info({ url: `${url}/graphql`, credentials: config.credentials.kind }, 'Atlas Graph is listening');
+  logger.info(
+    { url: `${url}/graphql`, credentials: config.credentials.kind },
+    'Atlas Graph is listening',
+  );
   return {
     url,
     gateway,

@@ -9,13 +9,19 @@ const IDLE_SWEEP_MS = 50;
  * connection as soon as it is idle. Whatever still runs after `timeoutMs` is cut. Resolves once the
  * server is closed.
  */
-export async function closeGracefully(server: Server, timeoutMs: number, logger: Logger): Promise<void> {
+export async function closeGracefully(
+  server: Server,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<void> {
   if (!server.listening) return;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), timeoutMs)));
+  const deadline = new Promise<'deadline'>(
+    (resolve) => (timer = setTimeout(() => resolve('deadline'), timeoutMs)),
+  );
   try {
     if ((await Promise.race([closed, deadline])) === 'deadline') {
       logger.warn({ timeoutMs }, 'shutdown deadline passed: cutting the connections still open');

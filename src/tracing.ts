@@ -1,4 +1,11 @@
-import { SpanKind, SpanStatusCode, context as otelContext, trace, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  SpanKind,
+  SpanStatusCode,
+  context as otelContext,
+  trace,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
 import {
@@ -24,7 +31,10 @@ export class Tracing {
 
   static withProcessor(processor: SpanProcessor, serviceName = 'atlas-graph'): Tracing {
     return new Tracing(
-      new BasicTracerProvider({ resource: new Resource({ 'service.name': serviceName }), spanProcessors: [processor] }),
+      new BasicTracerProvider({
+        resource: new Resource({ 'service.name': serviceName }),
+        spanProcessors: [processor],
+      }),
     );
   }
 
@@ -49,7 +59,9 @@ export class Tracing {
    */
   upstreamCall(parent: Span | undefined, call: UpstreamCallRecord): void {
     const end = performance.timeOrigin + performance.now();
-    const parentContext = parent ? trace.setSpan(otelContext.active(), parent) : otelContext.active();
+    const parentContext = parent
+      ? trace.setSpan(otelContext.active(), parent)
+      : otelContext.active();
     const span = this.tracer.startSpan(
       `atlas ${call.operation}`,
       {
@@ -59,13 +71,16 @@ export class Tracing {
           'atlas.operation': call.operation,
           'http.request.method': call.method,
           'url.path': call.path,
-          ...(typeof call.status === 'number' ? { 'http.response.status_code': call.status } : { 'atlas.call.outcome': call.status }),
+          ...(typeof call.status === 'number'
+            ? { 'http.response.status_code': call.status }
+            : { 'atlas.call.outcome': call.status }),
         },
       },
       parentContext,
     );
     // A call cancelled because its operation had ended is not a failure of Atlas.
-    if (call.status === 'error' || (typeof call.status === 'number' && call.status >= 500)) span.setStatus({ code: SpanStatusCode.ERROR });
+    if (call.status === 'error' || (typeof call.status === 'number' && call.status >= 500))
+      span.setStatus({ code: SpanStatusCode.ERROR });
     span.end(end);
   }
 
@@ -86,5 +101,8 @@ export function tracingFromEnvironment(env: NodeJS.ProcessEnv = process.env): Tr
   if (kind === 'otlp') exporter = new OTLPTraceExporter();
   else if (kind === 'console') exporter = new ConsoleSpanExporter();
   else return undefined;
-  return Tracing.withProcessor(new BatchSpanProcessor(exporter), env.OTEL_SERVICE_NAME || 'atlas-graph');
+  return Tracing.withProcessor(
+    new BatchSpanProcessor(exporter),
+    env.OTEL_SERVICE_NAME || 'atlas-graph',
+  );
 }

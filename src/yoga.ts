@@ -63,7 +63,12 @@ export interface GatewayOptions {
 }
 
 /** Builds the gateway: one Atlas client and one schema for the process, loaders per operation. */
-export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingFromEnvironment() }: GatewayOptions): Gateway {
+export function createGateway({
+  config,
+  logger,
+  atlasBaseUrl,
+  tracing = tracingFromEnvironment(),
+}: GatewayOptions): Gateway {
   // With REDIS_URL every replica shares the limiter's buckets and the response cache.
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const limiter = createProjectLimiter({ ...config.projectLimits, redis });
@@ -89,7 +94,12 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
   const authenticateCaller = createCallerAuthentication(config.auth);
   // With Redis, one replica polls each watched run and the others relay it; its lease outlives the longest poll gap.
   const runPollCoordinator =
-    redis && new RedisRunPollCoordinator(redis, 2 * config.runPolling.maxMs + 5_000, config.runPolling.initialMs);
+    redis &&
+    new RedisRunPollCoordinator(
+      redis,
+      2 * config.runPolling.maxMs + 5_000,
+      config.runPolling.initialMs,
+    );
   const runPolls = new RunPollHub({
     ...config.runPolling,
     deadlineMs: config.upstream.deadlineMs,
@@ -140,7 +150,15 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
           onRetry: (route) => metrics.upstreamRetry(route),
         },
       };
-      return { requestId, logger, upstream, loaders: createLoaders(upstream), caller, runPolls, invalidate: cache && ((entities) => cache.invalidateProjectsOf(entities)) };
+      return {
+        requestId,
+        logger,
+        upstream,
+        loaders: createLoaders(upstream),
+        caller,
+        runPolls,
+        invalidate: cache && ((entities) => cache.invalidateProjectsOf(entities)),
+      };
     },
     plugins: [
       // First, so that it ends every operation's shared call deadline, whichever plugin stops execution.
@@ -154,7 +172,17 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
       ...operationLimits(config.limits),
       operationCost(config.limits.maxCost),
       endSubscriptionsOn(shutdown.signal),
-      ...(cache ? [responseCache({ cache, ttlMs: config.cacheTtlMs, schema: buildSchema(), credentialKey: client.authenticator.credentialKey, authenticate: authenticateCaller })] : []),
+      ...(cache
+        ? [
+            responseCache({
+              cache,
+              ttlMs: config.cacheTtlMs,
+              schema: buildSchema(),
+              credentialKey: client.authenticator.credentialKey,
+              authenticate: authenticateCaller,
+            }),
+          ]
+        : []),
       operationLog(fixedFieldLogger(logger)),
       operationMetrics(metrics),
       ...(tracing ? [operationTracing(tracing, operationSpans)] : []),
@@ -174,7 +202,9 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing = tracingF
     close: async () => {
       await client.close();
       await runPollCoordinator?.close();
-      await Promise.all([redis, cacheRedis].map((connection) => connection && closeRedis(connection)));
+      await Promise.all(
+        [redis, cacheRedis].map((connection) => connection && closeRedis(connection)),
+      );
       await tracing?.shutdown();
     },
   };

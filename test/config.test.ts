@@ -17,7 +17,10 @@ describe('loadConfig', () => {
   });
 
   it('points at Atlas once credentials are given', () => {
-    const config = loadConfig({ MONGODB_ATLAS_PUBLIC_API_KEY: 'pub', MONGODB_ATLAS_PRIVATE_API_KEY: 'priv' });
+    const config = loadConfig({
+      MONGODB_ATLAS_PUBLIC_API_KEY: 'pub',
+      MONGODB_ATLAS_PRIVATE_API_KEY: 'priv',
+    });
     expect(config.atlasBaseUrl).toBe('https://cloud.mongodb.com');
     expect(config.credentials).toEqual({ kind: 'digest', publicKey: 'pub', privateKey: 'priv' });
   });
@@ -25,8 +28,15 @@ describe('loadConfig', () => {
   it('reads a secret from a _FILE', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-graph-'));
     writeFileSync(join(dir, 'secret'), 's3cret\n');
-    const config = loadConfig({ MONGODB_ATLAS_CLIENT_ID: 'id', MONGODB_ATLAS_CLIENT_SECRET_FILE: join(dir, 'secret') });
-    expect(config.credentials).toEqual({ kind: 'service-account', clientId: 'id', clientSecret: 's3cret' });
+    const config = loadConfig({
+      MONGODB_ATLAS_CLIENT_ID: 'id',
+      MONGODB_ATLAS_CLIENT_SECRET_FILE: join(dir, 'secret'),
+    });
+    expect(config.credentials).toEqual({
+      kind: 'service-account',
+      clientId: 'id',
+      clientSecret: 's3cret',
+    });
   });
 
   it('reports every bad value with a clear message and never echoes a secret', () => {
@@ -52,8 +62,13 @@ describe('loadConfig', () => {
   });
 
   it('turns introspection and GraphiQL off in production unless asked', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, graphiql: false });
-    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'on' })).toMatchObject({ introspection: true });
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
+      introspection: false,
+      graphiql: false,
+    });
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'on' })).toMatchObject({
+      introspection: true,
+    });
   });
 
   it('is documented variable by variable in the README', () => {

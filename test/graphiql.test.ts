@@ -1,7 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { OperationTypeNode, getOperationAST, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY, EXAMPLE_VARIABLES, OPERATIONS_DIR, exampleOperations, graphiqlOptions } from '../src/graphiql.ts';
+import {
+  DEFAULT_QUERY,
+  EXAMPLE_VARIABLES,
+  OPERATIONS_DIR,
+  exampleOperations,
+  graphiqlOptions,
+} from '../src/graphiql.ts';
 import { SEED } from '../src/simulator/index.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { payloads, subscribe } from './support/sse.ts';
@@ -16,7 +22,9 @@ describe('GraphiQL', () => {
   afterAll(() => h.close());
 
   it('is served on GET /graphql to a browser, with every asset inline: no CDN', async () => {
-    const response = await fetch(`${h.gateway.url}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
+    const response = await fetch(`${h.gateway.url}/graphql`, {
+      headers: { accept: BROWSER_ACCEPT },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
@@ -38,22 +46,29 @@ describe('GraphiQL', () => {
     }
   });
 
-  it('has example variables for every operation, naming the simulator\'s seeded project', () => {
-    expect(exampleOperations().map(({ name }) => name).sort()).toEqual(Object.keys(EXAMPLE_VARIABLES).sort());
+  it("has example variables for every operation, naming the simulator's seeded project", () => {
+    expect(
+      exampleOperations()
+        .map(({ name }) => name)
+        .sort(),
+    ).toEqual(Object.keys(EXAMPLE_VARIABLES).sort());
     expect(DEFAULT_QUERY).toContain(SEED.projectId);
   });
 
   it('runs the default query against the simulator without errors', async () => {
     const { body } = await h.graphql(DEFAULT_QUERY);
     expect(body.errors).toBeUndefined();
-    expect(body.data!.project.pipelines.nodes.map((p: { name: string }) => p.name)).toEqual(SEED.pipelines.all.slice(0, 5));
+    expect(body.data!.project.pipelines.nodes.map((p: { name: string }) => p.name)).toEqual(
+      SEED.pipelines.all.slice(0, 5),
+    );
   });
 
   // In file order, on one simulator, as a person would click through the tabs.
   it.each(exampleOperations().map((example) => [example.name, example] as const))(
     'runs the %s example tab with its variables without errors',
     async (_name, { document, variables }) => {
-      const subscription = getOperationAST(parse(document))?.operation === OperationTypeNode.SUBSCRIPTION;
+      const subscription =
+        getOperationAST(parse(document))?.operation === OperationTypeNode.SUBSCRIPTION;
       let results: { data?: unknown; errors?: unknown }[];
       if (subscription) {
         // GraphiQL runs subscriptions over Server-Sent Events.
@@ -84,7 +99,9 @@ describe('GRAPHIQL=off', () => {
   afterAll(() => h.close());
 
   it('serves no page to a browser', async () => {
-    const response = await fetch(`${h.gateway.url}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
+    const response = await fetch(`${h.gateway.url}/graphql`, {
+      headers: { accept: BROWSER_ACCEPT },
+    });
     expect(response.headers.get('content-type') ?? '').not.toContain('text/html');
     expect(await response.text()).not.toContain('renderYogaGraphiQL');
   });

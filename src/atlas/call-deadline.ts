@@ -26,10 +26,13 @@ export class CallDeadline {
   ) {
     // undici listens once per call in flight: a fan-out past Node's default of ten is normal, not a leak.
     setMaxListeners(0, this.controller.signal);
-    this.timer = setTimeout(() => {
-      this.expired = true;
-      this.controller.abort(new DOMException('The operation deadline passed.', 'TimeoutError'));
-    }, Math.max(1, deadline - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.expired = true;
+        this.controller.abort(new DOMException('The operation deadline passed.', 'TimeoutError'));
+      },
+      Math.max(1, deadline - Date.now()),
+    );
     if (operationSignal?.aborted) this.controller.abort(operationSignal.reason);
     else operationSignal?.addEventListener('abort', this.onOperationAbort, { once: true });
   }

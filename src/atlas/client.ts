@@ -114,8 +114,16 @@ export class AtlasClient {
       try {
         response = await this.send(req, scope);
       } catch (error) {
-        const transient = error instanceof UpstreamError && error.code === 'UPSTREAM_UNAVAILABLE' && !scope.signal?.aborted;
-        if (idempotent && transient && attempt < this.options.maxRetries && (await this.backoff(attempt, undefined, scope))) {
+        const transient =
+          error instanceof UpstreamError &&
+          error.code === 'UPSTREAM_UNAVAILABLE' &&
+          !scope.signal?.aborted;
+        if (
+          idempotent &&
+          transient &&
+          attempt < this.options.maxRetries &&
+          (await this.backoff(attempt, undefined, scope))
+        ) {
           scope.onRetry?.(req.operation);
           continue;
         }
@@ -126,7 +134,8 @@ export class AtlasClient {
         return parseJson(response, req) as T;
       }
       const retryAfter = retryAfterSeconds(response.headers);
-      const canRetry = idempotent && RETRYABLE_STATUSES.has(response.status) && attempt < this.options.maxRetries;
+      const canRetry =
+        idempotent && RETRYABLE_STATUSES.has(response.status) && attempt < this.options.maxRetries;
       if (canRetry && (await this.backoff(attempt, retryAfter, scope))) {
         scope.onRetry?.(req.operation);
         continue;
@@ -146,7 +155,10 @@ export class AtlasClient {
     const authenticator = scope.authenticator ?? this.authenticator;
     let authorization = await authenticator.authorization(req.method, uri);
     let response = await this.exchange(req, uri, authorization, scope);
-    if (response.status === 401 && (await authenticator.renew(header(response.headers, 'www-authenticate'), authorization))) {
+    if (
+      response.status === 401 &&
+      (await authenticator.renew(header(response.headers, 'www-authenticate'), authorization))
+    ) {
       authorization = await authenticator.authorization(req.method, uri);
       response = await this.exchange(req, uri, authorization, scope);
     }
@@ -166,12 +178,19 @@ export class AtlasClient {
       body = JSON.stringify(req.body);
       headers['content-type'] = req.accept;
     }
-    const release = await this.options.limiter?.acquire(this.limiterKey(req.path, scope), scope.deadline, scope.signal);
+    const release = await this.options.limiter?.acquire(
+      this.limiterKey(req.path, scope),
+      scope.deadline,
+      scope.signal,
+    );
     // The operation may have ended while this call waited for a slot (its deadline then moves to now):
     // nobody would read the answer, so it is not sent.
     if (Date.now() >= scope.deadline) {
       release?.();
-      throw new UpstreamError('UPSTREAM_TIMEOUT', `${req.operation} was not sent: the operation's deadline passed while it waited.`);
+      throw new UpstreamError(
+        'UPSTREAM_TIMEOUT',
+        `${req.operation} was not sent: the operation's deadline passed while it waited.`,
+      );
     }
     // The operation's deadline bounds each call too: a hung upstream cannot hold the client past it.
     const shared = scope.callDeadline;
@@ -180,14 +199,24 @@ export class AtlasClient {
     let status: UpstreamCallRecord['status'] = 'error';
     deadline.enter();
     try {
-      const response = await request(this.options.baseUrl + uri, { method: req.method, headers, body, dispatcher: this.dispatcher, signal: deadline.signal });
+      const response = await request(this.options.baseUrl + uri, {
+        method: req.method,
+        headers,
+        body,
+        dispatcher: this.dispatcher,
+        signal: deadline.signal,
+      });
       status = response.statusCode;
       const text = await response.body.text();
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
       if (deadline.cancelled) status = 'cancelled';
       if (deadline.timedOut) {
-        throw new UpstreamError('UPSTREAM_TIMEOUT', `Atlas did not answer ${req.operation} before the operation's deadline.`, { cause: error });
+        throw new UpstreamError(
+          'UPSTREAM_TIMEOUT',
+          `Atlas did not answer ${req.operation} before the operation's deadline.`,
+          { cause: error },
+        );
       }
       throw transportError(error, req);
     } finally {
@@ -198,7 +227,10 @@ export class AtlasClient {
       // The level check first: at info, no log object is built for every call.
       if (this.options.logger.isLevelEnabled('debug')) {
         this.options.logger.debug(
-          { requestId: scope.requestId, upstream: { operation: req.operation, method: req.method, path: req.path, status, ms } },
+          {
+            requestId: scope.requestId,
+            upstream: { operation: req.operation, method: req.method, path: req.path, status, ms },
+          },
           'upstream call',
         );
       }
@@ -213,7 +245,11 @@ export class AtlasClient {
   }
 
   /** Waits before a retry; false when the wait would pass the operation's deadline. */
-  private async backoff(attempt: number, retryAfter: number | undefined, scope: CallScope): Promise<boolean> {
+  private async backoff(
+    attempt: number,
+    retryAfter: number | undefined,
+    scope: CallScope,
+  ): Promise<boolean> {
     const jittered = Math.random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
     const wait = Math.max(jittered, (retryAfter ?? 0) * 1000);
     if (Date.now() + wait >= scope.deadline || scope.signal?.aborted) return false;
@@ -227,7 +263,10 @@ export class AtlasClient {
     const sunset = header(headers, 'sunset');
     if ((deprecation || sunset) && !this.noticedDeprecations.has(req.operation)) {
       this.noticedDeprecations.add(req.operation);
-      this.options.logger.warn({ operation: req.operation, accept: req.accept, deprecation, sunset }, 'Atlas route is deprecated');
+      this.options.logger.warn(
+        { operation: req.operation, accept: req.accept, deprecation, sunset },
+        'Atlas route is deprecated',
+      );
     }
   }
 
@@ -245,7 +284,11 @@ export class AtlasClient {
   }
 
   /** Form POST with Basic auth, as the OAuth token endpoint wants; answers the parsed JSON body. */
-  async postForm(url: string, basic: string, form: Record<string, string>): Promise<{ status: number; body: unknown }> {
+  async postForm(
+    url: string,
+    basic: string,
+    form: Record<string, string>,
+  ): Promise<{ status: number; body: unknown }> {
     const response = await request(url, {
       method: 'POST',
       headers: {
@@ -292,12 +335,19 @@ function parseJson(response: RawResponse, req: Pick<AtlasRequest, 'operation'>):
   if (response.text === '') return undefined;
   const contentType = header(response.headers, 'content-type') ?? '';
   if (!contentType.includes('json')) {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `Atlas answered ${req.operation} with ${contentType || 'no content type'}, not JSON.`);
+    throw new UpstreamError(
+      'UPSTREAM_BAD_RESPONSE',
+      `Atlas answered ${req.operation} with ${contentType || 'no content type'}, not JSON.`,
+    );
   }
   try {
     return JSON.parse(response.text);
   } catch (cause) {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `Atlas answered ${req.operation} with malformed JSON.`, { cause });
+    throw new UpstreamError(
+      'UPSTREAM_BAD_RESPONSE',
+      `Atlas answered ${req.operation} with malformed JSON.`,
+      { cause },
+    );
   }
 }
 
@@ -308,10 +358,18 @@ function transportError(error: unknown, req: Pick<AtlasRequest, 'operation'>): U
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError
   ) {
-    return new UpstreamError('UPSTREAM_TIMEOUT', `Atlas did not answer ${req.operation} in time.`, { cause: error });
+    return new UpstreamError('UPSTREAM_TIMEOUT', `Atlas did not answer ${req.operation} in time.`, {
+      cause: error,
+    });
   }
   if (error instanceof Error && error.name === 'AbortError') {
-    return new UpstreamError('UPSTREAM_UNAVAILABLE', `The call ${req.operation} was cancelled.`, { cause: error });
+    return new UpstreamError('UPSTREAM_UNAVAILABLE', `The call ${req.operation} was cancelled.`, {
+      cause: error,
+    });
   }
-  return new UpstreamError('UPSTREAM_UNAVAILABLE', `Atlas could not be reached for ${req.operation}.`, { cause: error });
+  return new UpstreamError(
+    'UPSTREAM_UNAVAILABLE',
+    `Atlas could not be reached for ${req.operation}.`,
+    { cause: error },
+  );
 }

@@ -45,7 +45,10 @@ export class UpstreamError extends GraphQLError {
     }
     if (options.retryAfter !== undefined) extensions.retryAfter = options.retryAfter;
     if (options.successor) extensions.successor = options.successor;
-    super(message, { extensions, originalError: options.cause instanceof Error ? options.cause : undefined });
+    super(message, {
+      extensions,
+      originalError: options.cause instanceof Error ? options.cause : undefined,
+    });
     this.name = 'UpstreamError';
     this.code = code;
     this.atlas = options.atlas;
@@ -77,7 +80,9 @@ export function atlasDetail(status: number, body: unknown): AtlasErrorDetail {
     detail: typeof record.detail === 'string' ? record.detail : null,
     badRequestFields: Array.isArray(fields)
       ? fields.flatMap((f) =>
-          typeof f?.field === 'string' ? [{ field: f.field, description: String(f.description ?? '') }] : [],
+          typeof f?.field === 'string'
+            ? [{ field: f.field, description: String(f.description ?? '') }]
+            : [],
         )
       : undefined,
   };
@@ -94,7 +99,11 @@ export interface HttpFailureContext {
 }
 
 /** Maps an upstream HTTP error answer onto the catalogue (design §2's table). */
-export function errorFromHttpStatus(status: number, body: unknown, context: HttpFailureContext = {}): UpstreamError {
+export function errorFromHttpStatus(
+  status: number,
+  body: unknown,
+  context: HttpFailureContext = {},
+): UpstreamError {
   const atlas = atlasDetail(status, body);
   const gone =
     status === 410 ||
@@ -102,7 +111,8 @@ export function errorFromHttpStatus(status: number, body: unknown, context: Http
     (status === 404 && context.sunset !== undefined && atlas.errorCode === ROUTE_NOT_FOUND);
   const code: UpstreamErrorCode = gone
     ? 'UPSTREAM_GONE'
-    : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_BAD_RESPONSE'));
+    : (CODE_BY_STATUS[status] ??
+      (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_BAD_RESPONSE'));
   const message = gone
     ? `Atlas no longer serves this route${context.sunset ? ` (sunset ${context.sunset})` : ''}${context.successor ? `; use ${context.successor} instead` : ''}.`
     : messageFor(code, atlas, context);
@@ -113,7 +123,11 @@ export function errorFromHttpStatus(status: number, body: unknown, context: Http
   });
 }
 
-function messageFor(code: UpstreamErrorCode, atlas: AtlasErrorDetail, context: HttpFailureContext): string {
+function messageFor(
+  code: UpstreamErrorCode,
+  atlas: AtlasErrorDetail,
+  context: HttpFailureContext,
+): string {
   const said = atlas.detail ? `: ${atlas.detail}` : '';
   switch (code) {
     case 'BAD_USER_INPUT':
@@ -152,5 +166,8 @@ const PARENT_NOT_FOUND_CODES = new Set([
  * as opposed to its project or cluster being unknown (a NOT_FOUND error at the field).
  */
 export function isMissingObject(error: unknown): boolean {
-  return isNotFound(error) && !PARENT_NOT_FOUND_CODES.has((error as UpstreamError).atlas?.errorCode ?? '');
+  return (
+    isNotFound(error) &&
+    !PARENT_NOT_FOUND_CODES.has((error as UpstreamError).atlas?.errorCode ?? '')
+  );
 }

@@ -33,5 +33,6 @@ export const exportBuckets = (groupId: string): Collection => ({
   path: bucketsPath(groupId),
   accept: ATLAS_2024_05_30,
   filters: {},
-  itemRequest: (bucket) => (typeof bucket._id === 'string' ? getExportBucket(groupId, bucket._id) : undefined),
+  itemRequest: (bucket) =>
+    typeof bucket._id === 'string' ? getExportBucket(groupId, bucket._id) : undefined,
 });

@@ -33,7 +33,8 @@ export const exportJobs = (groupId: string, cluster: string): Collection => ({
   path: exportsPath(groupId, cluster),
   accept: ATLAS_2023_01_01,
   filters: {},
-  itemRequest: (job) => (typeof job.id === 'string' ? getExportJob(groupId, cluster, job.id) : undefined),
+  itemRequest: (job) =>
+    typeof job.id === 'string' ? getExportJob(groupId, cluster, job.id) : undefined,
 });
 
 export interface CreateExportJobBody {
@@ -42,7 +43,11 @@ export interface CreateExportJobBody {
   customData?: { key: string; value: string }[];
 }
 
-export const createExportJob = (groupId: string, cluster: string, body: CreateExportJobBody): AtlasRequest => ({
+export const createExportJob = (
+  groupId: string,
+  cluster: string,
+  body: CreateExportJobBody,
+): AtlasRequest => ({
   operation: 'createGroupClusterBackupExport',
   method: 'POST',
   path: exportsPath(groupId, cluster),

@@ -1,4 +1,10 @@
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  BurstyRateLimiter,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import { UpstreamError } from './errors.ts';
 
@@ -48,7 +54,8 @@ function tokenBucket(options: ProjectLimiterOptions): RateLimiterAbstract | Burs
           insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
         })
       : new RateLimiterMemory({ keyPrefix, points, duration });
-  const windowFor = (points: number) => Math.max(1, Math.round((points / options.ratePerMinute) * MINUTE_SECONDS));
+  const windowFor = (points: number) =>
+    Math.max(1, Math.round((points / options.ratePerMinute) * MINUTE_SECONDS));
   if (options.burst <= options.ratePerMinute) {
     return make('atlas-graph:upstream', options.burst, windowFor(options.burst));
   }
@@ -64,7 +71,11 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
   const lanes = new Map<string, Lane>();
   let queued = 0;
 
-  const waitFor = <T>(start: (resolve: (value: T) => void) => () => void, deadline: number, signal?: AbortSignal) =>
+  const waitFor = <T>(
+    start: (resolve: (value: T) => void) => () => void,
+    deadline: number,
+    signal?: AbortSignal,
+  ) =>
     new Promise<T>((resolve, reject) => {
       queued += 1;
       let cancel = () => {};
@@ -75,9 +86,22 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
         cancel();
         outcome();
       };
-      const onAbort = () => finish(() => reject(new UpstreamError('UPSTREAM_UNAVAILABLE', 'The request was cancelled while queued.')));
+      const onAbort = () =>
+        finish(() =>
+          reject(
+            new UpstreamError('UPSTREAM_UNAVAILABLE', 'The request was cancelled while queued.'),
+          ),
+        );
       const timer = setTimeout(
-        () => finish(() => reject(new UpstreamError('UPSTREAM_TIMEOUT', 'No upstream slot came free before the deadline.'))),
+        () =>
+          finish(() =>
+            reject(
+              new UpstreamError(
+                'UPSTREAM_TIMEOUT',
+                'No upstream slot came free before the deadline.',
+              ),
+            ),
+          ),
         Math.max(0, deadline - Date.now()),
       );
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -124,9 +148,13 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const wait = rejection.msBeforeNext;
         if (Date.now() + wait > deadline) {
-          throw new UpstreamError('RATE_LIMITED', 'The per-project upstream rate limit is reached; retry later.', {
-            retryAfter: Math.ceil(wait / 1000),
-          });
+          throw new UpstreamError(
+            'RATE_LIMITED',
+            'The per-project upstream rate limit is reached; retry later.',
+            {
+              retryAfter: Math.ceil(wait / 1000),
+            },
+          );
         }
         await waitFor<void>(
           (resolve) => {
@@ -142,7 +170,8 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
 
   return {
     async acquire(key, deadline, signal) {
-      if (signal?.aborted) throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'The request was cancelled.');
+      if (signal?.aborted)
+        throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'The request was cancelled.');
       await takeSlot(key, deadline, signal);
       try {
         await takeToken(key, deadline, signal);

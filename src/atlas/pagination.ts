@@ -14,7 +14,10 @@ export const pageEnd = (page: PageRequest) => page.pageNum * page.itemsPerPage;
 const pagesOfSize = (start: number, end: number, size: number): PageRequest[] => {
   const first = Math.floor(start / size);
   const last = Math.floor((end - 1) / size);
-  return Array.from({ length: last - first + 1 }, (_, i) => ({ pageNum: first + i + 1, itemsPerPage: size }));
+  return Array.from({ length: last - first + 1 }, (_, i) => ({
+    pageNum: first + i + 1,
+    itemsPerPage: size,
+  }));
 };
 
 /**
@@ -27,12 +30,14 @@ export function planWindow(start: number, end: number): PageRequest[] {
   const length = end - start;
   for (let count = 1; ; count++) {
     for (let size = Math.ceil(length / count); size <= MAX_PAGE_SIZE; size++) {
-      if (Math.floor((end - 1) / size) - Math.floor(start / size) + 1 <= count) return pagesOfSize(start, end, size);
+      if (Math.floor((end - 1) / size) - Math.floor(start / size) + 1 <= count)
+        return pagesOfSize(start, end, size);
     }
   }
 }
 
-const itemCount = (pages: readonly PageRequest[]) => pages.reduce((sum, page) => sum + page.itemsPerPage, 0);
+const itemCount = (pages: readonly PageRequest[]) =>
+  pages.reduce((sum, page) => sum + page.itemsPerPage, 0);
 
 export interface Window {
   start: number;

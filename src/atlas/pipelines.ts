@@ -49,8 +49,10 @@ export interface AtlasPipelineRun {
 /** Data Lake Pipelines have no successor route: Atlas retired them. */
 export const PIPELINES_SUNSET = '2025-09-30';
 export const pipelinesPath = (groupId: string) => `${groupPath(groupId)}/pipelines`;
-export const pipelinePath = (groupId: string, name: string) => `${pipelinesPath(groupId)}/${pathSegment(name)}`;
-const runPath = (groupId: string, name: string, runId: string) => `${pipelinePath(groupId, name)}/runs/${runId}`;
+export const pipelinePath = (groupId: string, name: string) =>
+  `${pipelinesPath(groupId)}/${pathSegment(name)}`;
+const runPath = (groupId: string, name: string, runId: string) =>
+  `${pipelinePath(groupId, name)}/runs/${runId}`;
 
 export const listPipelines = (groupId: string): AtlasRequest => ({
   operation: 'listGroupPipelines',
@@ -76,14 +78,19 @@ export const getPipelineRun = (groupId: string, name: string, runId: string): At
   sunset: PIPELINES_SUNSET,
 });
 
-export const pipelineRuns = (groupId: string, name: string, createdBefore: Date | undefined): Collection => ({
+export const pipelineRuns = (
+  groupId: string,
+  name: string,
+  createdBefore: Date | undefined,
+): Collection => ({
   operation: 'listGroupPipelineRuns',
   groupId,
   path: `${pipelinePath(groupId, name)}/runs`,
   accept: ATLAS_2023_01_01,
   sunset: PIPELINES_SUNSET,
   filters: createdBefore ? { createdBefore: createdBefore.toISOString() } : {},
-  itemRequest: (run) => (typeof run._id === 'string' ? getPipelineRun(groupId, name, run._id) : undefined),
+  itemRequest: (run) =>
+    typeof run._id === 'string' ? getPipelineRun(groupId, name, run._id) : undefined,
 });
 
 export interface TriggerBody {
@@ -91,7 +98,11 @@ export interface TriggerBody {
   datasetRetentionPolicy?: { units: string; value: number };
 }
 
-export const triggerPipeline = (groupId: string, name: string, body: TriggerBody): AtlasRequest => ({
+export const triggerPipeline = (
+  groupId: string,
+  name: string,
+  body: TriggerBody,
+): AtlasRequest => ({
   operation: 'triggerGroupPipeline',
   method: 'POST',
   path: `${pipelinePath(groupId, name)}/trigger`,
@@ -103,8 +114,18 @@ export const triggerPipeline = (groupId: string, name: string, body: TriggerBody
 /** The writable fields of a pipeline (source `groupId` and sink `type` are read-only upstream). */
 export interface PipelineBody {
   name?: string;
-  source?: { type: string; clusterName: string; databaseName: string; collectionName: string; policyItemId?: string };
-  sink?: { metadataProvider?: string; metadataRegion?: string; partitionFields?: { fieldName: string; order: number }[] };
+  source?: {
+    type: string;
+    clusterName: string;
+    databaseName: string;
+    collectionName: string;
+    policyItemId?: string;
+  };
+  sink?: {
+    metadataProvider?: string;
+    metadataRegion?: string;
+    partitionFields?: { fieldName: string; order: number }[];
+  };
   transformations?: { field?: string; type?: string }[];
   datasetRetentionPolicy?: { units: string; value: number };
 }
@@ -119,7 +140,11 @@ export const createPipeline = (groupId: string, body: PipelineBody): AtlasReques
 });
 
 /** PATCH: Atlas replaces each field the body holds and keeps the others. */
-export const updatePipeline = (groupId: string, name: string, body: PipelineBody): AtlasRequest => ({
+export const updatePipeline = (
+  groupId: string,
+  name: string,
+  body: PipelineBody,
+): AtlasRequest => ({
   operation: 'updateGroupPipeline',
   method: 'PATCH',
   path: pipelinePath(groupId, name),
@@ -153,7 +178,11 @@ export const resumePipeline = (groupId: string, name: string): AtlasRequest => (
 });
 
 /** Atlas answers 202: the dataset is removed later, and the run then reads DATASET_DELETED. */
-export const deletePipelineRunDataset = (groupId: string, name: string, runId: string): AtlasRequest => ({
+export const deletePipelineRunDataset = (
+  groupId: string,
+  name: string,
+  runId: string,
+): AtlasRequest => ({
   operation: 'deleteGroupPipelineRun',
   method: 'DELETE',
   path: runPath(groupId, name, runId),
@@ -174,7 +203,11 @@ export const pipelineAvailableSchedules = (groupId: string, name: string): Atlas
  * Snapshots a run of this pipeline can ingest. Items are the DiskBackupSnapshot union (a sharded
  * cluster's carry `members`), not the replica-set shape of the by-id route, so they prime no lookup.
  */
-export const pipelineAvailableSnapshots = (groupId: string, name: string, completedAfter: Date | undefined): Collection => ({
+export const pipelineAvailableSnapshots = (
+  groupId: string,
+  name: string,
+  completedAfter: Date | undefined,
+): Collection => ({
   operation: 'getGroupPipelineAvailableSnapshots',
   groupId,
   path: `${pipelinePath(groupId, name)}/availableSnapshots`,

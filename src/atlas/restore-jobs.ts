@@ -48,7 +48,11 @@ export const serverlessJobsPath = (groupId: string, instance: string) =>
 export const flexJobsPath = (groupId: string, cluster: string) =>
   `${groupPath(groupId)}/flexClusters/${pathSegment(cluster)}/backup/restoreJobs`;
 
-export const getServerlessRestoreJob = (groupId: string, instance: string, jobId: string): AtlasRequest => ({
+export const getServerlessRestoreJob = (
+  groupId: string,
+  instance: string,
+  jobId: string,
+): AtlasRequest => ({
   operation: 'getGroupServerlessBackupRestoreJob',
   method: 'GET',
   path: `${serverlessJobsPath(groupId, instance)}/${jobId}`,
@@ -65,10 +69,15 @@ export const serverlessRestoreJobs = (groupId: string, instance: string): Collec
   filters: {},
   successor: SERVERLESS_SUCCESSOR,
   sunset: SERVERLESS_SUNSET,
-  itemRequest: (job) => (typeof job.id === 'string' ? getServerlessRestoreJob(groupId, instance, job.id) : undefined),
+  itemRequest: (job) =>
+    typeof job.id === 'string' ? getServerlessRestoreJob(groupId, instance, job.id) : undefined,
 });
 
-export const getFlexRestoreJob = (groupId: string, cluster: string, jobId: string): AtlasRequest => ({
+export const getFlexRestoreJob = (
+  groupId: string,
+  cluster: string,
+  jobId: string,
+): AtlasRequest => ({
   operation: 'getGroupFlexClusterBackupRestoreJob',
   method: 'GET',
   path: `${flexJobsPath(groupId, cluster)}/${jobId}`,
@@ -81,7 +90,8 @@ export const flexRestoreJobs = (groupId: string, cluster: string): Collection =>
   path: flexJobsPath(groupId, cluster),
   accept: ATLAS_2024_11_13,
   filters: {},
-  itemRequest: (job) => (typeof job.id === 'string' ? getFlexRestoreJob(groupId, cluster, job.id) : undefined),
+  itemRequest: (job) =>
+    typeof job.id === 'string' ? getFlexRestoreJob(groupId, cluster, job.id) : undefined,
 });
 
 export interface CreateServerlessRestoreJobBody {
@@ -94,7 +104,11 @@ export interface CreateServerlessRestoreJobBody {
   oplogInc?: number;
 }
 
-export const createServerlessRestoreJob = (groupId: string, instance: string, body: CreateServerlessRestoreJobBody): AtlasRequest => ({
+export const createServerlessRestoreJob = (
+  groupId: string,
+  instance: string,
+  body: CreateServerlessRestoreJobBody,
+): AtlasRequest => ({
   operation: 'createGroupServerlessBackupRestoreJob',
   method: 'POST',
   path: serverlessJobsPath(groupId, instance),
@@ -110,7 +124,11 @@ export interface CreateFlexRestoreJobBody {
   targetProjectId?: string;
 }
 
-export const createFlexRestoreJob = (groupId: string, cluster: string, body: CreateFlexRestoreJobBody): AtlasRequest => ({
+export const createFlexRestoreJob = (
+  groupId: string,
+  cluster: string,
+  body: CreateFlexRestoreJobBody,
+): AtlasRequest => ({
   operation: 'createGroupFlexClusterBackupRestoreJob',
   method: 'POST',
   path: flexJobsPath(groupId, cluster),

@@ -53,7 +53,11 @@ const serverlessSnapshotsPath = (groupId: string, instance: string) =>
 const flexSnapshotsPath = (groupId: string, cluster: string) =>
   `${groupPath(groupId)}/flexClusters/${pathSegment(cluster)}/backup/snapshots`;
 
-export const getClusterSnapshot = (groupId: string, cluster: string, snapshotId: string): AtlasRequest => ({
+export const getClusterSnapshot = (
+  groupId: string,
+  cluster: string,
+  snapshotId: string,
+): AtlasRequest => ({
   operation: 'getGroupClusterBackupSnapshot',
   method: 'GET',
   path: `${clusterSnapshotsPath(groupId, cluster)}/${snapshotId}`,
@@ -66,10 +70,15 @@ export const clusterSnapshots = (groupId: string, cluster: string): Collection =
   path: clusterSnapshotsPath(groupId, cluster),
   accept: ATLAS_2023_01_01,
   filters: {},
-  itemRequest: (snapshot) => (typeof snapshot.id === 'string' ? getClusterSnapshot(groupId, cluster, snapshot.id) : undefined),
+  itemRequest: (snapshot) =>
+    typeof snapshot.id === 'string' ? getClusterSnapshot(groupId, cluster, snapshot.id) : undefined,
 });
 
-export const getServerlessSnapshot = (groupId: string, instance: string, snapshotId: string): AtlasRequest => ({
+export const getServerlessSnapshot = (
+  groupId: string,
+  instance: string,
+  snapshotId: string,
+): AtlasRequest => ({
   operation: 'getGroupServerlessBackupSnapshot',
   method: 'GET',
   path: `${serverlessSnapshotsPath(groupId, instance)}/${snapshotId}`,
@@ -86,10 +95,17 @@ export const serverlessSnapshots = (groupId: string, instance: string): Collecti
   filters: {},
   successor: SERVERLESS_SUCCESSOR,
   sunset: SERVERLESS_SUNSET,
-  itemRequest: (snapshot) => (typeof snapshot.id === 'string' ? getServerlessSnapshot(groupId, instance, snapshot.id) : undefined),
+  itemRequest: (snapshot) =>
+    typeof snapshot.id === 'string'
+      ? getServerlessSnapshot(groupId, instance, snapshot.id)
+      : undefined,
 });
 
-export const getFlexSnapshot = (groupId: string, cluster: string, snapshotId: string): AtlasRequest => ({
+export const getFlexSnapshot = (
+  groupId: string,
+  cluster: string,
+  snapshotId: string,
+): AtlasRequest => ({
   operation: 'getGroupFlexClusterBackupSnapshot',
   method: 'GET',
   path: `${flexSnapshotsPath(groupId, cluster)}/${snapshotId}`,
@@ -102,5 +118,6 @@ export const flexSnapshots = (groupId: string, cluster: string): Collection => (
   path: flexSnapshotsPath(groupId, cluster),
   accept: ATLAS_2024_11_13,
   filters: {},
-  itemRequest: (snapshot) => (typeof snapshot.id === 'string' ? getFlexSnapshot(groupId, cluster, snapshot.id) : undefined),
+  itemRequest: (snapshot) =>
+    typeof snapshot.id === 'string' ? getFlexSnapshot(groupId, cluster, snapshot.id) : undefined,
 });

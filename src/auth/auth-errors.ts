@@ -6,7 +6,10 @@ import { GraphQLError } from 'graphql';
  */
 export const unauthenticated = (message: string) =>
   new GraphQLError(message, {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
+    },
   });
 
 /** The token could not be checked because the issuer's keys are out of reach: the caller may retry. */

@@ -16,7 +16,9 @@ export function createCallerAuthentication(settings: ClientAuthConfig): CallerAu
       // Atlas decides what the token may see; the gateway only carries it.
       return async (request) => ({
         projects: ANY_PROJECT,
-        upstreamAuthenticator: new ForwardedTokenAuthenticator(requireToken(request, 'an Atlas access token')),
+        upstreamAuthenticator: new ForwardedTokenAuthenticator(
+          requireToken(request, 'an Atlas access token'),
+        ),
       });
     case 'jwt': {
       const verify = createJwtVerifier(settings);
@@ -27,6 +29,7 @@ export function createCallerAuthentication(settings: ClientAuthConfig): CallerAu
 
 function requireToken(request: Request, what: string): string {
   const token = bearerToken(request);
-  if (token === undefined) throw unauthenticated(`Send ${what} as "Authorization: Bearer <token>".`);
+  if (token === undefined)
+    throw unauthenticated(`Send ${what} as "Authorization: Bearer <token>".`);
   return token;
 }

@@ -7,7 +7,19 @@ import type { Caller } from './caller.ts';
 type JwtSettings = Extract<ClientAuthConfig, { mode: 'jwt' }>;
 
 const HMAC_ALGORITHMS = ['HS256', 'HS384', 'HS512'];
-const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+const ASYMMETRIC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
 /** Clock skew tolerated between the issuer and the gateway. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 
@@ -16,10 +28,15 @@ const CLOCK_TOLERANCE_SECONDS = 30;
  * The algorithm list is fixed by the key kind, so a token cannot pick `none` or turn a public key into an
  * HMAC secret.
  */
-export function createJwtVerifier(settings: JwtSettings): (token: string) => Promise<Required<Pick<Caller, 'projects' | 'expiresAt'>>> {
-  const secret = 'secret' in settings.key ? new TextEncoder().encode(settings.key.secret) : undefined;
+export function createJwtVerifier(
+  settings: JwtSettings,
+): (token: string) => Promise<Required<Pick<Caller, 'projects' | 'expiresAt'>>> {
+  const secret =
+    'secret' in settings.key ? new TextEncoder().encode(settings.key.secret) : undefined;
   const keys: JWTVerifyGetKey | undefined =
-    'jwksUrl' in settings.key ? createRemoteJWKSet(new URL(settings.key.jwksUrl), { timeoutDuration: 5000 }) : undefined;
+    'jwksUrl' in settings.key
+      ? createRemoteJWKSet(new URL(settings.key.jwksUrl), { timeoutDuration: 5000 })
+      : undefined;
   const options = {
     issuer: settings.issuer,
     audience: settings.audience,
@@ -30,7 +47,9 @@ export function createJwtVerifier(settings: JwtSettings): (token: string) => Pro
   return async (token) => {
     let payload: JWTPayload;
     try {
-      payload = secret ? (await jwtVerify(token, secret, options)).payload : (await jwtVerify(token, keys!, options)).payload;
+      payload = secret
+        ? (await jwtVerify(token, secret, options)).payload
+        : (await jwtVerify(token, keys!, options)).payload;
     } catch (error) {
       throw refusal(error);
     }
@@ -44,7 +63,8 @@ export function createJwtVerifier(settings: JwtSettings): (token: string) => Pro
 
 function refusal(error: unknown) {
   if (error instanceof errors.JWTExpired) return unauthenticated('The bearer token has expired.');
-  if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated(`The bearer token's "${error.claim}" claim is not accepted.`);
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return unauthenticated(`The bearer token's "${error.claim}" claim is not accepted.`);
   // The key set out of reach (no connection, a timeout, not 200, not a key set) is the issuer's side;
   // jose says "not 200" and "not JSON" with its base JOSEError. Any other failure is the token's.
   const issuerSide =
@@ -59,5 +79,7 @@ function refusal(error: unknown) {
 /** A JSON array of ids, or one string of ids separated by spaces (as OAuth's `scope`); others ignored. */
 function projectsIn(claim: unknown): ReadonlySet<string> {
   const values = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(' ') : [];
-  return new Set(values.filter((value): value is string => typeof value === 'string' && OBJECT_ID.test(value)));
+  return new Set(
+    values.filter((value): value is string => typeof value === 'string' && OBJECT_ID.test(value)),
+  );
 }

@@ -4,7 +4,10 @@ import type { GraphContext } from './context.ts';
 import { collectionKey } from './cursor.ts';
 
 /** A connection over an Atlas paginated list, through the operation's window loader. */
-export function collectionSource<Raw>(collection: Collection, context: GraphContext): ConnectionSource<Raw> {
+export function collectionSource<Raw>(
+  collection: Collection,
+  context: GraphContext,
+): ConnectionSource<Raw> {
   return {
     key: collectionKey(collection),
     window: (window, withCount) => context.loaders.windows.load<Raw>(collection, window, withCount),
@@ -13,7 +16,10 @@ export function collectionSource<Raw>(collection: Collection, context: GraphCont
 }
 
 /** A connection over a list Atlas returns whole (the pipelines): fetched once, paged here. */
-export function arraySource<Raw>(key: string, loadAll: () => Promise<Raw[]>): ConnectionSource<Raw> {
+export function arraySource<Raw>(
+  key: string,
+  loadAll: () => Promise<Raw[]>,
+): ConnectionSource<Raw> {
   return {
     key,
     window: (window) =>

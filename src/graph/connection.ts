@@ -8,7 +8,8 @@ import type { WindowResult } from './loaders/window-loader.ts';
 import { selectsField } from './selection.ts';
 import { userInputError } from './user-input-error.ts';
 
-type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+type SchemaTypes =
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -21,7 +22,12 @@ export interface ConnectionArgs {
 
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   totalCount: number | undefined;
 }
 
@@ -34,20 +40,21 @@ export interface ConnectionSource<Raw> {
   last(from: number, count: number): Promise<WindowResult<Raw>>;
 }
 
-const PageInfo = builder
-  .objectRef<ConnectionShape<unknown>['pageInfo']>('PageInfo')
-  .implement({
-    description: 'Relay page information.',
-    fields: (t) => ({
-      hasNextPage: t.exposeBoolean('hasNextPage', { nullable: false }),
-      hasPreviousPage: t.exposeBoolean('hasPreviousPage', { nullable: false }),
-      startCursor: t.exposeString('startCursor'),
-      endCursor: t.exposeString('endCursor'),
-    }),
-  });
+const PageInfo = builder.objectRef<ConnectionShape<unknown>['pageInfo']>('PageInfo').implement({
+  description: 'Relay page information.',
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage', { nullable: false }),
+    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { nullable: false }),
+    startCursor: t.exposeString('startCursor'),
+    endCursor: t.exposeString('endCursor'),
+  }),
+});
 
 /** Defines `<Name>Connection` and `<Name>Edge` for a node type. */
-export function connectionType<T>(name: string, node: ObjectRef<SchemaTypes, T> | InterfaceRef<SchemaTypes, T>) {
+export function connectionType<T>(
+  name: string,
+  node: ObjectRef<SchemaTypes, T> | InterfaceRef<SchemaTypes, T>,
+) {
   const Edge = builder.objectRef<ConnectionShape<T>['edges'][number]>(`${name}Edge`).implement({
     fields: (t) => ({
       cursor: t.exposeString('cursor', { nullable: false }),
@@ -57,14 +64,24 @@ export function connectionType<T>(name: string, node: ObjectRef<SchemaTypes, T> 
   return builder.objectRef<ConnectionShape<T>>(`${name}Connection`).implement({
     description: `A page of ${name} items. Offsets follow Atlas's page numbers: a list that gains items between two requests shifts.`,
     fields: (t) => ({
-      edges: t.field({ type: [Edge], nullable: { list: false, items: false }, resolve: (c) => c.edges }),
-      nodes: t.field({ type: [node], nullable: { list: false, items: false }, resolve: (c) => c.edges.map((edge) => edge.node) as never }),
+      edges: t.field({
+        type: [Edge],
+        nullable: { list: false, items: false },
+        resolve: (c) => c.edges,
+      }),
+      nodes: t.field({
+        type: [node],
+        nullable: { list: false, items: false },
+        resolve: (c) => c.edges.map((edge) => edge.node) as never,
+      }),
       pageInfo: t.field({ type: PageInfo, nullable: false, resolve: (c) => c.pageInfo }),
       totalCount: t.int({
         nullable: false,
-        description: 'How many items the list holds (an estimate upstream); fetched only when selected.',
+        description:
+          'How many items the list holds (an estimate upstream); fetched only when selected.',
         resolve: (c) => {
-          if (c.totalCount === undefined) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas did not report a count.');
+          if (c.totalCount === undefined)
+            throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas did not report a count.');
           return c.totalCount;
         },
       }),
@@ -74,9 +91,13 @@ export function connectionType<T>(name: string, node: ObjectRef<SchemaTypes, T> 
 
 /** Relay's four paging arguments. */
 export const connectionArgs = (arg: ArgBuilder<SchemaTypes>) => ({
-  first: arg.int({ description: `Items from the start (or after \`after\`); default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}.` }),
+  first: arg.int({
+    description: `Items from the start (or after \`after\`); default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}.`,
+  }),
   after: arg.string({ description: 'A cursor of this list.' }),
-  last: arg.int({ description: `Items from the end (or before \`before\`); at most ${MAX_PAGE_SIZE}.` }),
+  last: arg.int({
+    description: `Items from the end (or before \`before\`); at most ${MAX_PAGE_SIZE}.`,
+  }),
   before: arg.string({ description: 'A cursor of this list.' }),
 });
 
@@ -114,10 +135,16 @@ export async function resolveConnection<Raw, T>(
         : source.window({ start: Math.max(from, until - args.last), end: until }, withCount);
   } else {
     const end = from + (args.first ?? DEFAULT_PAGE_SIZE);
-    loading = source.window({ start: from, end: until === undefined ? end : Math.max(from, Math.min(end, until)) }, withCount);
+    loading = source.window(
+      { start: from, end: until === undefined ? end : Math.max(from, Math.min(end, until)) },
+      withCount,
+    );
   }
   const result = await loading;
-  const edges = result.items.map((raw, i) => ({ cursor: encodeCursor(source.key, result.start + i), node: toNode(raw) }));
+  const edges = result.items.map((raw, i) => ({
+    cursor: encodeCursor(source.key, result.start + i),
+    node: toNode(raw),
+  }));
   return {
     edges,
     pageInfo: {

@@ -8,7 +8,9 @@ const knownKeys = new Map<string, string>();
 const KNOWN_KEYS_MAX = 10_000;
 
 /** Identifies one upstream list (project, path and filters), so a cursor cannot be used on another. */
-export function collectionKey(collection: Pick<Collection, 'groupId' | 'path' | 'filters'>): string {
+export function collectionKey(
+  collection: Pick<Collection, 'groupId' | 'path' | 'filters'>,
+): string {
   const identity = JSON.stringify([collection.groupId, collection.path, collection.filters]);
   let key = knownKeys.get(identity);
   if (key === undefined) {
@@ -26,8 +28,17 @@ export const encodeCursor = (key: string, offset: number) => encodeOpaque([1, ke
 export function decodeCursor(cursor: string, key: string, argument: string): number {
   const value = decodeOpaque(cursor);
   const offset = value?.[2];
-  if (value?.length !== 3 || value[1] !== key || typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) {
-    throw userInputError(`The cursor given as "${argument}" does not belong to this list.`, argument);
+  if (
+    value?.length !== 3 ||
+    value[1] !== key ||
+    typeof offset !== 'number' ||
+    !Number.isSafeInteger(offset) ||
+    offset < 0
+  ) {
+    throw userInputError(
+      `The cursor given as "${argument}" does not belong to this list.`,
+      argument,
+    );
   }
   return offset;
 }

@@ -8,17 +8,22 @@ export const DatasetRetentionPolicyUnits = upstreamEnum(
   'The unit of a dataset retention period.',
 );
 
-export const DatasetRetentionPolicyRef = builder.objectRef<AtlasDatasetRetentionPolicy>('DatasetRetentionPolicy').implement({
-  description: 'How long the datasets of a pipeline run are kept.',
-  fields: (t) => ({
-    units: t.field({
-      type: DatasetRetentionPolicyUnits.ref,
-      resolve: (policy, _, context) => DatasetRetentionPolicyUnits.known(policy.units, context),
+export const DatasetRetentionPolicyRef = builder
+  .objectRef<AtlasDatasetRetentionPolicy>('DatasetRetentionPolicy')
+  .implement({
+    description: 'How long the datasets of a pipeline run are kept.',
+    fields: (t) => ({
+      units: t.field({
+        type: DatasetRetentionPolicyUnits.ref,
+        resolve: (policy, _, context) => DatasetRetentionPolicyUnits.known(policy.units, context),
+      }),
+      value: t.int({ resolve: (policy) => policy.value ?? null }),
+      lastModifiedDate: t.field({
+        type: 'DateTime',
+        resolve: (policy) => policy.lastModifiedDate ?? null,
+      }),
     }),
-    value: t.int({ resolve: (policy) => policy.value ?? null }),
-    lastModifiedDate: t.field({ type: 'DateTime', resolve: (policy) => policy.lastModifiedDate ?? null }),
-  }),
-});
+  });
 
 export const DatasetRetentionPolicyInput = builder.inputType('DatasetRetentionPolicyInput', {
   fields: (t) => ({

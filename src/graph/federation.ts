@@ -7,7 +7,12 @@ import { PipelineRef, pipelineShape } from './pipeline.ts';
 import { PipelineRunRef, loadRun } from './pipeline-run.ts';
 import { ProjectRef } from './project.ts';
 import { assertProjectAllowed } from './project-scope.ts';
-import { FlexRestoreJobRef, ServerlessRestoreJobRef, loadFlexRestoreJob, loadServerlessRestoreJob } from './restore-job.ts';
+import {
+  FlexRestoreJobRef,
+  ServerlessRestoreJobRef,
+  loadFlexRestoreJob,
+  loadServerlessRestoreJob,
+} from './restore-job.ts';
 import { projectShape } from './shapes.ts';
 import { userInputError } from './user-input-error.ts';
 
@@ -28,10 +33,15 @@ import { userInputError } from './user-input-error.ts';
 /** The federation spec version the SDL links: Pothos's default, which Apollo Federation 2.14 composes. */
 export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.6';
 
-const invalid = (type: string) => userInputError(`The ${type} representation's key is not valid.`, 'representations');
+const invalid = (type: string) =>
+  userInputError(`The ${type} representation's key is not valid.`, 'representations');
 
 /** Every representation names its project: the caller's project scope is checked here, before any call. */
-function projectId(type: string, project: { atlasId: string } | undefined, context: GraphContext): string {
+function projectId(
+  type: string,
+  project: { atlasId: string } | undefined,
+  context: GraphContext,
+): string {
   const atlasId = project?.atlasId;
   if (typeof atlasId !== 'string' || !OBJECT_ID.test(atlasId)) throw invalid(type);
   assertProjectAllowed(context, atlasId);
@@ -57,7 +67,9 @@ builder.asEntity(ProjectRef, {
 });
 
 builder.asEntity(PipelineRef, {
-  key: builder.selection<{ project: { atlasId: string }; name: string }>('project { atlasId } name'),
+  key: builder.selection<{ project: { atlasId: string }; name: string }>(
+    'project { atlasId } name',
+  ),
   resolveReference: async (ref, context) => {
     const groupId = projectId('Pipeline', ref.project, context);
     const raw = await context.loaders.pipelines.load(groupId, pipelineName('Pipeline', ref.name));
@@ -66,9 +78,10 @@ builder.asEntity(PipelineRef, {
 });
 
 builder.asEntity(PipelineRunRef, {
-  key: builder.selection<{ pipeline: { project: { atlasId: string }; name: string }; atlasId: string }>(
-    'pipeline { project { atlasId } name } atlasId',
-  ),
+  key: builder.selection<{
+    pipeline: { project: { atlasId: string }; name: string };
+    atlasId: string;
+  }>('pipeline { project { atlasId } name } atlasId'),
   resolveReference: async (ref, context) =>
     loadRun(
       context,
@@ -79,9 +92,10 @@ builder.asEntity(PipelineRunRef, {
 });
 
 builder.asEntity(ExportJobRef, {
-  key: builder.selection<{ cluster: { project: { atlasId: string }; name: string }; atlasId: string }>(
-    'cluster { project { atlasId } name } atlasId',
-  ),
+  key: builder.selection<{
+    cluster: { project: { atlasId: string }; name: string };
+    atlasId: string;
+  }>('cluster { project { atlasId } name } atlasId'),
   resolveReference: async (ref, context) =>
     loadExportJob(
       context,
@@ -92,9 +106,10 @@ builder.asEntity(ExportJobRef, {
 });
 
 builder.asEntity(ServerlessRestoreJobRef, {
-  key: builder.selection<{ serverlessInstance: { project: { atlasId: string }; name: string }; atlasId: string }>(
-    'serverlessInstance { project { atlasId } name } atlasId',
-  ),
+  key: builder.selection<{
+    serverlessInstance: { project: { atlasId: string }; name: string };
+    atlasId: string;
+  }>('serverlessInstance { project { atlasId } name } atlasId'),
   resolveReference: async (ref, context) =>
     loadServerlessRestoreJob(
       context,
@@ -105,9 +120,10 @@ builder.asEntity(ServerlessRestoreJobRef, {
 });
 
 builder.asEntity(FlexRestoreJobRef, {
-  key: builder.selection<{ flexCluster: { project: { atlasId: string }; name: string }; atlasId: string }>(
-    'flexCluster { project { atlasId } name } atlasId',
-  ),
+  key: builder.selection<{
+    flexCluster: { project: { atlasId: string }; name: string };
+    atlasId: string;
+  }>('flexCluster { project { atlasId } name } atlasId'),
   resolveReference: async (ref, context) =>
     loadFlexRestoreJob(
       context,
@@ -134,7 +150,10 @@ export const buildSubgraphSchema = (): GraphQLSchema => {
     entities.resolve = (source, args, context, info) => {
       const count = Array.isArray(args.representations) ? args.representations.length : 0;
       if (count > MAX_ENTITIES) {
-        throw userInputError(`"representations" holds ${count} items; at most ${MAX_ENTITIES} are allowed.`, 'representations');
+        throw userInputError(
+          `"representations" holds ${count} items; at most ${MAX_ENTITIES} are allowed.`,
+          'representations',
+        );
       }
       return resolve(source, args, context, info);
     };

@@ -3,16 +3,25 @@ import { builder } from './builder.ts';
 import { connectionArgs, resolveConnection } from './connection.ts';
 import { collectionSource } from './connection-sources.ts';
 import { ProjectRef } from './project.ts';
-import { RestoreJobConnection, RestoreJobRef, loadFlexRestoreJob, flexJobShape } from './restore-job.ts';
+import {
+  RestoreJobConnection,
+  RestoreJobRef,
+  loadFlexRestoreJob,
+  flexJobShape,
+} from './restore-job.ts';
 import { flexSnapshots, type AtlasFlexSnapshot } from '../atlas/snapshots.ts';
 import { FlexSnapshotConnection } from './snapshot.ts';
 import { projectShape, type FlexClusterShape } from './shapes.ts';
 
 export const FlexClusterRef = builder.objectRef<FlexClusterShape>('FlexCluster').implement({
-  description: "A Flex cluster, reached by name: the successor of serverless instances.",
+  description: 'A Flex cluster, reached by name: the successor of serverless instances.',
   fields: (t) => ({
     name: t.string({ nullable: false, resolve: (cluster) => cluster.name }),
-    project: t.field({ type: ProjectRef, nullable: false, resolve: (cluster) => projectShape(cluster.groupId) }),
+    project: t.field({
+      type: ProjectRef,
+      nullable: false,
+      resolve: (cluster) => projectShape(cluster.groupId),
+    }),
     restoreJobs: t.field({
       type: RestoreJobConnection,
       nullable: false,
@@ -22,7 +31,10 @@ export const FlexClusterRef = builder.objectRef<FlexClusterShape>('FlexCluster')
         resolveConnection(
           args,
           info,
-          collectionSource<AtlasFlexRestoreJob>(flexRestoreJobs(cluster.groupId, cluster.name), context),
+          collectionSource<AtlasFlexRestoreJob>(
+            flexRestoreJobs(cluster.groupId, cluster.name),
+            context,
+          ),
           (raw) => flexJobShape(cluster.groupId, cluster.name, raw),
         ),
     }),
@@ -32,13 +44,22 @@ export const FlexClusterRef = builder.objectRef<FlexClusterShape>('FlexCluster')
       description: 'Backup snapshots of this Flex cluster, newest first.',
       args: connectionArgs(t.arg),
       resolve: (cluster, args, context, info) =>
-        resolveConnection(args, info, collectionSource<AtlasFlexSnapshot>(flexSnapshots(cluster.groupId, cluster.name), context), (raw) => raw),
+        resolveConnection(
+          args,
+          info,
+          collectionSource<AtlasFlexSnapshot>(
+            flexSnapshots(cluster.groupId, cluster.name),
+            context,
+          ),
+          (raw) => raw,
+        ),
     }),
     restoreJob: t.field({
       type: RestoreJobRef,
       description: 'One restore job by its Atlas id; null when it does not exist.',
       args: { id: t.arg({ type: 'ObjectId', required: true }) },
-      resolve: (cluster, { id }, context) => loadFlexRestoreJob(context, cluster.groupId, cluster.name, id),
+      resolve: (cluster, { id }, context) =>
+        loadFlexRestoreJob(context, cluster.groupId, cluster.name, id),
     }),
   }),
 });

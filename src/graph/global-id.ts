@@ -28,7 +28,10 @@ export function encodeGlobalId(type: NodeTypeName, groupId: string, ...keys: str
 export function decodeGlobalId(id: string, argumentPath: string): GlobalId {
   const value = decodeOpaque(id);
   const [, type, groupId, ...keys] = value ?? [];
-  const checks = typeof type === 'string' && Object.hasOwn(KEY_CHECKS, type) ? KEY_CHECKS[type as NodeTypeName] : undefined;
+  const checks =
+    typeof type === 'string' && Object.hasOwn(KEY_CHECKS, type)
+      ? KEY_CHECKS[type as NodeTypeName]
+      : undefined;
   const valid =
     checks !== undefined &&
     typeof groupId === 'string' &&

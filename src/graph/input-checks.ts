@@ -7,14 +7,28 @@ import { isClusterName, isPipelineName } from './patterns.ts';
  */
 export type InputCheck = readonly [holds: boolean, path: readonly string[], message: string];
 
-export const PIPELINE_NAME_RULE = 'A pipeline name is 1 to 64 characters without / \\ space " or $, and not . or ..';
-export const CLUSTER_NAME_RULE = 'A name starts with a letter or digit and holds only letters, digits and hyphens.';
+export const PIPELINE_NAME_RULE =
+  'A pipeline name is 1 to 64 characters without / \\ space " or $, and not . or ..';
+export const CLUSTER_NAME_RULE =
+  'A name starts with a letter or digit and holds only letters, digits and hyphens.';
 
-export const pipelineNameCheck = (name: string, ...path: string[]): InputCheck => [isPipelineName(name), path, PIPELINE_NAME_RULE];
-export const clusterNameCheck = (name: string, ...path: string[]): InputCheck => [isClusterName(name), path, CLUSTER_NAME_RULE];
+export const pipelineNameCheck = (name: string, ...path: string[]): InputCheck => [
+  isPipelineName(name),
+  path,
+  PIPELINE_NAME_RULE,
+];
+export const clusterNameCheck = (name: string, ...path: string[]): InputCheck => [
+  isClusterName(name),
+  path,
+  CLUSTER_NAME_RULE,
+];
 
 /** A bound from the contract (`minimum`); an absent value passes. */
-export const atLeastCheck = (value: number | null | undefined, minimum: number, ...path: string[]): InputCheck => [
+export const atLeastCheck = (
+  value: number | null | undefined,
+  minimum: number,
+  ...path: string[]
+): InputCheck => [
   value === null || value === undefined || value >= minimum,
   path,
   `Must be at least ${minimum}.`,
@@ -31,8 +45,12 @@ export function checkInput(checks: readonly InputCheck[]): void {
 }
 
 /** The fields of an input object that were given a value: explicit nulls count as not given. */
-export function givenFields<T extends object>(input: T, names: readonly (keyof T & string)[]): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
+export function givenFields<T extends object>(
+  input: T,
+  names: readonly (keyof T & string)[],
+): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
   const given: Partial<Record<keyof T, unknown>> = {};
-  for (const name of names) if (input[name] !== null && input[name] !== undefined) given[name] = input[name];
+  for (const name of names)
+    if (input[name] !== null && input[name] !== undefined) given[name] = input[name];
   return given as Partial<{ [K in keyof T]: NonNullable<T[K]> }>;
 }

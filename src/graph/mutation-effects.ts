@@ -29,7 +29,9 @@ export async function mutate<T>(
   effects: (answer: T) => MutationEffects,
   inputNames: Record<string, string> = {},
 ): Promise<T> {
-  const answer = await callUpstream<T>(context.upstream, request).catch((error: unknown) => asMutationFailure(error, inputNames));
+  const answer = await callUpstream<T>(context.upstream, request).catch((error: unknown) =>
+    asMutationFailure(error, inputNames),
+  );
   const { stale, fresh = [], entities } = effects(answer);
   for (const prefix of stale) {
     context.loaders.requests.forget(prefix);

@@ -67,7 +67,11 @@ const MutationErrorRef = builder.interfaceRef<MutationFailure>('MutationError').
 
 const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   fields: (t) => ({
-    path: t.stringList({ nullable: false, description: 'Path of the input field at fault.', resolve: (f) => f.path }),
+    path: t.stringList({
+      nullable: false,
+      description: 'Path of the input field at fault.',
+      resolve: (f) => f.path,
+    }),
     message: t.string({ nullable: false, resolve: (f) => f.message }),
   }),
 });
@@ -80,14 +84,29 @@ builder.objectType(ValidationFailure, {
     fieldErrors: t.field({ type: [FieldErrorRef], nullable: false, resolve: (e) => e.fieldErrors }),
   }),
 });
-builder.objectType(NotFoundFailure, { name: 'NotFoundError', interfaces: [MutationErrorRef], fields: () => ({}) });
-builder.objectType(ConflictFailure, { name: 'ConflictError', interfaces: [MutationErrorRef], fields: () => ({}) });
-builder.objectType(ForbiddenFailure, { name: 'ForbiddenError', interfaces: [MutationErrorRef], fields: () => ({}) });
+builder.objectType(NotFoundFailure, {
+  name: 'NotFoundError',
+  interfaces: [MutationErrorRef],
+  fields: () => ({}),
+});
+builder.objectType(ConflictFailure, {
+  name: 'ConflictError',
+  interfaces: [MutationErrorRef],
+  fields: () => ({}),
+});
+builder.objectType(ForbiddenFailure, {
+  name: 'ForbiddenError',
+  interfaces: [MutationErrorRef],
+  fields: () => ({}),
+});
 builder.objectType(RateLimitedFailure, {
   name: 'RateLimitedError',
   interfaces: [MutationErrorRef],
   fields: (t) => ({
-    retryAfter: t.int({ description: 'Seconds to wait before trying again.', resolve: (e) => e.retryAfter }),
+    retryAfter: t.int({
+      description: 'Seconds to wait before trying again.',
+      resolve: (e) => e.retryAfter,
+    }),
   }),
 });
 builder.objectType(UpstreamFailure, {
@@ -95,7 +114,11 @@ builder.objectType(UpstreamFailure, {
   description: 'Atlas failed or could not be reached; the change may or may not have happened.',
   interfaces: [MutationErrorRef],
   fields: (t) => ({
-    code: t.string({ nullable: false, description: 'The error catalogue code.', resolve: (e) => e.code }),
+    code: t.string({
+      nullable: false,
+      description: 'The error catalogue code.',
+      resolve: (e) => e.code,
+    }),
   }),
 });
 
@@ -109,7 +132,8 @@ export const MUTATION_ERRORS = [
 ];
 
 /** The `errors` option of a mutation field: its result union `<Name>Result` of the payload and MUTATION_ERRORS. */
-export const mutationErrors = (name: string) => ({ types: MUTATION_ERRORS, directResult: true, union: { name: `${name}Result` } }) as const;
+export const mutationErrors = (name: string) =>
+  ({ types: MUTATION_ERRORS, directResult: true, union: { name: `${name}Result` } }) as const;
 
 /**
  * Re-throws an upstream failure as the mutation error it stands for; UNAUTHENTICATED stays top-level.
@@ -122,7 +146,10 @@ export function asMutationFailure(error: unknown, inputNames: Record<string, str
     case 'BAD_USER_INPUT':
       throw new ValidationFailure(
         error.message,
-        (atlas?.badRequestFields ?? []).map((f) => ({ path: ['input', ...(inputNames[f.field] ?? f.field).split('.')], message: f.description })),
+        (atlas?.badRequestFields ?? []).map((f) => ({
+          path: ['input', ...(inputNames[f.field] ?? f.field).split('.')],
+          message: f.description,
+        })),
         atlas,
       );
     case 'NOT_FOUND':

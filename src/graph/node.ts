@@ -9,7 +9,8 @@ import { userInputError } from './user-input-error.ts';
 export const MAX_NODES = 100;
 
 export const NodeRef = builder.interfaceRef<NodeShape>('Node').implement({
-  description: 'An object with a global ID: `node(id)` refetches it with one upstream call at most.',
+  description:
+    'An object with a global ID: `node(id)` refetches it with one upstream call at most.',
   resolveType: (node) => node.kind,
   fields: (t) => ({
     id: t.id({ nullable: false, description: 'Global, opaque ID.', resolve: globalIdOf }),
@@ -50,9 +51,14 @@ builder.queryFields((t) => ({
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_, args, context) => {
       if (args.ids.length > MAX_NODES) {
-        throw userInputError(`"ids" holds ${args.ids.length} IDs; at most ${MAX_NODES} are allowed.`, 'ids');
+        throw userInputError(
+          `"ids" holds ${args.ids.length} IDs; at most ${MAX_NODES} are allowed.`,
+          'ids',
+        );
       }
-      return args.ids.map(async (id, i) => refetch(decodeGlobalId(String(id), `ids.${i}`), context));
+      return args.ids.map(async (id, i) =>
+        refetch(decodeGlobalId(String(id), `ids.${i}`), context),
+      );
     },
   }),
 }));

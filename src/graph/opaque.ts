@@ -7,7 +7,8 @@ export function encodeOpaque(value: unknown[]): string {
 }
 
 export function decodeOpaque(token: string): unknown[] | undefined {
-  if (token.length === 0 || token.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
+  if (token.length === 0 || token.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(token))
+    return undefined;
   const bytes = Buffer.from(token, 'base64url');
   if (bytes.toString('base64url') !== token) return undefined;
   try {

@@ -19,7 +19,14 @@ import type { AtlasClusterSnapshot } from '../atlas/snapshots.ts';
 import { UpstreamError } from '../atlas/errors.ts';
 import { builder } from './builder.ts';
 import { encodeGlobalId } from './global-id.ts';
-import { atLeastCheck, checkInput, clusterNameCheck, givenFields, pipelineNameCheck, type InputCheck } from './input-checks.ts';
+import {
+  atLeastCheck,
+  checkInput,
+  clusterNameCheck,
+  givenFields,
+  pipelineNameCheck,
+  type InputCheck,
+} from './input-checks.ts';
 import { mutationErrors } from './mutation-errors.ts';
 import { mutate, pathAndBelow, type MutationEffects } from './mutation-effects.ts';
 import { PolicyItemRef } from './policy-item.ts';
@@ -27,7 +34,10 @@ import { ClusterSnapshotConnection } from './snapshot.ts';
 import { connectionArgs, connectionType, resolveConnection } from './connection.ts';
 import { collectionSource } from './connection-sources.ts';
 import { NodeRef, registerRefetch } from './node.ts';
-import { DatasetRetentionPolicyInput, DatasetRetentionPolicyRef } from './dataset-retention-policy.ts';
+import {
+  DatasetRetentionPolicyInput,
+  DatasetRetentionPolicyRef,
+} from './dataset-retention-policy.ts';
 import { PipelineRunConnection, PipelineRunRef, loadRun, runShape } from './pipeline-run.ts';
 import { PIPELINES_DEPRECATION } from './deprecations.ts';
 import { ProjectRef } from './project.ts';
@@ -35,15 +45,36 @@ import { projectShape, type PipelineShape } from './shapes.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
 export const pipelineShape = (groupId: string, raw: AtlasPipeline): PipelineShape => {
-  if (typeof raw.name !== 'string') throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas returned a pipeline without a name.');
+  if (typeof raw.name !== 'string')
+    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas returned a pipeline without a name.');
   return { kind: 'Pipeline', groupId, name: raw.name, raw };
 };
 
-const PipelineState = upstreamEnum('PipelineState', ['ACTIVE', 'PAUSED'], 'Whether a pipeline ingests its scheduled snapshots.');
-const IngestionSourceType = upstreamEnum('IngestionSourceType', ['PERIODIC_CPS', 'ON_DEMAND_CPS'], 'Where a pipeline takes its snapshots from.');
-const IngestionSinkType = upstreamEnum('IngestionSinkType', ['DLS'], 'Where a pipeline writes: DLS is Atlas Data Lake Storage.');
-const DlsMetadataProvider = upstreamEnum('DlsIngestionSinkMetadataProvider', ['AWS'], 'Cloud provider holding the sink metadata.');
-const FieldTransformationType = upstreamEnum('FieldTransformationType', ['EXCLUDE'], 'What a transformation does to its field.');
+const PipelineState = upstreamEnum(
+  'PipelineState',
+  ['ACTIVE', 'PAUSED'],
+  'Whether a pipeline ingests its scheduled snapshots.',
+);
+const IngestionSourceType = upstreamEnum(
+  'IngestionSourceType',
+  ['PERIODIC_CPS', 'ON_DEMAND_CPS'],
+  'Where a pipeline takes its snapshots from.',
+);
+const IngestionSinkType = upstreamEnum(
+  'IngestionSinkType',
+  ['DLS'],
+  'Where a pipeline writes: DLS is Atlas Data Lake Storage.',
+);
+const DlsMetadataProvider = upstreamEnum(
+  'DlsIngestionSinkMetadataProvider',
+  ['AWS'],
+  'Cloud provider holding the sink metadata.',
+);
+const FieldTransformationType = upstreamEnum(
+  'FieldTransformationType',
+  ['EXCLUDE'],
+  'What a transformation does to its field.',
+);
 
 type Source = NonNullable<AtlasPipeline['source']>;
 type Sink = NonNullable<AtlasPipeline['sink']>;
@@ -51,13 +82,21 @@ const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
 const IngestionSourceRef = builder.interfaceRef<Source>('IngestionSource').implement({
   description: 'The snapshots a pipeline ingests.',
-  resolveType: (source) => (source.type === 'PERIODIC_CPS' ? 'PeriodicCpsSnapshotSource' : 'OnDemandCpsSnapshotSource'),
+  resolveType: (source) =>
+    source.type === 'PERIODIC_CPS' ? 'PeriodicCpsSnapshotSource' : 'OnDemandCpsSnapshotSource',
   fields: (t) => ({
-    type: t.field({ type: IngestionSourceType.ref, resolve: (s, _, c) => IngestionSourceType.known(s.type, c) }),
+    type: t.field({
+      type: IngestionSourceType.ref,
+      resolve: (s, _, c) => IngestionSourceType.known(s.type, c),
+    }),
     clusterName: t.string({ resolve: (s) => text(s.clusterName) }),
     databaseName: t.string({ resolve: (s) => text(s.databaseName) }),
     collectionName: t.string({ resolve: (s) => text(s.collectionName) }),
-    projectId: t.field({ type: 'ObjectId', description: 'Atlas `groupId` of the source cluster.', resolve: (s) => text(s.groupId) }),
+    projectId: t.field({
+      type: 'ObjectId',
+      description: 'Atlas `groupId` of the source cluster.',
+      resolve: (s) => text(s.groupId),
+    }),
   }),
 });
 
@@ -75,17 +114,22 @@ builder.objectRef<Source>('OnDemandCpsSnapshotSource').implement({
   fields: () => ({}),
 });
 
-const PartitionFieldRef = builder.objectRef<{ fieldName?: string; order?: number }>('PartitionField').implement({
-  fields: (t) => ({
-    fieldName: t.string({ nullable: false, resolve: (f) => f.fieldName ?? '' }),
-    order: t.int({ nullable: false, resolve: (f) => f.order ?? 0 }),
-  }),
-});
+const PartitionFieldRef = builder
+  .objectRef<{ fieldName?: string; order?: number }>('PartitionField')
+  .implement({
+    fields: (t) => ({
+      fieldName: t.string({ nullable: false, resolve: (f) => f.fieldName ?? '' }),
+      order: t.int({ nullable: false, resolve: (f) => f.order ?? 0 }),
+    }),
+  });
 
 const DlsIngestionSinkRef = builder.objectRef<Sink>('DlsIngestionSink').implement({
   description: 'Atlas Data Lake Storage, where a pipeline writes its datasets.',
   fields: (t) => ({
-    type: t.field({ type: IngestionSinkType.ref, resolve: (s, _, c) => IngestionSinkType.known(s.type, c) }),
+    type: t.field({
+      type: IngestionSinkType.ref,
+      resolve: (s, _, c) => IngestionSinkType.known(s.type, c),
+    }),
     metadataProvider: t.field({
       type: DlsMetadataProvider.ref,
       resolve: (s, _, c) => DlsMetadataProvider.known(s.metadataProvider, c),
@@ -99,12 +143,17 @@ const DlsIngestionSinkRef = builder.objectRef<Sink>('DlsIngestionSink').implemen
   }),
 });
 
-const FieldTransformationRef = builder.objectRef<{ field?: string; type?: string }>('FieldTransformation').implement({
-  fields: (t) => ({
-    field: t.string({ resolve: (f) => f.field ?? null }),
-    type: t.field({ type: FieldTransformationType.ref, resolve: (f, _, c) => FieldTransformationType.known(f.type, c) }),
-  }),
-});
+const FieldTransformationRef = builder
+  .objectRef<{ field?: string; type?: string }>('FieldTransformation')
+  .implement({
+    fields: (t) => ({
+      field: t.string({ resolve: (f) => f.field ?? null }),
+      type: t.field({
+        type: FieldTransformationType.ref,
+        resolve: (f, _, c) => FieldTransformationType.known(f.type, c),
+      }),
+    }),
+  });
 
 export const PipelineRef = builder.objectRef<PipelineShape>('Pipeline');
 
@@ -117,12 +166,19 @@ PipelineRef.implement({
       type: 'ObjectId',
       nullable: false,
       resolve: (p) => {
-        if (!p.raw._id) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas returned a pipeline without an id.');
+        if (!p.raw._id)
+          throw new UpstreamError(
+            'UPSTREAM_BAD_RESPONSE',
+            'Atlas returned a pipeline without an id.',
+          );
         return p.raw._id;
       },
     }),
     name: t.string({ nullable: false, resolve: (p) => p.name }),
-    state: t.field({ type: PipelineState.ref, resolve: (p, _, c) => PipelineState.known(p.raw.state, c) }),
+    state: t.field({
+      type: PipelineState.ref,
+      resolve: (p, _, c) => PipelineState.known(p.raw.state, c),
+    }),
     createdDate: t.field({ type: 'DateTime', resolve: (p) => p.raw.createdDate ?? null }),
     lastUpdatedDate: t.field({ type: 'DateTime', resolve: (p) => p.raw.lastUpdatedDate ?? null }),
     source: t.field({ type: IngestionSourceRef, resolve: (p) => p.raw.source ?? null }),
@@ -132,19 +188,32 @@ PipelineRef.implement({
       nullable: { list: true, items: false },
       resolve: (p) => p.raw.transformations ?? null,
     }),
-    datasetRetentionPolicy: t.field({ type: DatasetRetentionPolicyRef, resolve: (p) => p.raw.datasetRetentionPolicy ?? null }),
+    datasetRetentionPolicy: t.field({
+      type: DatasetRetentionPolicyRef,
+      resolve: (p) => p.raw.datasetRetentionPolicy ?? null,
+    }),
     runs: t.field({
       type: PipelineRunConnection,
       nullable: false,
       description: 'Runs of this pipeline, newest first.',
       args: {
         ...connectionArgs(t.arg),
-        createdBefore: t.arg({ type: 'DateTime', description: 'Only runs created before this instant.' }),
+        createdBefore: t.arg({
+          type: 'DateTime',
+          description: 'Only runs created before this instant.',
+        }),
       },
       resolve: (pipeline, args, context, info) => {
-        const collection = pipelineRuns(pipeline.groupId, pipeline.name, args.createdBefore ?? undefined);
-        return resolveConnection(args, info, collectionSource<AtlasPipelineRun>(collection, context), (raw) =>
-          runShape(pipeline.groupId, pipeline.name, raw),
+        const collection = pipelineRuns(
+          pipeline.groupId,
+          pipeline.name,
+          args.createdBefore ?? undefined,
+        );
+        return resolveConnection(
+          args,
+          info,
+          collectionSource<AtlasPipelineRun>(collection, context),
+          (raw) => runShape(pipeline.groupId, pipeline.name, raw),
         );
       },
     }),
@@ -157,11 +226,17 @@ PipelineRef.implement({
     availableSchedules: t.field({
       type: [PolicyItemRef],
       nullable: false,
-      description: "The backup policy items of the source cluster: the schedules a periodic source can name (`policyItemId`).",
+      description:
+        'The backup policy items of the source cluster: the schedules a periodic source can name (`policyItemId`).',
       resolve: async (pipeline, _, context) => {
-        const items = await context.loaders.requests.load<unknown>(pipelineAvailableSchedules(pipeline.groupId, pipeline.name));
+        const items = await context.loaders.requests.load<unknown>(
+          pipelineAvailableSchedules(pipeline.groupId, pipeline.name),
+        );
         if (!Array.isArray(items)) {
-          throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas answered getGroupPipelineAvailableSchedules without an array.');
+          throw new UpstreamError(
+            'UPSTREAM_BAD_RESPONSE',
+            'Atlas answered getGroupPipelineAvailableSchedules without an array.',
+          );
         }
         return items as AtlasPolicyItem[];
       },
@@ -169,17 +244,34 @@ PipelineRef.implement({
     availableSnapshots: t.field({
       type: ClusterSnapshotConnection,
       nullable: false,
-      description: 'Completed snapshots of the source cluster a run can ingest (`triggerPipelineRun`), newest first.',
+      description:
+        'Completed snapshots of the source cluster a run can ingest (`triggerPipelineRun`), newest first.',
       args: {
         ...connectionArgs(t.arg),
-        completedAfter: t.arg({ type: 'DateTime', description: 'Only snapshots completed after this instant.' }),
+        completedAfter: t.arg({
+          type: 'DateTime',
+          description: 'Only snapshots completed after this instant.',
+        }),
       },
       resolve: (pipeline, args, context, info) => {
-        const collection = pipelineAvailableSnapshots(pipeline.groupId, pipeline.name, args.completedAfter ?? undefined);
-        return resolveConnection(args, info, collectionSource<AtlasClusterSnapshot>(collection, context), (raw) => raw);
+        const collection = pipelineAvailableSnapshots(
+          pipeline.groupId,
+          pipeline.name,
+          args.completedAfter ?? undefined,
+        );
+        return resolveConnection(
+          args,
+          info,
+          collectionSource<AtlasClusterSnapshot>(collection, context),
+          (raw) => raw,
+        );
       },
     }),
-    project: t.field({ type: ProjectRef, nullable: false, resolve: (p) => projectShape(p.groupId) }),
+    project: t.field({
+      type: ProjectRef,
+      nullable: false,
+      resolve: (p) => projectShape(p.groupId),
+    }),
   }),
 });
 
@@ -199,7 +291,10 @@ const IngestionSourceInput = builder.inputType('IngestionSourceInput', {
     clusterName: t.string({ required: true }),
     databaseName: t.string({ required: true }),
     collectionName: t.string({ required: true }),
-    policyItemId: t.field({ type: 'ObjectId', description: 'PERIODIC_CPS only: one of `availableSchedules`.' }),
+    policyItemId: t.field({
+      type: 'ObjectId',
+      description: 'PERIODIC_CPS only: one of `availableSchedules`.',
+    }),
   }),
 });
 
@@ -229,8 +324,18 @@ const FieldTransformationInput = builder.inputType('FieldTransformationInput', {
 /** What create and update inputs share, as the GraphQL arguments hold them. */
 interface PipelineFieldsInput {
   name?: string | null;
-  source?: { type: string; clusterName: string; databaseName: string; collectionName: string; policyItemId?: string | null } | null;
-  sink?: { metadataProvider?: string | null; metadataRegion?: string | null; partitionFields?: { fieldName: string; order: number }[] | null } | null;
+  source?: {
+    type: string;
+    clusterName: string;
+    databaseName: string;
+    collectionName: string;
+    policyItemId?: string | null;
+  } | null;
+  sink?: {
+    metadataProvider?: string | null;
+    metadataRegion?: string | null;
+    partitionFields?: { fieldName: string; order: number }[] | null;
+  } | null;
   transformations?: { field: string; type: string }[] | null;
   datasetRetentionPolicy?: { units: string; value: number } | null;
 }
@@ -256,7 +361,9 @@ function pipelineFieldChecks(input: PipelineFieldsInput): InputCheck[] {
       `At most ${MAX_PARTITION_FIELD_NAME} characters.`,
     ]),
   );
-  checks.push(atLeastCheck(input.datasetRetentionPolicy?.value, 1, 'datasetRetentionPolicy', 'value'));
+  checks.push(
+    atLeastCheck(input.datasetRetentionPolicy?.value, 1, 'datasetRetentionPolicy', 'value'),
+  );
   return checks;
 }
 
@@ -271,15 +378,42 @@ function pipelineBody(input: PipelineFieldsInput): PipelineBody {
   ]);
   return {
     ...(name !== undefined ? { name } : {}),
-    ...(source ? { source: { ...givenFields(source, ['type', 'clusterName', 'databaseName', 'collectionName', 'policyItemId']) } as PipelineBody['source'] } : {}),
-    ...(sink ? { sink: givenFields(sink, ['metadataProvider', 'metadataRegion', 'partitionFields']) } : {}),
+    ...(source
+      ? {
+          source: {
+            ...givenFields(source, [
+              'type',
+              'clusterName',
+              'databaseName',
+              'collectionName',
+              'policyItemId',
+            ]),
+          } as PipelineBody['source'],
+        }
+      : {}),
+    ...(sink
+      ? { sink: givenFields(sink, ['metadataProvider', 'metadataRegion', 'partitionFields']) }
+      : {}),
     ...(transformations ? { transformations } : {}),
-    ...(datasetRetentionPolicy ? { datasetRetentionPolicy: { units: datasetRetentionPolicy.units, value: datasetRetentionPolicy.value } } : {}),
+    ...(datasetRetentionPolicy
+      ? {
+          datasetRetentionPolicy: {
+            units: datasetRetentionPolicy.units,
+            value: datasetRetentionPolicy.value,
+          },
+        }
+      : {}),
   };
 }
 
-const pipelineEntity = (groupId: string, name: string) => ({ typename: 'Pipeline', id: encodeGlobalId('Pipeline', groupId, name) });
-const projectEntity = (groupId: string) => ({ typename: 'Project', id: encodeGlobalId('Project', groupId) });
+const pipelineEntity = (groupId: string, name: string) => ({
+  typename: 'Pipeline',
+  id: encodeGlobalId('Pipeline', groupId, name),
+});
+const projectEntity = (groupId: string) => ({
+  typename: 'Project',
+  id: encodeGlobalId('Project', groupId),
+});
 
 /** A pipeline changed in place or created: its list and its lookup by name now answer the new state. */
 const pipelineChanged =
@@ -287,9 +421,16 @@ const pipelineChanged =
   (raw: AtlasPipeline): MutationEffects => {
     const pipeline = pipelineShape(groupId, raw);
     return {
-      stale: [`${listPipelines(groupId).path}?`, ...oldNames.flatMap((name) => pathAndBelow(pipelinePath(groupId, name)))],
+      stale: [
+        `${listPipelines(groupId).path}?`,
+        ...oldNames.flatMap((name) => pathAndBelow(pipelinePath(groupId, name))),
+      ],
       fresh: [[getPipeline(groupId, pipeline.name), raw]],
-      entities: [...oldNames.map((name) => pipelineEntity(groupId, name)), pipelineEntity(groupId, pipeline.name), projectEntity(groupId)],
+      entities: [
+        ...oldNames.map((name) => pipelineEntity(groupId, name)),
+        pipelineEntity(groupId, pipeline.name),
+        projectEntity(groupId),
+      ],
     };
   };
 
@@ -305,14 +446,18 @@ const CreatePipelineInput = builder.inputType('CreatePipelineInput', {
 });
 
 const UpdatePipelineInput = builder.inputType('UpdatePipelineInput', {
-  description: 'The fields to change; the others stay as they are. Renaming changes the global IDs of the pipeline and its runs.',
+  description:
+    'The fields to change; the others stay as they are. Renaming changes the global IDs of the pipeline and its runs.',
   fields: (t) => ({
     projectId: t.field({ type: 'ObjectId', required: true }),
     pipelineName: t.string({ required: true }),
     name: t.string({ description: 'A new name.' }),
     source: t.field({ type: IngestionSourceInput }),
     sink: t.field({ type: DlsIngestionSinkInput }),
-    transformations: t.field({ type: [FieldTransformationInput], description: 'Replaces the whole list.' }),
+    transformations: t.field({
+      type: [FieldTransformationInput],
+      description: 'Replaces the whole list.',
+    }),
     datasetRetentionPolicy: t.field({ type: DatasetRetentionPolicyInput }),
   }),
 });
@@ -325,27 +470,51 @@ const PipelineActionInput = builder.inputType('PipelineActionInput', {
   }),
 });
 
-const CreatePipelineSuccess = builder.objectRef<{ pipeline: PipelineShape }>('CreatePipelineSuccess').implement({
-  fields: (t) => ({
-    pipeline: t.field({ type: PipelineRef, nullable: false, resolve: (payload) => payload.pipeline }),
-    project: t.field({ type: ProjectRef, nullable: false, description: 'Its list of pipelines holds the new one.', resolve: (payload) => projectShape(payload.pipeline.groupId) }),
-  }),
-});
+const CreatePipelineSuccess = builder
+  .objectRef<{ pipeline: PipelineShape }>('CreatePipelineSuccess')
+  .implement({
+    fields: (t) => ({
+      pipeline: t.field({
+        type: PipelineRef,
+        nullable: false,
+        resolve: (payload) => payload.pipeline,
+      }),
+      project: t.field({
+        type: ProjectRef,
+        nullable: false,
+        description: 'Its list of pipelines holds the new one.',
+        resolve: (payload) => projectShape(payload.pipeline.groupId),
+      }),
+    }),
+  });
 
 /** The payload of the mutations that change one pipeline in place. */
 const pipelinePayload = (name: string) =>
   builder.objectRef<{ pipeline: PipelineShape }>(name).implement({
     fields: (t) => ({
-      pipeline: t.field({ type: PipelineRef, nullable: false, resolve: (payload) => payload.pipeline }),
+      pipeline: t.field({
+        type: PipelineRef,
+        nullable: false,
+        resolve: (payload) => payload.pipeline,
+      }),
     }),
   });
 
-const DeletePipelineSuccess = builder.objectRef<{ groupId: string; name: string }>('DeletePipelineSuccess').implement({
-  fields: (t) => ({
-    deletedPipelineId: t.id({ nullable: false, resolve: (deleted) => encodeGlobalId('Pipeline', deleted.groupId, deleted.name) }),
-    project: t.field({ type: ProjectRef, nullable: false, resolve: (deleted) => projectShape(deleted.groupId) }),
-  }),
-});
+const DeletePipelineSuccess = builder
+  .objectRef<{ groupId: string; name: string }>('DeletePipelineSuccess')
+  .implement({
+    fields: (t) => ({
+      deletedPipelineId: t.id({
+        nullable: false,
+        resolve: (deleted) => encodeGlobalId('Pipeline', deleted.groupId, deleted.name),
+      }),
+      project: t.field({
+        type: ProjectRef,
+        nullable: false,
+        resolve: (deleted) => projectShape(deleted.groupId),
+      }),
+    }),
+  });
 
 builder.mutationFields((t) => {
   /** Pause and resume differ only in their route and words. */
@@ -358,7 +527,11 @@ builder.mutationFields((t) => {
       args: { input: t.arg({ type: PipelineActionInput, required: true }) },
       resolve: async (_, { input }, context) => {
         checkInput([pipelineNameCheck(input.pipelineName, 'pipelineName')]);
-        const raw = await mutate(context, request(input.projectId, input.pipelineName), pipelineChanged(input.projectId, input.pipelineName));
+        const raw = await mutate(
+          context,
+          request(input.projectId, input.pipelineName),
+          pipelineChanged(input.projectId, input.pipelineName),
+        );
         return { pipeline: pipelineShape(input.projectId, raw) };
       },
     });
@@ -372,7 +545,11 @@ builder.mutationFields((t) => {
       args: { input: t.arg({ type: CreatePipelineInput, required: true }) },
       resolve: async (_, { input }, context) => {
         checkInput(pipelineFieldChecks(input));
-        const raw = await mutate(context, createPipeline(input.projectId, pipelineBody(input)), pipelineChanged(input.projectId));
+        const raw = await mutate(
+          context,
+          createPipeline(input.projectId, pipelineBody(input)),
+          pipelineChanged(input.projectId),
+        );
         return { pipeline: pipelineShape(input.projectId, raw) };
       },
     }),
@@ -407,13 +584,24 @@ builder.mutationFields((t) => {
         checkInput([pipelineNameCheck(input.pipelineName, 'pipelineName')]);
         const { projectId, pipelineName } = input;
         await mutate(context, deletePipeline(projectId, pipelineName), () => ({
-          stale: [`${listPipelines(projectId).path}?`, ...pathAndBelow(pipelinePath(projectId, pipelineName))],
+          stale: [
+            `${listPipelines(projectId).path}?`,
+            ...pathAndBelow(pipelinePath(projectId, pipelineName)),
+          ],
           entities: [pipelineEntity(projectId, pipelineName), projectEntity(projectId)],
         }));
         return { groupId: projectId, name: pipelineName };
       },
     }),
-    pausePipeline: pipelineAction('PausePipeline', pausePipeline, 'Stops scheduled ingestion; on-demand triggers are refused until resumed.'),
-    resumePipeline: pipelineAction('ResumePipeline', resumePipeline, 'Resumes scheduled ingestion.'),
+    pausePipeline: pipelineAction(
+      'PausePipeline',
+      pausePipeline,
+      'Stops scheduled ingestion; on-demand triggers are refused until resumed.',
+    ),
+    resumePipeline: pipelineAction(
+      'ResumePipeline',
+      resumePipeline,
+      'Resumes scheduled ingestion.',
+    ),
   };
 });

@@ -7,7 +7,11 @@ const PolicyItemFrequencyType = upstreamEnum(
   ['daily', 'hourly', 'weekly', 'monthly', 'yearly', 'ondemand'],
   'How often a backup policy item takes a snapshot.',
 );
-const PolicyItemRetentionUnit = upstreamEnum('PolicyItemRetentionUnit', ['days', 'weeks', 'months', 'years'], 'The unit of a snapshot retention period.');
+const PolicyItemRetentionUnit = upstreamEnum(
+  'PolicyItemRetentionUnit',
+  ['days', 'weeks', 'months', 'years'],
+  'The unit of a snapshot retention period.',
+);
 
 /** A backup policy item of a cluster: a schedule a periodic pipeline can ingest from (its `policyItemId`). */
 export const PolicyItemRef = builder.objectRef<AtlasPolicyItem>('PolicyItem').implement({
@@ -18,7 +22,10 @@ export const PolicyItemRef = builder.objectRef<AtlasPolicyItem>('PolicyItem').im
       type: PolicyItemFrequencyType.ref,
       resolve: (item, _, c) => PolicyItemFrequencyType.known(item.frequencyType, c),
     }),
-    frequencyInterval: t.int({ description: 'Hours, weekday, or day of month, by frequency type (40: last day).', resolve: (item) => item.frequencyInterval ?? null }),
+    frequencyInterval: t.int({
+      description: 'Hours, weekday, or day of month, by frequency type (40: last day).',
+      resolve: (item) => item.frequencyInterval ?? null,
+    }),
     retentionUnit: t.field({
       type: PolicyItemRetentionUnit.ref,
       resolve: (item, _, c) => PolicyItemRetentionUnit.known(item.retentionUnit, c),

@@ -14,11 +14,11 @@ import { projectShape, type ProjectShape } from './shapes.ts';
 import { assertProjectAllowed } from './project-scope.ts';
 import { userInputError } from './user-input-error.ts';
 
-
 export const ProjectRef = builder.objectRef<ProjectShape>('Project');
 
 ProjectRef.implement({
-  description: 'An Atlas project (a "group" upstream). Built from its id alone: an unknown project is NOT_FOUND on the first field that reads Atlas.',
+  description:
+    'An Atlas project (a "group" upstream). Built from its id alone: an unknown project is NOT_FOUND on the first field that reads Atlas.',
   interfaces: [NodeRef],
   isTypeOf: (value) => (value as ProjectShape).kind === 'Project',
   fields: (t) => ({
@@ -30,7 +30,11 @@ ProjectRef.implement({
       description: `The project's Data Lake Pipelines, in creation order. ${PIPELINES_DEPRECATION}`,
       args: connectionArgs(t.arg),
       resolve: (project, args, context, info) => {
-        const key = collectionKey({ groupId: project.groupId, path: listPipelines(project.groupId).path, filters: {} });
+        const key = collectionKey({
+          groupId: project.groupId,
+          path: listPipelines(project.groupId).path,
+          filters: {},
+        });
         const source = arraySource(key, () => context.loaders.pipelines.list(project.groupId));
         return resolveConnection(args, info, source, (raw) => pipelineShape(project.groupId, raw));
       },
@@ -41,7 +45,8 @@ ProjectRef.implement({
       description: `One pipeline by name; null when it does not exist. ${PIPELINES_DEPRECATION}`,
       args: { name: t.arg.string({ required: true }) },
       resolve: async (project, { name }, context) => {
-        if (!isPipelineName(name)) throw userInputError(`"${name}" is not a valid pipeline name.`, 'name');
+        if (!isPipelineName(name))
+          throw userInputError(`"${name}" is not a valid pipeline name.`, 'name');
         const raw = await context.loaders.pipelines.load(project.groupId, name);
         return raw && pipelineShape(project.groupId, raw);
       },
@@ -52,7 +57,8 @@ ProjectRef.implement({
       description: 'A cluster by name (no upstream call until one of its lists is read).',
       args: { name: t.arg.string({ required: true }) },
       resolve: (project, { name }) => {
-        if (!isClusterName(name)) throw userInputError(`"${name}" is not a valid cluster name.`, 'name');
+        if (!isClusterName(name))
+          throw userInputError(`"${name}" is not a valid cluster name.`, 'name');
         return { kind: 'Cluster' as const, groupId: project.groupId, name };
       },
     }),
@@ -63,7 +69,8 @@ ProjectRef.implement({
       description: `A serverless instance by name. ${SERVERLESS_DEPRECATION}`,
       args: { name: t.arg.string({ required: true }) },
       resolve: (project, { name }) => {
-        if (!isClusterName(name)) throw userInputError(`"${name}" is not a valid serverless instance name.`, 'name');
+        if (!isClusterName(name))
+          throw userInputError(`"${name}" is not a valid serverless instance name.`, 'name');
         return { kind: 'ServerlessInstance' as const, groupId: project.groupId, name };
       },
     }),
@@ -73,7 +80,8 @@ ProjectRef.implement({
       description: 'A Flex cluster by name, the successor of serverless instances.',
       args: { name: t.arg.string({ required: true }) },
       resolve: (project, { name }) => {
-        if (!isClusterName(name)) throw userInputError(`"${name}" is not a valid Flex cluster name.`, 'name');
+        if (!isClusterName(name))
+          throw userInputError(`"${name}" is not a valid Flex cluster name.`, 'name');
         return { kind: 'FlexCluster' as const, groupId: project.groupId, name };
       },
     }),

@@ -59,7 +59,15 @@ export class RedisRunPollCoordinator implements RunPollCoordinator {
   }
 
   async claim(key: string): Promise<boolean> {
-    return (await this.redis.eval(CLAIM, 1, `${this.channel(key)}:lease`, this.replica, this.leaseMs)) === 1;
+    return (
+      (await this.redis.eval(
+        CLAIM,
+        1,
+        `${this.channel(key)}:lease`,
+        this.replica,
+        this.leaseMs,
+      )) === 1
+    );
   }
 
   async release(key: string): Promise<void> {
@@ -68,7 +76,8 @@ export class RedisRunPollCoordinator implements RunPollCoordinator {
 
   async publish(key: string, event: SharedRunEvent): Promise<void> {
     const channel = this.channel(key);
-    if (event.kind === 'run') await this.redis.set(`${channel}:latest`, JSON.stringify(event.run), 'PX', this.leaseMs);
+    if (event.kind === 'run')
+      await this.redis.set(`${channel}:latest`, JSON.stringify(event.run), 'PX', this.leaseMs);
     await this.redis.publish(channel, JSON.stringify(event));
   }
 
@@ -77,7 +86,10 @@ export class RedisRunPollCoordinator implements RunPollCoordinator {
     return stored ? (JSON.parse(stored) as AtlasPipelineRun) : undefined;
   }
 
-  async listen(key: string, onEvent: (event: SharedRunEvent) => void): Promise<() => Promise<void>> {
+  async listen(
+    key: string,
+    onEvent: (event: SharedRunEvent) => void,
+  ): Promise<() => Promise<void>> {
     const channel = this.channel(key);
     const listeners = this.listeners.get(channel) ?? new Set();
     this.listeners.set(channel, listeners.add(onEvent));

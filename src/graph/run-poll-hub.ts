@@ -7,10 +7,18 @@ import type { AtlasPipelineRun } from '../atlas/pipelines.ts';
 import type { RunPollCoordinator, SharedRunEvent } from './run-poll-coordinator.ts';
 
 /** States a run never leaves: a watch ends there. */
-export const TERMINAL_RUN_STATES: ReadonlySet<string> = new Set(['DONE', 'FAILED', 'DATASET_DELETED']);
+export const TERMINAL_RUN_STATES: ReadonlySet<string> = new Set([
+  'DONE',
+  'FAILED',
+  'DATASET_DELETED',
+]);
 
 /** Failures worth polling through (the next poll may succeed); any other ends the watch. */
-const TRANSIENT_CODES: ReadonlySet<string> = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'RATE_LIMITED']);
+const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'RATE_LIMITED',
+]);
 
 export const POLL_GROWTH = 1.5;
 
@@ -42,12 +50,17 @@ export interface SubscriberExpiry {
 export type RunEvent = AtlasPipelineRun | Error;
 
 /** The interval after a poll: back to the start on a change, else longer, up to the cap. */
-export function nextPollInterval(current: number, changed: boolean, options: Pick<RunPollOptions, 'initialMs' | 'maxMs'>): number {
+export function nextPollInterval(
+  current: number,
+  changed: boolean,
+  options: Pick<RunPollOptions, 'initialMs' | 'maxMs'>,
+): number {
   return changed ? options.initialMs : Math.min(options.maxMs, Math.round(current * POLL_GROWTH));
 }
 
 /** What subscribers see change: the state, the phase and the stats. */
-const fingerprint = (run: AtlasPipelineRun) => JSON.stringify([run.state, run.phase, run.stats?.bytesExported, run.stats?.numDocs]);
+const fingerprint = (run: AtlasPipelineRun) =>
+  JSON.stringify([run.state, run.phase, run.stats?.bytesExported, run.stats?.numDocs]);
 
 interface Watch {
   key: string;
@@ -146,8 +159,12 @@ export class RunPollHub {
   private schedule(watch: Watch, ms: number): void {
     const run = () =>
       this.tick(watch).catch((error: unknown) => {
-        this.options.logger.error({ err: error, requestId: watch.requestId }, 'run poll failed unexpectedly; watch ended');
-        if (!watch.ended) this.fail(watch, error instanceof Error ? error : new Error(String(error)));
+        this.options.logger.error(
+          { err: error, requestId: watch.requestId },
+          'run poll failed unexpectedly; watch ended',
+        );
+        if (!watch.ended)
+          this.fail(watch, error instanceof Error ? error : new Error(String(error)));
       });
     if (ms === 0) void run();
     else watch.timer = setTimeout(run, ms);
@@ -194,7 +211,8 @@ export class RunPollHub {
   private relay(watch: Watch, event: SharedRunEvent): void {
     if (watch.ended) return;
     if (event.kind === 'run') this.accept(watch, event.run);
-    else if (event.kind === 'error') this.fail(watch, new UpstreamError(event.code as UpstreamError['code'], event.message));
+    else if (event.kind === 'error')
+      this.fail(watch, new UpstreamError(event.code as UpstreamError['code'], event.message));
     else {
       this.broadcast(watch, null);
       this.end(watch);
@@ -215,21 +233,31 @@ export class RunPollHub {
     if (watch.ended) return;
     let changed = false;
     try {
-      const run = await watch.poll({ requestId: watch.requestId, deadline: Date.now() + this.options.deadlineMs });
+      const run = await watch.poll({
+        requestId: watch.requestId,
+        deadline: Date.now() + this.options.deadlineMs,
+      });
       if (watch.ended) return;
       changed = this.accept(watch, run);
-      if (changed) void coordinator?.publish(watch.key, { kind: 'run', run }).catch(() => undefined);
+      if (changed)
+        void coordinator?.publish(watch.key, { kind: 'run', run }).catch(() => undefined);
       if (watch.ended) return;
     } catch (error) {
       if (watch.ended) return;
       const code = error instanceof UpstreamError ? error.code : undefined;
       if (code === undefined || !TRANSIENT_CODES.has(code)) {
         const failure = error instanceof Error ? error : new Error(String(error));
-        if (code) void coordinator?.publish(watch.key, { kind: 'error', code, message: failure.message }).catch(() => undefined);
+        if (code)
+          void coordinator
+            ?.publish(watch.key, { kind: 'error', code, message: failure.message })
+            .catch(() => undefined);
         this.fail(watch, failure);
         return;
       }
-      this.options.logger.warn({ requestId: watch.requestId, code, message: (error as Error).message }, 'run poll failed; polling on');
+      this.options.logger.warn(
+        { requestId: watch.requestId, code, message: (error as Error).message },
+        'run poll failed; polling on',
+      );
     }
     watch.interval = nextPollInterval(watch.interval, changed, this.options);
     this.schedule(watch, watch.interval);

@@ -3,12 +3,15 @@ import type { UpstreamErrorCode } from '../atlas/errors.ts';
 import { builder } from './builder.ts';
 import { OBJECT_ID } from './patterns.ts';
 
-const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+const badInput = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 const literal = (node: ValueNode) => (node.kind === Kind.STRING ? node.value : undefined);
 
 const parseObjectId = (value: unknown): string => {
   if (typeof value !== 'string' || !OBJECT_ID.test(value)) {
-    throw badInput(`ObjectId must be 24 lower-case hexadecimal characters, got ${JSON.stringify(value)}.`);
+    throw badInput(
+      `ObjectId must be 24 lower-case hexadecimal characters, got ${JSON.stringify(value)}.`,
+    );
   }
   return value;
 };
@@ -26,7 +29,9 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 const parseDateTime = (value: unknown): Date => {
   const date = typeof value === 'string' && ISO_DATE_TIME.test(value) ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
-    throw badInput(`DateTime must be an ISO 8601 date and time with an offset, got ${JSON.stringify(value)}.`);
+    throw badInput(
+      `DateTime must be an ISO 8601 date and time with an offset, got ${JSON.stringify(value)}.`,
+    );
   }
   return date;
 };
@@ -39,9 +44,12 @@ const parseDateTime = (value: unknown): Date => {
 const serializeDateTime = (value: unknown): string => {
   const date = value instanceof Date ? value : new Date(value as string);
   if (Number.isNaN(date.getTime())) {
-    throw Object.assign(new Error(`Atlas returned ${JSON.stringify(value)} where a date was expected.`), {
-      extensions: { code: 'UPSTREAM_BAD_RESPONSE' satisfies UpstreamErrorCode },
-    });
+    throw Object.assign(
+      new Error(`Atlas returned ${JSON.stringify(value)} where a date was expected.`),
+      {
+        extensions: { code: 'UPSTREAM_BAD_RESPONSE' satisfies UpstreamErrorCode },
+      },
+    );
   }
   return date.toISOString();
 };

@@ -55,7 +55,12 @@ export interface FlexRestoreJobShape {
 }
 
 export type RestoreJobShape = ServerlessRestoreJobShape | FlexRestoreJobShape;
-export type NodeShape = ProjectShape | PipelineShape | PipelineRunShape | ExportJobShape | RestoreJobShape;
+export type NodeShape =
+  | ProjectShape
+  | PipelineShape
+  | PipelineRunShape
+  | ExportJobShape
+  | RestoreJobShape;
 
 export const projectShape = (groupId: string): ProjectShape => ({ kind: 'Project', groupId });
 
@@ -71,7 +76,12 @@ export function globalIdOf(node: NodeShape): string {
     case 'ExportJob':
       return encodeGlobalId('ExportJob', node.groupId, node.clusterName, node.raw.id ?? '');
     case 'ServerlessRestoreJob':
-      return encodeGlobalId('ServerlessRestoreJob', node.groupId, node.instanceName, node.raw.id ?? '');
+      return encodeGlobalId(
+        'ServerlessRestoreJob',
+        node.groupId,
+        node.instanceName,
+        node.raw.id ?? '',
+      );
     case 'FlexRestoreJob':
       return encodeGlobalId('FlexRestoreJob', node.groupId, node.clusterName, node.raw.id ?? '');
   }

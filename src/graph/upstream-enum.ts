@@ -21,8 +21,14 @@ export interface UpstreamEnum {
  * One GraphQL enum for one upstream value set: SCREAMING_SNAKE_CASE names, the raw Atlas strings as
  * internal values, so resolvers pass upstream data through untouched.
  */
-export function upstreamEnum(name: string, rawValues: readonly string[], description: string): UpstreamEnum {
-  const values = Object.fromEntries(rawValues.map((raw) => [enumValueName(raw), { value: raw, description: `Atlas: \`${raw}\`` }]));
+export function upstreamEnum(
+  name: string,
+  rawValues: readonly string[],
+  description: string,
+): UpstreamEnum {
+  const values = Object.fromEntries(
+    rawValues.map((raw) => [enumValueName(raw), { value: raw, description: `Atlas: \`${raw}\`` }]),
+  );
   const ref = builder.enumType(name, { description, values });
   const set = new Set(rawValues);
   return {
@@ -33,7 +39,10 @@ export function upstreamEnum(name: string, rawValues: readonly string[], descrip
       const key = `${name}:${String(raw)}`;
       if (!warned.has(key)) {
         warned.add(key);
-        context.logger.warn({ requestId: context.requestId, enum: name, value: raw }, 'Atlas returned a value this gateway does not know; it resolves to null');
+        context.logger.warn(
+          { requestId: context.requestId, enum: name, value: raw },
+          'Atlas returned a value this gateway does not know; it resolves to null',
+        );
       }
       return null;
     },

@@ -1,4 +1,10 @@
-import { getOperationAST, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  getOperationAST,
+  visit,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayMetrics } from '../metrics.ts';
@@ -49,14 +55,28 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
   };
 
   const compile = (args: ExecutionArgs): CompiledQuery | null => {
-    if (getOperationAST(args.document, args.operationName)?.operation !== 'query' || !compilable(args.document)) return null;
-    const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, { disablingCapturingStackErrors: true });
+    if (
+      getOperationAST(args.document, args.operationName)?.operation !== 'query' ||
+      !compilable(args.document)
+    )
+      return null;
+    const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, {
+      disablingCapturingStackErrors: true,
+    });
     return isCompiledQuery(compiled) ? compiled : null;
   };
 
-  const runCompiled = async (compiled: CompiledQuery, args: ExecutionArgs, interpreted: (args: ExecutionArgs) => unknown) => {
+  const runCompiled = async (
+    compiled: CompiledQuery,
+    args: ExecutionArgs,
+    interpreted: (args: ExecutionArgs) => unknown,
+  ) => {
     metrics.execution('compiled');
-    const result: ExecutionResult = await compiled.query(args.rootValue, args.contextValue, args.variableValues ?? {});
+    const result: ExecutionResult = await compiled.query(
+      args.rootValue,
+      args.contextValue,
+      args.variableValues ?? {},
+    );
     if (!result.errors?.length) return result;
     metrics.execution('interpreted');
     return interpreted(args);
@@ -67,7 +87,8 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
   const execute = (interpreted: (args: ExecutionArgs) => unknown) => (args: ExecutionArgs) => {
     const entry = entryFor(args);
     entry.runs += 1;
-    if (entry.runs >= COMPILE_ON_RUN && entry.compiled === undefined) entry.compiled = compile(args);
+    if (entry.runs >= COMPILE_ON_RUN && entry.compiled === undefined)
+      entry.compiled = compile(args);
     if (!entry.compiled) {
       metrics.execution('interpreted');
       return interpreted(args);

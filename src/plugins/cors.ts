@@ -33,7 +33,12 @@ export function cors(origins: readonly string[]): Plugin {
   return {
     onRequest({ request, fetchAPI, endResponse }) {
       if (request.method === 'OPTIONS') {
-        endResponse(new fetchAPI.Response(null, { status: 204, headers: { 'content-length': '0', ...headersFor(request, true) } }));
+        endResponse(
+          new fetchAPI.Response(null, {
+            status: 204,
+            headers: { 'content-length': '0', ...headersFor(request, true) },
+          }),
+        );
       }
     },
     onResponse({ request, response }) {

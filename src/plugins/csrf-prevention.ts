@@ -17,9 +17,12 @@ export function csrfPrevention(): Plugin {
       try {
         return check.onRequestParse?.(payload);
       } catch (error) {
-        throw new GraphQLError(`Send the "${CSRF_HEADER}" header (any value) with GET and form or text requests.`, {
-          extensions: { code: 'BAD_REQUEST', http: { status: 403 } },
-        });
+        throw new GraphQLError(
+          `Send the "${CSRF_HEADER}" header (any value) with GET and form or text requests.`,
+          {
+            extensions: { code: 'BAD_REQUEST', http: { status: 403 } },
+          },
+        );
       }
     },
   };

@@ -10,7 +10,9 @@ import type { Plugin } from 'graphql-yoga';
 export function errorCodes(hideSuggestions: boolean): Plugin {
   const recode = (error: Error, code: string) => {
     const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(error.message);
-    const message = hideSuggestions ? graphqlError.message.replace(/ Did you mean .*$/, '') : graphqlError.message;
+    const message = hideSuggestions
+      ? graphqlError.message.replace(/ Did you mean .*$/, '')
+      : graphqlError.message;
     const given = graphqlError.extensions?.code;
     const finalCode = given && given !== 'BAD_USER_INPUT' ? given : code;
     if (given === finalCode && message === graphqlError.message) return graphqlError;
@@ -30,7 +32,8 @@ export function errorCodes(hideSuggestions: boolean): Plugin {
     onValidate({ addValidationRule }) {
       if (hideSuggestions) addValidationRule(NoSchemaIntrospectionCustomRule);
       return ({ result, setResult }) => {
-        if (result.length > 0) setResult(result.map((error) => recode(error, 'GRAPHQL_VALIDATION_FAILED')));
+        if (result.length > 0)
+          setResult(result.map((error) => recode(error, 'GRAPHQL_VALIDATION_FAILED')));
       };
     },
   };

@@ -8,7 +8,11 @@ import type { Logger } from 'pino';
 export function maskUnexpected(error: unknown, message: string, logger: Logger): Error {
   if (error instanceof GraphQLError && error.originalError === undefined) return error;
   const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof GraphQLError || typeof (original as { extensions?: { code?: unknown } } | undefined)?.extensions?.code === 'string') {
+  if (
+    original instanceof GraphQLError ||
+    typeof (original as { extensions?: { code?: unknown } } | undefined)?.extensions?.code ===
+      'string'
+  ) {
     return error as GraphQLError;
   }
   logger.error({ err: original }, 'unexpected error');

@@ -29,7 +29,12 @@ export function operationCost(maxCost: number): Plugin {
   // Yoga hands every request of one document string the same parsed DocumentNode, so the cost of a
   // screen's operation is computed once per set of variables, not on every request (it is on the hot path).
   const costs = new WeakMap<DocumentNode, Map<string, number | undefined>>();
-  const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: unknown, operationName?: string | null) => {
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: unknown,
+    operationName?: string | null,
+  ) => {
     const key = JSON.stringify([operationName ?? null, variables ?? {}]);
     const known = costs.get(document) ?? new Map<string, number | undefined>();
     costs.set(document, known);
@@ -52,10 +57,19 @@ export function operationCost(maxCost: number): Plugin {
     known.set(key, cost);
     return cost;
   };
-  const refusal = (schema: GraphQLSchema, document: DocumentNode, variables: unknown, operationName?: string | null) => {
+  const refusal = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: unknown,
+    operationName?: string | null,
+  ) => {
     const cost = costOf(schema, document, variables, operationName);
     if (cost === undefined || cost <= maxCost) return undefined;
-    return operationLimitError('cost', maxCost, `Operation cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages.`);
+    return operationLimitError(
+      'cost',
+      maxCost,
+      `Operation cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages.`,
+    );
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {

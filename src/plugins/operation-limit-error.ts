@@ -1,6 +1,13 @@
 import { GraphQLError } from 'graphql';
 
-export type LimitName = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost' | 'bodyBytes' | 'urlBytes';
+export type LimitName =
+  | 'depth'
+  | 'aliases'
+  | 'tokens'
+  | 'directives'
+  | 'cost'
+  | 'bodyBytes'
+  | 'urlBytes';
 
 /**
  * Every refusal by a limit, whichever library found it (design §5): the code, which limit and its value,

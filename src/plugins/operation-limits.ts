@@ -26,7 +26,11 @@ export function operationLimits(limits: OperationLimits): Plugin[] {
   return [
     maxTokensPlugin({ n: limits.maxTokens, ...recode('tokens', limits.maxTokens) }),
     // Introspection (`__schema`) is exempt: GraphiQL's own query is deeper than any screen.
-    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, ...recode('depth', limits.maxDepth) }),
+    maxDepthPlugin({
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      ...recode('depth', limits.maxDepth),
+    }),
     maxAliasesPlugin({ n: limits.maxAliases, ...recode('aliases', limits.maxAliases) }),
     maxDirectivesPlugin({ n: limits.maxDirectives, ...recode('directives', limits.maxDirectives) }),
   ];

@@ -32,7 +32,8 @@ export function operationLog(logger: Logger): Plugin<GraphContext> {
     onResponse({ response, serverContext }) {
       const requestId = (serverContext as Partial<GraphContext> | undefined)?.requestId;
       if (requestId) response.headers.set('x-request-id', requestId);
-      if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
+      if (!response.headers.has('cache-control'))
+        response.headers.set('cache-control', 'private, no-store');
     },
   };
 }

@@ -10,7 +10,8 @@ export function operationMetrics(metrics: GatewayMetrics): Plugin {
       return {
         onExecuteDone({ result }) {
           const operation = getOperationAST(args.document, args.operationName);
-          const failed = 'errors' in result && ((result as ExecutionResult).errors?.length ?? 0) > 0;
+          const failed =
+            'errors' in result && ((result as ExecutionResult).errors?.length ?? 0) > 0;
           metrics.operation(
             operation?.name?.value ?? 'anonymous',
             operation?.operation ?? 'query',

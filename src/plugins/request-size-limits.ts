@@ -13,14 +13,24 @@ export function requestSizeLimits(maxBodyBytes: number): Plugin {
   // The rest of the body is never read: closing the connection stops the upload and keeps the
   // client from sending its next request on a connection still full of this one.
   const tooLarge = () =>
-    operationLimitError('bodyBytes', maxBodyBytes, `The request body exceeds ${maxBodyBytes} bytes.`, {
-      status: 413,
-      headers: { connection: 'close' },
-    });
+    operationLimitError(
+      'bodyBytes',
+      maxBodyBytes,
+      `The request body exceeds ${maxBodyBytes} bytes.`,
+      {
+        status: 413,
+        headers: { connection: 'close' },
+      },
+    );
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       if (Buffer.byteLength(request.url) > MAX_URL_BYTES) {
-        throw operationLimitError('urlBytes', MAX_URL_BYTES, `The URL exceeds ${MAX_URL_BYTES} bytes; send the operation in a POST body.`, { status: 414 });
+        throw operationLimitError(
+          'urlBytes',
+          MAX_URL_BYTES,
+          `The URL exceeds ${MAX_URL_BYTES} bytes; send the operation in a POST body.`,
+          { status: 414 },
+        );
       }
       if (request.method === 'GET' || request.method === 'HEAD' || !requestParser) return;
       const declared = request.headers.get('content-length');
@@ -30,7 +40,13 @@ export function requestSizeLimits(maxBodyBytes: number): Plugin {
       }
       setRequestParser(async (original) => {
         const body = await readAtMost(original, maxBodyBytes, tooLarge);
-        return requestParser(new fetchAPI.Request(original.url, { method: original.method, headers: original.headers, body }));
+        return requestParser(
+          new fetchAPI.Request(original.url, {
+            method: original.method,
+            headers: original.headers,
+            body,
+          }),
+        );
       });
     },
   };

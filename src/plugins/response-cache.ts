@@ -21,7 +21,13 @@ export interface ResponseCacheOptions {
  * caller, and says so to clients with `Cache-Control: private, max-age`. Our mutations drop what they
  * change (see ResponseCacheInvalidation); the library also drops every entity a mutation returns.
  */
-export function responseCache({ cache, ttlMs, schema, credentialKey, authenticate }: ResponseCacheOptions): Plugin {
+export function responseCache({
+  cache,
+  ttlMs,
+  schema,
+  credentialKey,
+  authenticate,
+}: ResponseCacheOptions): Plugin {
   const maxAge = `private, max-age=${Math.floor(ttlMs / 1000)}`;
   return {
     // The library answers `If-None-Match: <cache key>` with 304 before anyone is authenticated, whoever
@@ -45,7 +51,9 @@ export function responseCache({ cache, ttlMs, schema, credentialKey, authenticat
               () => false,
               () => true,
             );
-            return refused ? `refused|${randomUUID()}` : `${credentialKey}|${callerDigest(request.headers.get('authorization'))}`;
+            return refused
+              ? `refused|${randomUUID()}`
+              : `${credentialKey}|${callerDigest(request.headers.get('authorization'))}`;
           },
           ttlPerSchemaCoordinate: signedUrlCoordinates(schema),
           // Read back below (to set Cache-Control) and removed before the client sees it.
@@ -55,15 +63,24 @@ export function responseCache({ cache, ttlMs, schema, credentialKey, authenticat
     },
     onExecutionResult({ result, setResult }) {
       if (!result || Symbol.asyncIterator in result) return;
-      const { responseCache: metadata, ...extensions } = (result as ExecutionResult).extensions ?? {};
+      const { responseCache: metadata, ...extensions } =
+        (result as ExecutionResult).extensions ?? {};
       if (metadata === undefined) return;
-      const cached = (metadata as { hit?: boolean; didCache?: boolean }).hit || (metadata as { didCache?: boolean }).didCache;
+      const cached =
+        (metadata as { hit?: boolean; didCache?: boolean }).hit ||
+        (metadata as { didCache?: boolean }).didCache;
       // The library adds validators to every answer it considered, cached or not: none goes out.
       const http = (extensions.http ?? {}) as { headers?: Record<string, string> };
       const { ETag: _etag, 'Last-Modified': _lastModified, ...headers } = http.headers ?? {};
       // A browser's cache keys GET answers by URL: without Vary, one account's answer would serve the next.
-      extensions.http = { ...http, headers: cached ? { ...headers, 'Cache-Control': maxAge, Vary: 'Authorization' } : headers };
-      setResult({ ...(result as ExecutionResult), extensions: Object.keys(extensions).length > 0 ? extensions : undefined });
+      extensions.http = {
+        ...http,
+        headers: cached ? { ...headers, 'Cache-Control': maxAge, Vary: 'Authorization' } : headers,
+      };
+      setResult({
+        ...(result as ExecutionResult),
+        extensions: Object.keys(extensions).length > 0 ? extensions : undefined,
+      });
     },
   };
 }

@@ -19,15 +19,25 @@ export function serviceEndpoints(readiness: ReadinessProbe, metrics: GatewayMetr
         case '/healthz':
           return endResponse(json({ status: 'ok' }, 200));
         case '/readyz':
-          return readiness.check().then(({ ready, reason }) =>
-            endResponse(json(ready ? { status: 'ready' } : { status: 'not ready', reason }, ready ? 200 : 503)),
-          );
+          return readiness
+            .check()
+            .then(({ ready, reason }) =>
+              endResponse(
+                json(
+                  ready ? { status: 'ready' } : { status: 'not ready', reason },
+                  ready ? 200 : 503,
+                ),
+              ),
+            );
         case '/metrics':
           return metrics.text().then((text) =>
             endResponse(
               new fetchAPI.Response(text, {
                 status: 200,
-                headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' },
+                headers: {
+                  'content-type': metrics.registry.contentType,
+                  'cache-control': 'no-store',
+                },
               }),
             ),
           );

@@ -10,13 +10,18 @@ import { readManifest } from '../trusted-documents/manifest.ts';
 export function trustedDocuments(mode: TrustedDocumentsMode): Plugin[] {
   if (mode === 'off') return [];
   const documents = readManifest();
-  const notFound = (message: string) => ({ message, extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } });
+  const notFound = (message: string) => ({
+    message,
+    extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
+  });
   return [
     usePersistedOperations({
       getPersistedOperation: (hash) => documents.get(hash) ?? null,
       allowArbitraryOperations: mode === 'allow',
       customErrors: {
-        notFound: notFound('No trusted document has this hash (see schema/trusted-documents.json).'),
+        notFound: notFound(
+          'No trusted document has this hash (see schema/trusted-documents.json).',
+        ),
         persistedQueryOnly: notFound(
           'This gateway runs trusted documents only: send extensions.persistedQuery.sha256Hash from schema/trusted-documents.json instead of a query.',
         ),

@@ -6,7 +6,12 @@
 import type { Authenticator } from './auth.ts';
 import { AtlasError, badRequest, notFound } from './errors.ts';
 import { isSameMediaType, negotiateMediaType } from './media.ts';
-import type { Operation, OperationContext, OperationResult, SimulatedBehaviour } from './operation.ts';
+import type {
+  Operation,
+  OperationContext,
+  OperationResult,
+  SimulatedBehaviour,
+} from './operation.ts';
 import { booleanParam, type Query } from './query.ts';
 import type { RateLimitMeter } from './rate-limit.ts';
 import { decodePathParams, type RouteMatch } from './routes.ts';
@@ -51,7 +56,11 @@ export function parseJson(text: string): unknown {
 }
 
 function errorAnswer(error: AtlasError, extraHeaders: Record<string, string> = {}): Answer {
-  return { status: error.status, headers: { 'Content-Type': 'application/json', ...extraHeaders, ...error.headers }, body: error.toBody() };
+  return {
+    status: error.status,
+    headers: { 'Content-Type': 'application/json', ...extraHeaders, ...error.headers },
+    body: error.toBody(),
+  };
 }
 
 function unknownRoute(path: string): AtlasError {
@@ -60,9 +69,15 @@ function unknownRoute(path: string): AtlasError {
 
 /** The JSON body of an operation that takes one: present, of the negotiated media type, well-formed. */
 function requestBody(request: IncomingApiRequest, mediaType: string): unknown {
-  if (request.rawBody.trim() === '') throw badRequest('INVALID_JSON', 'A request body is required.');
+  if (request.rawBody.trim() === '')
+    throw badRequest('INVALID_JSON', 'A request body is required.');
   if (!isSameMediaType(request.headers['content-type'], mediaType)) {
-    throw new AtlasError(415, 'UNSUPPORTED_MEDIA_TYPE', `The request body must be sent as ${mediaType}.`, [request.headers['content-type'] ?? null]);
+    throw new AtlasError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `The request body must be sent as ${mediaType}.`,
+      [request.headers['content-type'] ?? null],
+    );
   }
   const body = parseJson(request.rawBody);
   if (body === undefined) throw badRequest('INVALID_JSON', 'The request body is not valid JSON.');
@@ -75,15 +90,31 @@ function wrapInEnvelope(result: OperationResult, status: number): unknown {
   return { status, content: result.body };
 }
 
-export function answerApi(deps: ApiDependencies, request: IncomingApiRequest, route: RouteMatch | undefined): Answer {
+export function answerApi(
+  deps: ApiDependencies,
+  request: IncomingApiRequest,
+  route: RouteMatch | undefined,
+): Answer {
   const operation: Operation | undefined = route?.operation;
   const scope = /^\/api\/atlas\/v2\/groups\/([^/]+)/.exec(request.path)?.[1] ?? 'root';
   const { limit, remaining } = deps.rateLimits.take(scope);
-  const rateHeaders = { 'RateLimit-Limit': String(limit), 'RateLimit-Remaining': String(remaining) };
+  const rateHeaders = {
+    'RateLimit-Limit': String(limit),
+    'RateLimit-Remaining': String(remaining),
+  };
   try {
-    const caller = deps.auth.authenticate(request.method, request.target, request.headers.authorization);
+    const caller = deps.auth.authenticate(
+      request.method,
+      request.target,
+      request.headers.authorization,
+    );
     const goneAs = operation?.family && deps.gone.get(operation.family);
-    if (goneAs === 410) throw new AtlasError(410, 'VERSION_GONE', 'This resource has been sunset and is no longer available.');
+    if (goneAs === 410)
+      throw new AtlasError(
+        410,
+        'VERSION_GONE',
+        'This resource has been sunset and is no longer available.',
+      );
     if (!operation || goneAs === 404) throw unknownRoute(request.path);
 
     const mediaType = negotiateMediaType(request.headers.accept, operation.mediaTypes);
@@ -105,7 +136,9 @@ export function answerApi(deps: ApiDependencies, request: IncomingApiRequest, ro
     const result = operation.handle(context);
     const status = result.status ?? 200;
     const notice = operation.deprecatedVersions?.[mediaType];
-    const deprecationHeaders: Record<string, string> = notice ? { Deprecation: notice.deprecation, Sunset: notice.sunset } : {};
+    const deprecationHeaders: Record<string, string> = notice
+      ? { Deprecation: notice.deprecation, Sunset: notice.sunset }
+      : {};
     return {
       status,
       headers: { 'Content-Type': mediaType, ...rateHeaders, ...deprecationHeaders },
@@ -115,6 +148,9 @@ export function answerApi(deps: ApiDependencies, request: IncomingApiRequest, ro
   } catch (error) {
     if (error instanceof AtlasError) return errorAnswer(error, rateHeaders);
     const detail = error instanceof Error ? error.message : String(error);
-    return errorAnswer(new AtlasError(500, 'UNEXPECTED_ERROR', `Unexpected error: ${detail}`), rateHeaders);
+    return errorAnswer(
+      new AtlasError(500, 'UNEXPECTED_ERROR', `Unexpected error: ${detail}`),
+      rateHeaders,
+    );
   }
 }

@@ -62,9 +62,12 @@ const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
 export function parseDigestHeader(header: string): DigestParams {
   const params: Record<string, string> = {};
-  for (const match of header.replace(/^Digest\s+/i, '').matchAll(/([a-zA-Z]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g)) {
+  for (const match of header
+    .replace(/^Digest\s+/i, '')
+    .matchAll(/([a-zA-Z]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g)) {
     const [, key = '', quoted, bare] = match;
-    params[key.toLowerCase()] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (bare ?? '');
+    params[key.toLowerCase()] =
+      quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (bare ?? '');
   }
   return params;
 }
@@ -86,15 +89,21 @@ export class Authenticator {
   authenticate(method: string, requestTarget: string, authorization: string | undefined): Caller {
     if (!this.enabled) return { kind: 'anonymous' };
     const scheme = /^(\w+)\s/.exec(authorization ?? '')?.[1]?.toLowerCase();
-    if (scheme === 'digest' && this.options.digest) return this.checkDigest(method, requestTarget, authorization ?? '');
-    if (scheme === 'bearer' && this.options.bearer) return this.checkBearer(this.options.bearer, authorization ?? '');
+    if (scheme === 'digest' && this.options.digest)
+      return this.checkDigest(method, requestTarget, authorization ?? '');
+    if (scheme === 'bearer' && this.options.bearer)
+      return this.checkBearer(this.options.bearer, authorization ?? '');
     throw this.unauthorized('You are not authorized for this resource.', false);
   }
 
   private checkDigest(method: string, requestTarget: string, header: string): Caller {
     const credentials = this.options.digest;
     const params = parseDigestHeader(header);
-    if (!credentials || params.username !== credentials.publicKey || params.realm !== DIGEST_REALM) {
+    if (
+      !credentials ||
+      params.username !== credentials.publicKey ||
+      params.realm !== DIGEST_REALM
+    ) {
       throw this.unauthorized('You are not authorized for this resource.', false);
     }
     const wellFormed =
@@ -110,12 +119,15 @@ export class Authenticator {
     const ha1 = md5(`${credentials.publicKey}:${DIGEST_REALM}:${credentials.privateKey}`);
     const ha2 = md5(`${method}:${params.uri}`);
     const expected = md5(`${ha1}:${params.nonce}:${params.nc}:${params.cnonce}:auth:${ha2}`);
-    if (params.response?.toLowerCase() !== expected) throw this.unauthorized('You are not authorized for this resource.', false);
+    if (params.response?.toLowerCase() !== expected)
+      throw this.unauthorized('You are not authorized for this resource.', false);
 
     const nonce = this.nonces.get(params.nonce ?? '');
     const nc = Number.parseInt(params.nc ?? '0', 16);
-    if (!nonce || this.options.now() - nonce.issuedAt > this.nonceTtlMs) throw this.unauthorized('The Digest nonce is stale.', true);
-    if (!acceptNonceCount(nonce, nc)) throw this.unauthorized('The Digest nonce count was replayed.', true);
+    if (!nonce || this.options.now() - nonce.issuedAt > this.nonceTtlMs)
+      throw this.unauthorized('The Digest nonce is stale.', true);
+    if (!acceptNonceCount(nonce, nc))
+      throw this.unauthorized('The Digest nonce count was replayed.', true);
     return { kind: 'digest', publicKey: credentials.publicKey };
   }
 
@@ -130,7 +142,9 @@ export class Authenticator {
   }
 
   private unauthorized(detail: string, stale: boolean): AtlasError {
-    return new AtlasError(401, 'UNAUTHORIZED', detail, [], [], { 'WWW-Authenticate': this.challenge(stale) });
+    return new AtlasError(401, 'UNAUTHORIZED', detail, [], [], {
+      'WWW-Authenticate': this.challenge(stale),
+    });
   }
 
   /** A fresh challenge: Digest when Digest is configured, else a Bearer one. */
@@ -144,6 +158,7 @@ export class Authenticator {
 
   private forgetExpiredNonces(): void {
     const now = this.options.now();
-    for (const [nonce, { issuedAt }] of this.nonces) if (now - issuedAt > this.nonceTtlMs) this.nonces.delete(nonce);
+    for (const [nonce, { issuedAt }] of this.nonces)
+      if (now - issuedAt > this.nonceTtlMs) this.nonces.delete(nonce);
   }
 }

@@ -33,7 +33,13 @@ export class AtlasError extends Error {
   }
 
   toBody(): ApiErrorBody {
-    return atlasErrorBody(this.status, this.errorCode, this.detail, this.parameters, this.fieldViolations);
+    return atlasErrorBody(
+      this.status,
+      this.errorCode,
+      this.detail,
+      this.parameters,
+      this.fieldViolations,
+    );
   }
 }
 
@@ -44,7 +50,13 @@ export function atlasErrorBody(
   parameters: unknown[] = [],
   fieldViolations: FieldViolation[] = [],
 ): ApiErrorBody {
-  const body: ApiErrorBody = { detail, error: status, errorCode, parameters, reason: STATUS_CODES[status] ?? null };
+  const body: ApiErrorBody = {
+    detail,
+    error: status,
+    errorCode,
+    parameters,
+    reason: STATUS_CODES[status] ?? null,
+  };
   if (fieldViolations.length > 0) body.badRequestDetail = { fields: fieldViolations };
   return body;
 }
@@ -66,15 +78,24 @@ const DEFAULT_ERROR_CODES: Record<number, string> = {
 };
 
 export function defaultErrorBody(status: number): ApiErrorBody {
-  const errorCode = DEFAULT_ERROR_CODES[status] ?? (status >= 500 ? 'UNEXPECTED_ERROR' : 'INVALID_REQUEST');
-  return atlasErrorBody(status, errorCode, `Simulated ${status} ${STATUS_CODES[status] ?? ''}`.trim());
+  const errorCode =
+    DEFAULT_ERROR_CODES[status] ?? (status >= 500 ? 'UNEXPECTED_ERROR' : 'INVALID_REQUEST');
+  return atlasErrorBody(
+    status,
+    errorCode,
+    `Simulated ${status} ${STATUS_CODES[status] ?? ''}`.trim(),
+  );
 }
 
 export function notFound(errorCode: string, detail: string, ...parameters: unknown[]): AtlasError {
   return new AtlasError(404, errorCode, detail, parameters);
 }
 
-export function badRequest(errorCode: string, detail: string, violations: FieldViolation[] = []): AtlasError {
+export function badRequest(
+  errorCode: string,
+  detail: string,
+  violations: FieldViolation[] = [],
+): AtlasError {
   return new AtlasError(400, errorCode, detail, [], violations);
 }
 

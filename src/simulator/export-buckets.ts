@@ -4,15 +4,36 @@
  */
 import { notFound } from './errors.ts';
 import { EXPORT_BUCKETS_2023_NOTICE, V2023_01_01, V2024_05_30 } from './media.ts';
-import { entity, GROUP_PREFIX, pathParam, projectInContext, selfLinks, type Operation, type OperationContext } from './operation.ts';
+import {
+  entity,
+  GROUP_PREFIX,
+  pathParam,
+  projectInContext,
+  selfLinks,
+  type Operation,
+  type OperationContext,
+} from './operation.ts';
 import { paginate } from './pagination.ts';
 import type { ExportBucket, Project } from './store.ts';
 
 const BUCKETS = `${GROUP_PREFIX}/backup/exportBuckets`;
 
 function renderBucket(context: OperationContext, project: Project, bucket: ExportBucket) {
-  const { id, bucketName, cloudProvider, iamRoleId, region, requirePrivateNetworking, roleId, serviceUrl, tenantId } = bucket;
-  const links = selfLinks(context.origin, `/api/atlas/v2/groups/${project.id}/backup/exportBuckets/${id}`);
+  const {
+    id,
+    bucketName,
+    cloudProvider,
+    iamRoleId,
+    region,
+    requirePrivateNetworking,
+    roleId,
+    serviceUrl,
+    tenantId,
+  } = bucket;
+  const links = selfLinks(
+    context.origin,
+    `/api/atlas/v2/groups/${project.id}/backup/exportBuckets/${id}`,
+  );
   const base = { _id: id, bucketName, cloudProvider, links };
   switch (cloudProvider) {
     case 'AWS':
@@ -25,7 +46,11 @@ function renderBucket(context: OperationContext, project: Project, bucket: Expor
 }
 
 export function exportBucketNotFound(project: Project, id: string) {
-  return notFound('EXPORT_BUCKET_NOT_FOUND', `No export bucket with ID ${id} exists in group ${project.id}.`, id);
+  return notFound(
+    'EXPORT_BUCKET_NOT_FOUND',
+    `No export bucket with ID ${id} exists in group ${project.id}.`,
+    id,
+  );
 }
 
 function visibleBuckets(context: OperationContext, project: Project): ExportBucket[] {
@@ -47,7 +72,9 @@ export const exportBucketOperations: Operation[] = [
     path: BUCKETS,
     handle: (context) => {
       const project = projectInContext(context);
-      return paginate(context, visibleBuckets(context, project), (bucket) => renderBucket(context, project, bucket));
+      return paginate(context, visibleBuckets(context, project), (bucket) =>
+        renderBucket(context, project, bucket),
+      );
     },
   },
   {

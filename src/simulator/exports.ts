@@ -13,7 +13,16 @@
 import { conflict } from './errors.ts';
 import { exportBucketNotFound } from './export-buckets.ts';
 import { V2023_01_01 } from './media.ts';
-import { entity, GROUP_PREFIX, isoDate, optionalIsoDate, pathParam, selfLinks, type Operation, type OperationContext } from './operation.ts';
+import {
+  entity,
+  GROUP_PREFIX,
+  isoDate,
+  optionalIsoDate,
+  pathParam,
+  selfLinks,
+  type Operation,
+  type OperationContext,
+} from './operation.ts';
 import { paginate } from './pagination.ts';
 import { currentStage, elapsedFraction, newProgression, type Stage } from './progression.ts';
 import { clusterInContext } from './snapshots.ts';
@@ -21,7 +30,8 @@ import { newestFirst, requireById, type Cluster, type ExportJob, type Project } 
 import { OBJECT_ID, readOnlyFields, validateBody, type ObjectRule } from './validation.ts';
 
 const EXPORTS = `${GROUP_PREFIX}/clusters/{clusterName}/backup/exports`;
-export const EXPORT_PREFIX = '/exported_snapshots/{ORG-NAME}/{PROJECT-NAME}/{CLUSTER-NAME}/{SNAPSHOT-INITIATION-DATE}/{TIMESTAMP}';
+export const EXPORT_PREFIX =
+  '/exported_snapshots/{ORG-NAME}/{PROJECT-NAME}/{CLUSTER-NAME}/{SNAPSHOT-INITIATION-DATE}/{TIMESTAMP}';
 const COLLECTIONS_PER_EXPORT = 12;
 
 const CREATE_RULE: ObjectRule = {
@@ -30,7 +40,13 @@ const CREATE_RULE: ObjectRule = {
     exportBucketId: { rule: { type: 'string', pattern: OBJECT_ID }, required: true },
     snapshotId: { rule: { type: 'string', pattern: OBJECT_ID }, required: true },
     customData: {
-      rule: { type: 'array', items: { type: 'object', fields: { key: { rule: { type: 'string' } }, value: { rule: { type: 'string' } } } } },
+      rule: {
+        type: 'array',
+        items: {
+          type: 'object',
+          fields: { key: { rule: { type: 'string' } }, value: { rule: { type: 'string' } } },
+        },
+      },
     },
     ...readOnlyFields('links'),
   },
@@ -47,12 +63,14 @@ function exportJobAt(job: ExportJob, now: number): ExportJob {
   if (!job.progression) return job;
   const state = currentStage(job.progression, now, STAGES).value;
   const total = job.exportStatus?.totalCollections ?? COLLECTIONS_PER_EXPORT;
-  const exported = state === 'Queued' ? 0 : Math.floor(total * elapsedFraction(job.progression, now));
+  const exported =
+    state === 'Queued' ? 0 : Math.floor(total * elapsedFraction(job.progression, now));
   return {
     ...job,
     state,
     exportStatus: { exportedCollections: exported, totalCollections: total },
-    finishedAt: state === 'Successful' ? job.progression.startedAt + job.progression.durationMs : undefined,
+    finishedAt:
+      state === 'Successful' ? job.progression.startedAt + job.progression.durationMs : undefined,
   };
 }
 
@@ -61,7 +79,12 @@ export function isExportActive(job: ExportJob, now: number): boolean {
   return state === 'Queued' || state === 'InProgress';
 }
 
-function renderExportJob(context: OperationContext, project: Project, cluster: Cluster, stored: ExportJob) {
+function renderExportJob(
+  context: OperationContext,
+  project: Project,
+  cluster: Cluster,
+  stored: ExportJob,
+) {
   const job = exportJobAt(stored, context.now);
   return {
     id: job.id,
@@ -75,20 +98,40 @@ function renderExportJob(context: OperationContext, project: Project, cluster: C
     exportStatus: job.exportStatus,
     stateReason: job.stateReason,
     components: job.components,
-    links: selfLinks(context.origin, `/api/atlas/v2/groups/${project.id}/clusters/${cluster.name}/backup/exports/${job.id}`),
+    links: selfLinks(
+      context.origin,
+      `/api/atlas/v2/groups/${project.id}/clusters/${cluster.name}/backup/exports/${job.id}`,
+    ),
   };
 }
 
 function createExportJob(context: OperationContext) {
   const { project, cluster } = clusterInContext(context);
   validateBody(context.body, CREATE_RULE);
-  const body = context.body as { exportBucketId: string; snapshotId: string; customData?: ExportJob['customData'] };
+  const body = context.body as {
+    exportBucketId: string;
+    snapshotId: string;
+    customData?: ExportJob['customData'];
+  };
   if (!project.exportBuckets.some((bucket) => bucket.id === body.exportBucketId)) {
     throw exportBucketNotFound(project, body.exportBucketId);
   }
-  const snapshot = requireById(cluster.snapshots, body.snapshotId, 'SNAPSHOT_NOT_FOUND', 'snapshot');
-  if (cluster.exportJobs.some((job) => job.snapshotId === snapshot.id && isExportActive(job, context.now))) {
-    throw conflict('BACKUP_EXPORT_ALREADY_IN_PROGRESS', `An export of snapshot ${snapshot.id} is already in progress.`, snapshot.id);
+  const snapshot = requireById(
+    cluster.snapshots,
+    body.snapshotId,
+    'SNAPSHOT_NOT_FOUND',
+    'snapshot',
+  );
+  if (
+    cluster.exportJobs.some(
+      (job) => job.snapshotId === snapshot.id && isExportActive(job, context.now),
+    )
+  ) {
+    throw conflict(
+      'BACKUP_EXPORT_ALREADY_IN_PROGRESS',
+      `An export of snapshot ${snapshot.id} is already in progress.`,
+      snapshot.id,
+    );
   }
   const ids = context.world.ids;
   const job: ExportJob = {
@@ -99,7 +142,10 @@ function createExportJob(context: OperationContext) {
     customData: body.customData ?? [],
     components:
       cluster.type === 'shardedCluster'
-        ? cluster.replicaSetNames.map((replicaSetName) => ({ exportId: ids.next(context.now), replicaSetName }))
+        ? cluster.replicaSetNames.map((replicaSetName) => ({
+            exportId: ids.next(context.now),
+            replicaSetName,
+          }))
         : undefined,
     state: 'Queued',
     progression: newProgression(context.now, context.behaviour.runDurationMs),
@@ -118,12 +164,21 @@ export const exportOperations: Operation[] = [
     path: EXPORTS,
     handle: (context) => {
       const { project, cluster } = clusterInContext(context);
-      return paginate(context, newestFirst(cluster.exportJobs, (job) => job.createdAt), (job) =>
-        renderExportJob(context, project, cluster, job),
+      return paginate(
+        context,
+        newestFirst(cluster.exportJobs, (job) => job.createdAt),
+        (job) => renderExportJob(context, project, cluster, job),
       );
     },
   },
-  { ...common, operationId: 'createGroupClusterBackupExport', method: 'POST', path: EXPORTS, takesBody: true, handle: createExportJob },
+  {
+    ...common,
+    operationId: 'createGroupClusterBackupExport',
+    method: 'POST',
+    path: EXPORTS,
+    takesBody: true,
+    handle: createExportJob,
+  },
   {
     ...common,
     operationId: 'getGroupClusterBackupExport',
@@ -131,7 +186,12 @@ export const exportOperations: Operation[] = [
     path: `${EXPORTS}/{exportId}`,
     handle: (context) => {
       const { project, cluster } = clusterInContext(context);
-      const job = requireById(cluster.exportJobs, pathParam(context, 'exportId'), 'EXPORT_JOB_NOT_FOUND', 'export job');
+      const job = requireById(
+        cluster.exportJobs,
+        pathParam(context, 'exportId'),
+        'EXPORT_JOB_NOT_FOUND',
+        'export job',
+      );
       return entity(renderExportJob(context, project, cluster, job));
     },
   },

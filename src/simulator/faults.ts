@@ -30,7 +30,13 @@ export class FaultInjector {
 
 /** Whether the rule answers in place of the API (rather than only delaying it). */
 export function replacesAnswer(rule: FaultRule): boolean {
-  return rule.status !== undefined || rule.body !== undefined || rule.rawBody !== undefined || rule.reset === true || rule.hang === true;
+  return (
+    rule.status !== undefined ||
+    rule.body !== undefined ||
+    rule.rawBody !== undefined ||
+    rule.reset === true ||
+    rule.hang === true
+  );
 }
 
 function matches(rule: FaultRule, target: FaultTarget): boolean {
@@ -43,7 +49,9 @@ function matches(rule: FaultRule, target: FaultTarget): boolean {
     return paths.some((path) => pattern.test(path));
   }
   const wanted = rule.path;
-  return wanted.endsWith('*') ? paths.some((path) => path.startsWith(wanted.slice(0, -1))) : paths.includes(wanted);
+  return wanted.endsWith('*')
+    ? paths.some((path) => path.startsWith(wanted.slice(0, -1)))
+    : paths.includes(wanted);
 }
 
 function safeDecode(path: string): string {

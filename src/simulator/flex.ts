@@ -12,7 +12,17 @@
  */
 import { conflict } from './errors.ts';
 import { V2024_11_13 } from './media.ts';
-import { entity, GROUP_PREFIX, isoDate, optionalIsoDate, pathParam, projectInContext, selfLinks, type Operation, type OperationContext } from './operation.ts';
+import {
+  entity,
+  GROUP_PREFIX,
+  isoDate,
+  optionalIsoDate,
+  pathParam,
+  projectInContext,
+  selfLinks,
+  type Operation,
+  type OperationContext,
+} from './operation.ts';
 import { paginate } from './pagination.ts';
 import { currentStage, newProgression, type Stage } from './progression.ts';
 import {
@@ -36,7 +46,10 @@ const CREATE_RULE: ObjectRule = {
   type: 'object',
   fields: {
     snapshotId: { rule: { type: 'string', pattern: OBJECT_ID }, required: true },
-    targetDeploymentItemName: { rule: { type: 'string', pattern: DEPLOYMENT_ITEM_NAME }, required: true },
+    targetDeploymentItemName: {
+      rule: { type: 'string', pattern: DEPLOYMENT_ITEM_NAME },
+      required: true,
+    },
     targetProjectId: { rule: { type: 'string', pattern: OBJECT_ID } },
     ...readOnlyFields(
       'deliveryType',
@@ -66,14 +79,24 @@ function restoreJobAt(job: FlexRestoreJob, now: number): FlexRestoreJob {
   if (!job.progression) return job;
   const stage = currentStage(job.progression, now, STAGES);
   if (stage.value !== 'COMPLETED') return { ...job, status: stage.value };
-  return { ...job, status: 'COMPLETED', restoreFinishedDate: stage.since, expirationDate: stage.since + DOWNLOAD_LIFETIME_MS };
+  return {
+    ...job,
+    status: 'COMPLETED',
+    restoreFinishedDate: stage.since,
+    expirationDate: stage.since + DOWNLOAD_LIFETIME_MS,
+  };
 }
 
 function clusterPath(project: Project, cluster: FlexCluster): string {
   return `/api/atlas/v2/groups/${project.id}/flexClusters/${cluster.name}/backup`;
 }
 
-function renderRestoreJob(context: OperationContext, project: Project, cluster: FlexCluster, stored: FlexRestoreJob) {
+function renderRestoreJob(
+  context: OperationContext,
+  project: Project,
+  cluster: FlexCluster,
+  stored: FlexRestoreJob,
+) {
   const job = restoreJobAt(stored, context.now);
   return {
     id: job.id,
@@ -93,7 +116,12 @@ function renderRestoreJob(context: OperationContext, project: Project, cluster: 
   };
 }
 
-function renderSnapshot(context: OperationContext, project: Project, cluster: FlexCluster, snapshot: FlexSnapshot) {
+function renderSnapshot(
+  context: OperationContext,
+  project: Project,
+  cluster: FlexCluster,
+  snapshot: FlexSnapshot,
+) {
   return {
     id: snapshot.id,
     status: snapshot.status,
@@ -114,18 +142,35 @@ function clusterInContext(context: OperationContext): { project: Project; cluste
 function createRestoreJob(context: OperationContext) {
   const { project, cluster } = clusterInContext(context);
   validateBody(context.body, CREATE_RULE);
-  const body = context.body as { snapshotId: string; targetDeploymentItemName: string; targetProjectId?: string };
-  const snapshot = requireById(cluster.snapshots, body.snapshotId, 'SNAPSHOT_NOT_FOUND', 'snapshot');
+  const body = context.body as {
+    snapshotId: string;
+    targetDeploymentItemName: string;
+    targetProjectId?: string;
+  };
+  const snapshot = requireById(
+    cluster.snapshots,
+    body.snapshotId,
+    'SNAPSHOT_NOT_FOUND',
+    'snapshot',
+  );
   const targetProjectId = body.targetProjectId ?? project.id;
   requireRestoreTarget(context.world, targetProjectId, body.targetDeploymentItemName);
   const restoringIntoTarget = cluster.restoreJobs.some((job) => {
     const status = restoreJobAt(job, context.now).status;
     const active = status === 'PENDING' || status === 'QUEUED' || status === 'RUNNING';
-    return active && job.targetProjectId === targetProjectId && job.targetDeploymentItemName === body.targetDeploymentItemName;
+    return (
+      active &&
+      job.targetProjectId === targetProjectId &&
+      job.targetDeploymentItemName === body.targetDeploymentItemName
+    );
   });
   if (restoringIntoTarget) {
     const target = body.targetDeploymentItemName;
-    throw conflict('RESTORE_JOB_ALREADY_IN_PROGRESS', `A restore into ${target} is already in progress.`, target);
+    throw conflict(
+      'RESTORE_JOB_ALREADY_IN_PROGRESS',
+      `A restore into ${target} is already in progress.`,
+      target,
+    );
   }
   const job: FlexRestoreJob = {
     id: context.world.ids.next(context.now),
@@ -153,8 +198,10 @@ export const flexOperations: Operation[] = [
     path: `${BACKUP}/restoreJobs`,
     handle: (context) => {
       const { project, cluster } = clusterInContext(context);
-      return paginate(context, newestFirst(cluster.restoreJobs, (job) => job.createdAt), (job) =>
-        renderRestoreJob(context, project, cluster, job),
+      return paginate(
+        context,
+        newestFirst(cluster.restoreJobs, (job) => job.createdAt),
+        (job) => renderRestoreJob(context, project, cluster, job),
       );
     },
   },
@@ -173,7 +220,12 @@ export const flexOperations: Operation[] = [
     path: `${BACKUP}/restoreJobs/{restoreJobId}`,
     handle: (context) => {
       const { project, cluster } = clusterInContext(context);
-      const job = requireById(cluster.restoreJobs, pathParam(context, 'restoreJobId'), 'RESTORE_JOB_NOT_FOUND', 'restore job');
+      const job = requireById(
+        cluster.restoreJobs,
+        pathParam(context, 'restoreJobId'),
+        'RESTORE_JOB_NOT_FOUND',
+        'restore job',
+      );
       return entity(renderRestoreJob(context, project, cluster, job));
     },
   },
@@ -184,8 +236,10 @@ export const flexOperations: Operation[] = [
     path: `${BACKUP}/snapshots`,
     handle: (context) => {
       const { project, cluster } = clusterInContext(context);
-      return paginate(context, newestFirst(cluster.snapshots, (snapshot) => snapshot.scheduledTime), (snapshot) =>
-        renderSnapshot(context, project, cluster, snapshot),
+      return paginate(
+        context,
+        newestFirst(cluster.snapshots, (snapshot) => snapshot.scheduledTime),
+        (snapshot) => renderSnapshot(context, project, cluster, snapshot),
       );
     },
   },
@@ -196,7 +250,12 @@ export const flexOperations: Operation[] = [
     path: `${BACKUP}/snapshots/{snapshotId}`,
     handle: (context) => {
       const { project, cluster } = clusterInContext(context);
-      const snapshot = requireById(cluster.snapshots, pathParam(context, 'snapshotId'), 'SNAPSHOT_NOT_FOUND', 'snapshot');
+      const snapshot = requireById(
+        cluster.snapshots,
+        pathParam(context, 'snapshotId'),
+        'SNAPSHOT_NOT_FOUND',
+        'snapshot',
+      );
       return entity(renderSnapshot(context, project, cluster, snapshot));
     },
   },

@@ -10,7 +10,11 @@ export class IdGenerator {
   next(createdAtMs: number): string {
     this.counter += 1;
     const seconds = Math.max(0, Math.floor(createdAtMs / 1000));
-    return seconds.toString(16).padStart(8, '0').slice(-8) + MACHINE + this.counter.toString(16).padStart(10, '0');
+    return (
+      seconds.toString(16).padStart(8, '0').slice(-8) +
+      MACHINE +
+      this.counter.toString(16).padStart(10, '0')
+    );
   }
 
   get issued(): number {

@@ -1,4 +1,10 @@
 /** The Atlas simulator: a second, independent implementation of the Atlas Admin API contract subset. */
 export { startSimulator } from './server.ts';
 export { SEED, SEED_EPOCH, type Seed } from './seed.ts';
-export type { FaultRule, GoneFamily, RecordedRequest, Simulator, SimulatorOptions } from './types.ts';
+export type {
+  FaultRule,
+  GoneFamily,
+  RecordedRequest,
+  Simulator,
+  SimulatorOptions,
+} from './types.ts';

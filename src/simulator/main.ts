@@ -11,7 +11,8 @@ function numberFromEnv(name: string, fallback?: number): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
 }
 
@@ -42,8 +43,13 @@ function optionsFromEnv(): SimulatorOptions {
 async function main(): Promise<void> {
   const options = optionsFromEnv();
   const simulator = await startSimulator(options);
-  const auth = [options.digest && 'digest', options.serviceAccount && 'service account'].filter(Boolean).join(' + ') || 'none';
-  console.log(`Atlas simulator listening on http://${options.host}:${new URL(simulator.url).port} (auth: ${auth})`);
+  const auth =
+    [options.digest && 'digest', options.serviceAccount && 'service account']
+      .filter(Boolean)
+      .join(' + ') || 'none';
+  console.log(
+    `Atlas simulator listening on http://${options.host}:${new URL(simulator.url).port} (auth: ${auth})`,
+  );
   const shutdown = () => {
     simulator.close().then(
       () => process.exit(0),

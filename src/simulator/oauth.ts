@@ -36,7 +36,12 @@ const INVALID_CLIENT: OAuthAnswer = {
   body: { error: 'invalid_client', error_description: 'Invalid credentials provided.' },
 };
 
-function oauthError(status: number, error: string, description: string, headers: Record<string, string> = {}): OAuthAnswer {
+function oauthError(
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+): OAuthAnswer {
   return { status, headers, body: { error, error_description: description } };
 }
 
@@ -72,7 +77,9 @@ export class TokenStore {
   }
 }
 
-function basicCredentials(authorization: string | undefined): { clientId: string; clientSecret: string } | undefined {
+function basicCredentials(
+  authorization: string | undefined,
+): { clientId: string; clientSecret: string } | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
@@ -102,20 +109,38 @@ export class OAuthEndpoints {
       const retryAfter = this.limiter.attempt(client.clientId);
       if (retryAfter !== undefined) {
         const description = `Too many token requests; retry after ${retryAfter} seconds.`;
-        return oauthError(429, 'rate_limit_exceeded', description, { 'Retry-After': String(retryAfter) });
+        return oauthError(429, 'rate_limit_exceeded', description, {
+          'Retry-After': String(retryAfter),
+        });
       }
     }
     const account = this.account;
-    if (!client || !account || client.clientId !== account.clientId || client.clientSecret !== account.clientSecret) return INVALID_CLIENT;
+    if (
+      !client ||
+      !account ||
+      client.clientId !== account.clientId ||
+      client.clientSecret !== account.clientSecret
+    )
+      return INVALID_CLIENT;
     if (!/^application\/x-www-form-urlencoded\b/i.test(request.contentType ?? '')) {
-      return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded.');
+      return oauthError(
+        400,
+        'invalid_request',
+        'Content-Type must be application/x-www-form-urlencoded.',
+      );
     }
-    return request.path === TOKEN_PATH ? this.mint(account, request.form) : this.revoke(request.form);
+    return request.path === TOKEN_PATH
+      ? this.mint(account, request.form)
+      : this.revoke(request.form);
   }
 
   private mint(account: ServiceAccount, form: Record<string, string>): OAuthAnswer {
     if (form.grant_type !== 'client_credentials') {
-      return oauthError(400, 'unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
+      return oauthError(
+        400,
+        'unsupported_grant_type',
+        'Only grant_type=client_credentials is supported.',
+      );
     }
     const ttlSeconds = account.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
     const accessToken = this.tokens.issue(account.clientId, ttlSeconds);

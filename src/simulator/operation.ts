@@ -5,7 +5,10 @@ import { requireProject, type Project, type World } from './store.ts';
 import type { GoneFamily } from './types.ts';
 
 /** The calling credential, as the root resource reports it. */
-export type Caller = { kind: 'digest'; publicKey: string } | { kind: 'bearer'; clientId: string } | { kind: 'anonymous' };
+export type Caller =
+  | { kind: 'digest'; publicKey: string }
+  | { kind: 'bearer'; clientId: string }
+  | { kind: 'anonymous' };
 
 export interface OperationContext {
   world: World;

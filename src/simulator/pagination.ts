@@ -14,9 +14,15 @@ interface Link {
   rel: string;
 }
 
-export function paginate<T>(context: OperationContext, items: readonly T[], render: (item: T) => unknown): OperationResult {
+export function paginate<T>(
+  context: OperationContext,
+  items: readonly T[],
+  render: (item: T) => unknown,
+): OperationResult {
   const pageNum = integerParam(context.query, 'pageNum', { min: 1 }) ?? 1;
-  const itemsPerPage = integerParam(context.query, 'itemsPerPage', { min: 1, max: MAX_ITEMS_PER_PAGE }) ?? DEFAULT_ITEMS_PER_PAGE;
+  const itemsPerPage =
+    integerParam(context.query, 'itemsPerPage', { min: 1, max: MAX_ITEMS_PER_PAGE }) ??
+    DEFAULT_ITEMS_PER_PAGE;
   const includeCount = booleanParam(context.query, 'includeCount', true);
 
   const start = (pageNum - 1) * itemsPerPage;
@@ -24,14 +30,20 @@ export function paginate<T>(context: OperationContext, items: readonly T[], rend
   const links: Link[] = [];
   if (pageNum > 1) links.push(pageLink(context, pageNum - 1, itemsPerPage, 'previous'));
   links.push(pageLink(context, pageNum, itemsPerPage, 'self'));
-  if (start + itemsPerPage < items.length) links.push(pageLink(context, pageNum + 1, itemsPerPage, 'next'));
+  if (start + itemsPerPage < items.length)
+    links.push(pageLink(context, pageNum + 1, itemsPerPage, 'next'));
 
   const body: { links: Link[]; results: unknown[]; totalCount?: number } = { links, results };
   if (includeCount) body.totalCount = items.length;
   return { kind: 'page', body };
 }
 
-function pageLink(context: OperationContext, pageNum: number, itemsPerPage: number, rel: string): Link {
+function pageLink(
+  context: OperationContext,
+  pageNum: number,
+  itemsPerPage: number,
+  rel: string,
+): Link {
   const query = new URLSearchParams(context.query);
   query.set('pageNum', String(pageNum));
   query.set('itemsPerPage', String(itemsPerPage));

@@ -13,9 +13,22 @@
  */
 import { badRequest, notFound } from './errors.ts';
 import { V2023_01_01 } from './media.ts';
-import { entity, GROUP_PREFIX, isoDate, optionalIsoDate, pathParam, type Operation, type OperationContext } from './operation.ts';
+import {
+  entity,
+  GROUP_PREFIX,
+  isoDate,
+  optionalIsoDate,
+  pathParam,
+  type Operation,
+  type OperationContext,
+} from './operation.ts';
 import { paginate } from './pagination.ts';
-import { availableSnapshots, pipelineInContext, RETENTION_POLICY_RULE, renderRetentionPolicy } from './pipelines.ts';
+import {
+  availableSnapshots,
+  pipelineInContext,
+  RETENTION_POLICY_RULE,
+  renderRetentionPolicy,
+} from './pipelines.ts';
 import { currentStage, elapsedFraction, newProgression, type Stage } from './progression.ts';
 import { dateTimeParam } from './query.ts';
 import {
@@ -63,7 +76,11 @@ function runAt(run: PipelineRun, now: number): PipelineRun {
   const progression = run.progression;
   let current: PipelineRun = run;
   if (progression) {
-    const stage = currentStage(progression, now, progression.fails ? FAILING_STAGES : SUCCEEDING_STAGES);
+    const stage = currentStage(
+      progression,
+      now,
+      progression.fails ? FAILING_STAGES : SUCCEEDING_STAGES,
+    );
     const fraction = Math.min(elapsedFraction(progression, now), progression.fails ? 0.55 : 1);
     const share = Math.max(0, (fraction - STATS_START) / (1 - STATS_START));
     const finalStats = run.stats ?? { bytesExported: 0, numDocs: 0 };
@@ -74,10 +91,14 @@ function runAt(run: PipelineRun, now: number): PipelineRun {
       stats:
         fraction < STATS_START
           ? undefined
-          : { bytesExported: Math.round(finalStats.bytesExported * share), numDocs: Math.round(finalStats.numDocs * share) },
+          : {
+              bytesExported: Math.round(finalStats.bytesExported * share),
+              numDocs: Math.round(finalStats.numDocs * share),
+            },
     };
   }
-  if (run.datasetDeletedAt !== undefined) current = { ...current, state: 'DATASET_DELETED', lastUpdatedAt: run.datasetDeletedAt };
+  if (run.datasetDeletedAt !== undefined)
+    current = { ...current, state: 'DATASET_DELETED', lastUpdatedAt: run.datasetDeletedAt };
   return current;
 }
 
@@ -112,7 +133,10 @@ export function datasetNameFor(pipeline: Pipeline, snapshot: ClusterSnapshot): s
   return `v1$atlas$snapshot$${clusterName}$${databaseName}$${collectionName}$${stamp}`;
 }
 
-export function retentionEnd(createdAt: number, policy: DatasetRetentionPolicy | undefined): number | undefined {
+export function retentionEnd(
+  createdAt: number,
+  policy: DatasetRetentionPolicy | undefined,
+): number | undefined {
   if (!policy) return undefined;
   const days = { DAYS: 1, WEEKS: 7, MONTHS: 30 }[policy.units];
   return createdAt + policy.value * days * DAY_MS;
@@ -121,12 +145,25 @@ export function retentionEnd(createdAt: number, policy: DatasetRetentionPolicy |
 function triggerRun(context: OperationContext) {
   const { project, pipeline } = pipelineInContext(context);
   validateBody(context.body, TRIGGER_RULE);
-  const body = context.body as { snapshotId: string; datasetRetentionPolicy?: { units: DatasetRetentionPolicy['units']; value: number } };
+  const body = context.body as {
+    snapshotId: string;
+    datasetRetentionPolicy?: { units: DatasetRetentionPolicy['units']; value: number };
+  };
   if (pipeline.state === 'PAUSED') {
-    throw badRequest('DATA_LAKE_PIPELINE_PAUSED', `Data Lake pipeline ${pipeline.name} is paused; resume it before triggering a run.`);
+    throw badRequest(
+      'DATA_LAKE_PIPELINE_PAUSED',
+      `Data Lake pipeline ${pipeline.name} is paused; resume it before triggering a run.`,
+    );
   }
-  const snapshot = availableSnapshots(project, pipeline).find((candidate) => candidate.id === body.snapshotId);
-  if (!snapshot) throw notFound('SNAPSHOT_NOT_FOUND', `Snapshot ${body.snapshotId} is not available to pipeline ${pipeline.name}.`, body.snapshotId);
+  const snapshot = availableSnapshots(project, pipeline).find(
+    (candidate) => candidate.id === body.snapshotId,
+  );
+  if (!snapshot)
+    throw notFound(
+      'SNAPSHOT_NOT_FOUND',
+      `Snapshot ${body.snapshotId} is not available to pipeline ${pipeline.name}.`,
+      body.snapshotId,
+    );
 
   const retention = body.datasetRetentionPolicy
     ? { ...body.datasetRetentionPolicy, lastModifiedDate: context.now }
@@ -143,7 +180,10 @@ function triggerRun(context: OperationContext) {
     scheduledDeletionAt: retentionEnd(context.now, retention),
     state: 'PENDING',
     phase: 'SNAPSHOT',
-    stats: { bytesExported: Math.round(snapshot.storageSizeBytes * 0.8), numDocs: Math.round(snapshot.storageSizeBytes / 1_000) },
+    stats: {
+      bytesExported: Math.round(snapshot.storageSizeBytes * 0.8),
+      numDocs: Math.round(snapshot.storageSizeBytes / 1_000),
+    },
     progression: newProgression(context.now, context.behaviour.runDurationMs, fails),
   };
   pipeline.runs.push(run);
@@ -152,7 +192,12 @@ function triggerRun(context: OperationContext) {
 
 function runInContext(context: OperationContext) {
   const { project, pipeline } = pipelineInContext(context);
-  const run = requireById(pipeline.runs, pathParam(context, 'pipelineRunId'), 'PIPELINE_RUN_NOT_FOUND', 'pipeline run');
+  const run = requireById(
+    pipeline.runs,
+    pathParam(context, 'pipelineRunId'),
+    'PIPELINE_RUN_NOT_FOUND',
+    'pipeline run',
+  );
   return { project, pipeline, run };
 }
 
@@ -160,7 +205,10 @@ function deleteRunDataset(context: OperationContext) {
   const { run } = runInContext(context);
   const state = runAt(run, context.now).state;
   if (state !== 'DONE' && state !== 'DATASET_DELETED') {
-    throw badRequest('INVALID_PIPELINE_RUN_STATE', `Pipeline run ${run.id} is ${state}; only a DONE run has a dataset to delete.`);
+    throw badRequest(
+      'INVALID_PIPELINE_RUN_STATE',
+      `Pipeline run ${run.id} is ${state}; only a DONE run has a dataset to delete.`,
+    );
   }
   run.datasetDeletedAt ??= context.now;
   return entity({}, 202);
@@ -185,8 +233,14 @@ export const pipelineRunOperations: Operation[] = [
     handle: (context) => {
       const { project, pipeline } = pipelineInContext(context);
       const createdBefore = dateTimeParam(context.query, 'createdBefore');
-      const runs = pipeline.runs.filter((run) => createdBefore === undefined || run.createdAt < createdBefore);
-      return paginate(context, newestFirst(runs, (run) => run.createdAt), (run) => renderRun(project, pipeline, run, context.now));
+      const runs = pipeline.runs.filter(
+        (run) => createdBefore === undefined || run.createdAt < createdBefore,
+      );
+      return paginate(
+        context,
+        newestFirst(runs, (run) => run.createdAt),
+        (run) => renderRun(project, pipeline, run, context.now),
+      );
     },
   },
   {
@@ -199,5 +253,11 @@ export const pipelineRunOperations: Operation[] = [
       return entity(renderRun(project, pipeline, run, context.now));
     },
   },
-  { ...common, operationId: 'deleteGroupPipelineRun', method: 'DELETE', path: `${RUNS}/{pipelineRunId}`, handle: deleteRunDataset },
+  {
+    ...common,
+    operationId: 'deleteGroupPipelineRun',
+    method: 'DELETE',
+    path: `${RUNS}/{pipelineRunId}`,
+    handle: deleteRunDataset,
+  },
 ];

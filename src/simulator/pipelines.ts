@@ -12,7 +12,15 @@
  */
 import { badRequest, conflict } from './errors.ts';
 import { V2023_01_01 } from './media.ts';
-import { entity, GROUP_PREFIX, isoDate, pathParam, projectInContext, type Operation, type OperationContext } from './operation.ts';
+import {
+  entity,
+  GROUP_PREFIX,
+  isoDate,
+  pathParam,
+  projectInContext,
+  type Operation,
+  type OperationContext,
+} from './operation.ts';
 import { paginate } from './pagination.ts';
 import { dateTimeParam } from './query.ts';
 import { renderDiskBackupSnapshot } from './snapshots.ts';
@@ -27,7 +35,15 @@ import {
   type PipelineSource,
   type Project,
 } from './store.ts';
-import { invalidField, OBJECT_ID, PIPELINE_NAME, readOnlyFields, validateBody, type Field, type ObjectRule } from './validation.ts';
+import {
+  invalidField,
+  OBJECT_ID,
+  PIPELINE_NAME,
+  readOnlyFields,
+  validateBody,
+  type Field,
+  type ObjectRule,
+} from './validation.ts';
 
 const PIPELINES = `${GROUP_PREFIX}/pipelines`;
 const PIPELINE = `${PIPELINES}/{pipelineName}`;
@@ -65,7 +81,10 @@ function pipelineBodyRule(creating: boolean): ObjectRule {
           variants: {
             PERIODIC_CPS: {
               type: 'object',
-              fields: { ...SOURCE_FIELDS, policyItemId: { rule: { type: 'string', pattern: OBJECT_ID }, required: true } },
+              fields: {
+                ...SOURCE_FIELDS,
+                policyItemId: { rule: { type: 'string', pattern: OBJECT_ID }, required: true },
+              },
             },
             ON_DEMAND_CPS: { type: 'object', fields: SOURCE_FIELDS },
           },
@@ -94,7 +113,13 @@ function pipelineBodyRule(creating: boolean): ObjectRule {
         },
       },
       transformations: {
-        rule: { type: 'array', items: { type: 'object', fields: { field: TEXT, type: { rule: { type: 'string', enum: ['EXCLUDE'] } } } } },
+        rule: {
+          type: 'array',
+          items: {
+            type: 'object',
+            fields: { field: TEXT, type: { rule: { type: 'string', enum: ['EXCLUDE'] } } },
+          },
+        },
       },
       datasetRetentionPolicy: { rule: RETENTION_POLICY_RULE },
     },
@@ -115,8 +140,12 @@ interface PipelineBody {
 
 export function renderRetentionPolicy(policy: DatasetRetentionPolicy | undefined) {
   if (!policy) return undefined;
-  const rendered: { units: string; value: number; lastModifiedDate?: string } = { units: policy.units, value: policy.value };
-  if (policy.lastModifiedDate !== undefined) rendered.lastModifiedDate = isoDate(policy.lastModifiedDate);
+  const rendered: { units: string; value: number; lastModifiedDate?: string } = {
+    units: policy.units,
+    value: policy.value,
+  };
+  if (policy.lastModifiedDate !== undefined)
+    rendered.lastModifiedDate = isoDate(policy.lastModifiedDate);
   return rendered;
 }
 
@@ -135,19 +164,32 @@ function renderPipeline(project: Project, pipeline: Pipeline) {
   };
 }
 
-export function pipelineInContext(context: OperationContext): { project: Project; pipeline: Pipeline } {
+export function pipelineInContext(context: OperationContext): {
+  project: Project;
+  pipeline: Pipeline;
+} {
   const project = projectInContext(context);
   return { project, pipeline: requirePipeline(project, pathParam(context, 'pipelineName')) };
 }
 
 function checkSource(project: Project, source: PipelineSource): void {
   const cluster = requireCluster(project, source.clusterName);
-  if (source.type === 'PERIODIC_CPS' && !cluster.policyItems.some((item) => item.id === source.policyItemId)) {
-    throw invalidField('INVALID_ATTRIBUTE', 'source.policyItemId', `is not a backup policy item of cluster ${cluster.name}.`);
+  if (
+    source.type === 'PERIODIC_CPS' &&
+    !cluster.policyItems.some((item) => item.id === source.policyItemId)
+  ) {
+    throw invalidField(
+      'INVALID_ATTRIBUTE',
+      'source.policyItemId',
+      `is not a backup policy item of cluster ${cluster.name}.`,
+    );
   }
 }
 
-function retentionFrom(body: PipelineBody['datasetRetentionPolicy'], now: number): DatasetRetentionPolicy | undefined {
+function retentionFrom(
+  body: PipelineBody['datasetRetentionPolicy'],
+  now: number,
+): DatasetRetentionPolicy | undefined {
   return body && { units: body.units, value: body.value, lastModifiedDate: now };
 }
 
@@ -156,7 +198,10 @@ function createPipeline(context: OperationContext) {
   validateBody(context.body, CREATE_RULE);
   const body = context.body as PipelineBody & { name: string; source: PipelineSource };
   if (findPipeline(project, body.name)) {
-    throw badRequest('DATA_LAKE_PIPELINE_ALREADY_EXISTS', `A Data Lake pipeline named ${body.name} already exists in group ${project.id}.`);
+    throw badRequest(
+      'DATA_LAKE_PIPELINE_ALREADY_EXISTS',
+      `A Data Lake pipeline named ${body.name} already exists in group ${project.id}.`,
+    );
   }
   checkSource(project, body.source);
   const pipeline: Pipeline = {
@@ -166,7 +211,12 @@ function createPipeline(context: OperationContext) {
     lastUpdatedAt: context.now,
     state: 'ACTIVE',
     source: body.source,
-    sink: { metadataProvider: 'AWS', metadataRegion: 'US_EAST_1', partitionFields: [], ...body.sink },
+    sink: {
+      metadataProvider: 'AWS',
+      metadataRegion: 'US_EAST_1',
+      partitionFields: [],
+      ...body.sink,
+    },
     transformations: body.transformations ?? [],
     datasetRetentionPolicy: retentionFrom(body.datasetRetentionPolicy, context.now),
     runs: [],
@@ -181,14 +231,19 @@ function updatePipeline(context: OperationContext) {
   validateBody(context.body, UPDATE_RULE);
   const body = context.body as PipelineBody;
   if (body.name !== undefined && body.name !== pipeline.name && findPipeline(project, body.name)) {
-    throw conflict('DATA_LAKE_PIPELINE_ALREADY_EXISTS', `A Data Lake pipeline named ${body.name} already exists in group ${project.id}.`, body.name);
+    throw conflict(
+      'DATA_LAKE_PIPELINE_ALREADY_EXISTS',
+      `A Data Lake pipeline named ${body.name} already exists in group ${project.id}.`,
+      body.name,
+    );
   }
   if (body.source) checkSource(project, body.source);
   if (body.name !== undefined) pipeline.name = body.name;
   if (body.source) pipeline.source = body.source;
   if (body.sink) pipeline.sink = { partitionFields: [], ...body.sink };
   if (body.transformations) pipeline.transformations = body.transformations;
-  if (body.datasetRetentionPolicy) pipeline.datasetRetentionPolicy = retentionFrom(body.datasetRetentionPolicy, context.now);
+  if (body.datasetRetentionPolicy)
+    pipeline.datasetRetentionPolicy = retentionFrom(body.datasetRetentionPolicy, context.now);
   pipeline.lastUpdatedAt = context.now;
   return entity(renderPipeline(project, pipeline));
 }
@@ -214,10 +269,20 @@ export const pipelineOperations: Operation[] = [
     path: PIPELINES,
     handle: (context) => {
       const project = projectInContext(context);
-      return { kind: 'array', body: project.pipelines.map((pipeline) => renderPipeline(project, pipeline)) };
+      return {
+        kind: 'array',
+        body: project.pipelines.map((pipeline) => renderPipeline(project, pipeline)),
+      };
     },
   },
-  { ...common, operationId: 'createGroupPipeline', method: 'POST', path: PIPELINES, takesBody: true, handle: createPipeline },
+  {
+    ...common,
+    operationId: 'createGroupPipeline',
+    method: 'POST',
+    path: PIPELINES,
+    takesBody: true,
+    handle: createPipeline,
+  },
   {
     ...common,
     operationId: 'getGroupPipeline',
@@ -228,7 +293,14 @@ export const pipelineOperations: Operation[] = [
       return entity(renderPipeline(project, pipeline));
     },
   },
-  { ...common, operationId: 'updateGroupPipeline', method: 'PATCH', path: PIPELINE, takesBody: true, handle: updatePipeline },
+  {
+    ...common,
+    operationId: 'updateGroupPipeline',
+    method: 'PATCH',
+    path: PIPELINE,
+    takesBody: true,
+    handle: updatePipeline,
+  },
   {
     ...common,
     operationId: 'deleteGroupPipeline',
@@ -240,8 +312,20 @@ export const pipelineOperations: Operation[] = [
       return entity({});
     },
   },
-  { ...common, operationId: 'pauseGroupPipeline', method: 'POST', path: `${PIPELINE}/pause`, handle: setPipelineState('PAUSED') },
-  { ...common, operationId: 'resumeGroupPipeline', method: 'POST', path: `${PIPELINE}/resume`, handle: setPipelineState('ACTIVE') },
+  {
+    ...common,
+    operationId: 'pauseGroupPipeline',
+    method: 'POST',
+    path: `${PIPELINE}/pause`,
+    handle: setPipelineState('PAUSED'),
+  },
+  {
+    ...common,
+    operationId: 'resumeGroupPipeline',
+    method: 'POST',
+    path: `${PIPELINE}/resume`,
+    handle: setPipelineState('ACTIVE'),
+  },
   {
     ...common,
     operationId: 'getGroupPipelineAvailableSchedules',
@@ -249,7 +333,10 @@ export const pipelineOperations: Operation[] = [
     path: `${PIPELINE}/availableSchedules`,
     handle: (context) => {
       const { project, pipeline } = pipelineInContext(context);
-      return { kind: 'array', body: requireCluster(project, pipeline.source.clusterName).policyItems };
+      return {
+        kind: 'array',
+        body: requireCluster(project, pipeline.source.clusterName).policyItems,
+      };
     },
   },
   {
@@ -264,8 +351,10 @@ export const pipelineOperations: Operation[] = [
       const snapshots = availableSnapshots(project, pipeline).filter(
         (snapshot) => completedAfter === undefined || snapshot.createdAt > completedAfter,
       );
-      return paginate(context, newestFirst(snapshots, (snapshot) => snapshot.createdAt), (snapshot) =>
-        renderDiskBackupSnapshot(context, project, cluster, snapshot),
+      return paginate(
+        context,
+        newestFirst(snapshots, (snapshot) => snapshot.createdAt),
+        (snapshot) => renderDiskBackupSnapshot(context, project, cluster, snapshot),
       );
     },
   },
@@ -273,5 +362,7 @@ export const pipelineOperations: Operation[] = [
 
 /** The completed snapshots of the pipeline's source cluster: what a run can ingest. */
 export function availableSnapshots(project: Project, pipeline: Pipeline) {
-  return requireCluster(project, pipeline.source.clusterName).snapshots.filter((snapshot) => snapshot.status === 'completed');
+  return requireCluster(project, pipeline.source.clusterName).snapshots.filter(
+    (snapshot) => snapshot.status === 'completed',
+  );
 }

@@ -17,12 +17,19 @@ export interface Stage<S> {
 }
 
 /** The stage reached at `now`, and when it began (a job's lastUpdatedDate). */
-export function currentStage<S>(progression: Progression, now: number, stages: readonly Stage<S>[]): { value: S; since: number } {
+export function currentStage<S>(
+  progression: Progression,
+  now: number,
+  stages: readonly Stage<S>[],
+): { value: S; since: number } {
   const fraction = elapsedFraction(progression, now);
   let reached = stages[0];
   for (const stage of stages) if (stage.from <= fraction) reached = stage;
   if (!reached) throw new Error('currentStage needs at least one stage');
-  return { value: reached.value, since: progression.startedAt + Math.round(reached.from * progression.durationMs) };
+  return {
+    value: reached.value,
+    since: progression.startedAt + Math.round(reached.from * progression.durationMs),
+  };
 }
 
 export function newProgression(now: number, durationMs: number, fails = false): Progression {

@@ -4,7 +4,9 @@ import { badRequest } from './errors.ts';
 export type Query = Record<string, string>;
 
 export function invalidQueryParameter(name: string, description: string) {
-  return badRequest('INVALID_QUERY_PARAMETER', `Invalid query parameter ${name}: ${description}`, [{ field: name, description }]);
+  return badRequest('INVALID_QUERY_PARAMETER', `Invalid query parameter ${name}: ${description}`, [
+    { field: name, description },
+  ]);
 }
 
 export function booleanParam(query: Query, name: string, fallback: boolean): boolean {
@@ -15,13 +17,20 @@ export function booleanParam(query: Query, name: string, fallback: boolean): boo
   throw invalidQueryParameter(name, `must be true or false, got "${raw}".`);
 }
 
-export function integerParam(query: Query, name: string, bounds: { min?: number; max?: number } = {}): number | undefined {
+export function integerParam(
+  query: Query,
+  name: string,
+  bounds: { min?: number; max?: number } = {},
+): number | undefined {
   const raw = query[name];
   if (raw === undefined) return undefined;
   const value = /^-?\d{1,19}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value)) throw invalidQueryParameter(name, `must be an integer, got "${raw}".`);
-  if (bounds.min !== undefined && value < bounds.min) throw invalidQueryParameter(name, `must be at least ${bounds.min}.`);
-  if (bounds.max !== undefined && value > bounds.max) throw invalidQueryParameter(name, `must be at most ${bounds.max}.`);
+  if (!Number.isSafeInteger(value))
+    throw invalidQueryParameter(name, `must be an integer, got "${raw}".`);
+  if (bounds.min !== undefined && value < bounds.min)
+    throw invalidQueryParameter(name, `must be at least ${bounds.min}.`);
+  if (bounds.max !== undefined && value > bounds.max)
+    throw invalidQueryParameter(name, `must be at most ${bounds.max}.`);
   return value;
 }
 
@@ -35,6 +44,7 @@ export function isDateTime(value: string): boolean {
 export function dateTimeParam(query: Query, name: string): number | undefined {
   const raw = query[name];
   if (raw === undefined) return undefined;
-  if (!isDateTime(raw)) throw invalidQueryParameter(name, `must be an ISO 8601 date-time, got "${raw}".`);
+  if (!isDateTime(raw))
+    throw invalidQueryParameter(name, `must be an ISO 8601 date-time, got "${raw}".`);
   return Date.parse(raw);
 }

@@ -17,7 +17,10 @@ export class RateLimitMeter {
   take(scope: string): { limit: number; remaining: number } {
     const now = this.now();
     const bucket = this.buckets.get(scope) ?? { tokens: RATE_LIMIT_CAPACITY, updatedAt: now };
-    const refilled = Math.min(RATE_LIMIT_CAPACITY, bucket.tokens + ((now - bucket.updatedAt) * REFILL_PER_MINUTE) / MINUTE_MS);
+    const refilled = Math.min(
+      RATE_LIMIT_CAPACITY,
+      bucket.tokens + ((now - bucket.updatedAt) * REFILL_PER_MINUTE) / MINUTE_MS,
+    );
     const tokens = Math.max(0, refilled - 1);
     this.buckets.set(scope, { tokens, updatedAt: now });
     return { limit: RATE_LIMIT_CAPACITY, remaining: Math.floor(tokens) };

@@ -41,7 +41,10 @@ export interface RouteMatch {
   rawParams: Record<string, string>;
 }
 
-const compiled = OPERATIONS.map((operation) => ({ operation, segments: operation.path.split('/') }));
+const compiled = OPERATIONS.map((operation) => ({
+  operation,
+  segments: operation.path.split('/'),
+}));
 
 export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
   const segments = rawPath.split('/');
@@ -65,7 +68,8 @@ export function decodePathParams(rawParams: Record<string, string>): Record<stri
   for (const [name, raw] of Object.entries(rawParams)) {
     const value = decodeSegment(raw);
     const pattern = PATH_PARAMETER_PATTERNS[name];
-    if (value === undefined || (pattern && !pattern.test(value))) throw invalidPathParameter(name, raw);
+    if (value === undefined || (pattern && !pattern.test(value)))
+      throw invalidPathParameter(name, raw);
     params[name] = value;
   }
   return params;
@@ -82,5 +86,7 @@ function decodeSegment(raw: string): string | undefined {
 function invalidPathParameter(name: string, raw: string): AtlasError {
   const description = `"${raw}" is not a valid ${name}.`;
   const errorCode = name === 'groupId' ? 'INVALID_GROUP_ID' : 'INVALID_PATH_PARAMETER';
-  return badRequest(errorCode, `Invalid path parameter ${name}: ${description}`, [{ field: name, description }]);
+  return badRequest(errorCode, `Invalid path parameter ${name}: ${description}`, [
+    { field: name, description },
+  ]);
 }

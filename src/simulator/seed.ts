@@ -56,7 +56,13 @@ function policyItem(
   retentionUnit: PolicyItem['retentionUnit'],
   retentionValue: number,
 ): PolicyItem {
-  return { id: ids.next(SEED_EPOCH - 400 * DAY), frequencyInterval, frequencyType, retentionUnit, retentionValue };
+  return {
+    id: ids.next(SEED_EPOCH - 400 * DAY),
+    frequencyInterval,
+    frequencyType,
+    retentionUnit,
+    retentionValue,
+  };
 }
 
 function buildReplicaSetCluster(ids: IdGenerator) {
@@ -72,7 +78,16 @@ function buildReplicaSetCluster(ids: IdGenerator) {
   for (let i = REPLICA_SET_SNAPSHOT_COUNT - 1; i >= 0; i -= 1) {
     const createdAt = SEED_EPOCH - HOUR - i * 12 * HOUR;
     const onDemand = i % 8 === 3;
-    const frequencyType = i === 38 ? 'yearly' : i === 30 ? 'monthly' : i % 14 === 6 ? 'weekly' : i % 2 === 0 ? 'daily' : 'hourly';
+    const frequencyType =
+      i === 38
+        ? 'yearly'
+        : i === 30
+          ? 'monthly'
+          : i % 14 === 6
+            ? 'weekly'
+            : i % 2 === 0
+              ? 'daily'
+              : 'hourly';
     snapshots.push({
       id: ids.next(createdAt),
       createdAt,
@@ -102,14 +117,25 @@ function buildReplicaSetCluster(ids: IdGenerator) {
 }
 
 function buildShardedCluster(ids: IdGenerator): Cluster {
-  const policies = [policyItem(ids, 'daily', 1, 'days', 7), policyItem(ids, 'weekly', 1, 'weeks', 8)];
-  const replicaSetNames = ['atlas-sharded0-shard-0', 'atlas-sharded0-shard-1', 'atlas-sharded0-config-0'];
+  const policies = [
+    policyItem(ids, 'daily', 1, 'days', 7),
+    policyItem(ids, 'weekly', 1, 'weeks', 8),
+  ];
+  const replicaSetNames = [
+    'atlas-sharded0-shard-0',
+    'atlas-sharded0-shard-1',
+    'atlas-sharded0-config-0',
+  ];
   const frequencies = ['daily', 'weekly', 'monthly', 'yearly'] as const;
   const snapshots: ClusterSnapshot[] = [];
   for (let i = 11; i >= 0; i -= 1) {
     const createdAt = SEED_EPOCH - 2 * HOUR - i * DAY;
     const frequencyType = frequencies[i % frequencies.length] ?? 'daily';
-    const members = replicaSetNames.map((replicaSetName) => ({ cloudProvider: 'GCP' as const, id: ids.next(createdAt), replicaSetName }));
+    const members = replicaSetNames.map((replicaSetName) => ({
+      cloudProvider: 'GCP' as const,
+      id: ids.next(createdAt),
+      replicaSetName,
+    }));
     snapshots.push({
       id: ids.next(createdAt),
       createdAt,
@@ -126,15 +152,44 @@ function buildShardedCluster(ids: IdGenerator): Cluster {
       members,
     });
   }
-  return { name: 'Sharded0', type: 'shardedCluster', cloudProvider: 'GCP', replicaSetNames, policyItems: policies, snapshots, exportJobs: [] };
+  return {
+    name: 'Sharded0',
+    type: 'shardedCluster',
+    cloudProvider: 'GCP',
+    replicaSetNames,
+    policyItems: policies,
+    snapshots,
+    exportJobs: [],
+  };
 }
 
-function buildExportBuckets(ids: IdGenerator): Record<'aws' | 'awsPrivate' | 'gcp' | 'azure', ExportBucket> {
+function buildExportBuckets(
+  ids: IdGenerator,
+): Record<'aws' | 'awsPrivate' | 'gcp' | 'azure', ExportBucket> {
   const created = SEED_EPOCH - 300 * DAY;
   return {
-    aws: { id: ids.next(created), bucketName: 'atlas-exports-prod', cloudProvider: 'AWS', iamRoleId: ids.next(created), region: 'us-east-1', requirePrivateNetworking: false },
-    awsPrivate: { id: ids.next(created), bucketName: 'atlas-exports-private', cloudProvider: 'AWS', iamRoleId: ids.next(created), region: 'eu-west-1', requirePrivateNetworking: true },
-    gcp: { id: ids.next(created), bucketName: 'atlas-exports-gcp', cloudProvider: 'GCP', roleId: ids.next(created) },
+    aws: {
+      id: ids.next(created),
+      bucketName: 'atlas-exports-prod',
+      cloudProvider: 'AWS',
+      iamRoleId: ids.next(created),
+      region: 'us-east-1',
+      requirePrivateNetworking: false,
+    },
+    awsPrivate: {
+      id: ids.next(created),
+      bucketName: 'atlas-exports-private',
+      cloudProvider: 'AWS',
+      iamRoleId: ids.next(created),
+      region: 'eu-west-1',
+      requirePrivateNetworking: true,
+    },
+    gcp: {
+      id: ids.next(created),
+      bucketName: 'atlas-exports-gcp',
+      cloudProvider: 'GCP',
+      roleId: ids.next(created),
+    },
     azure: {
       id: ids.next(created),
       bucketName: 'atlasexports',
@@ -155,7 +210,13 @@ function exportStateFor(i: number): ExportJob['state'] {
   return 'Successful';
 }
 
-function buildExportJobs(ids: IdGenerator, cluster: Cluster, buckets: ExportBucket[], count: number, spacingMs: number): ExportJob[] {
+function buildExportJobs(
+  ids: IdGenerator,
+  cluster: Cluster,
+  buckets: ExportBucket[],
+  count: number,
+  spacingMs: number,
+): ExportJob[] {
   const completed = cluster.snapshots.filter((snapshot) => snapshot.status === 'completed');
   const jobs: ExportJob[] = [];
   for (let i = count - 1; i >= 0; i -= 1) {
@@ -171,17 +232,30 @@ function buildExportJobs(ids: IdGenerator, cluster: Cluster, buckets: ExportBuck
       createdAt,
       snapshotId: snapshot.id,
       exportBucketId: bucket.id,
-      customData: i % 5 === 0 ? [{ key: 'team', value: 'analytics' }, { key: 'ticket', value: `OPS-${1000 + i}` }] : [],
+      customData:
+        i % 5 === 0
+          ? [
+              { key: 'team', value: 'analytics' },
+              { key: 'ticket', value: `OPS-${1000 + i}` },
+            ]
+          : [],
       components:
         cluster.type === 'shardedCluster'
-          ? cluster.replicaSetNames.map((replicaSetName) => ({ exportId: ids.next(createdAt), replicaSetName }))
+          ? cluster.replicaSetNames.map((replicaSetName) => ({
+              exportId: ids.next(createdAt),
+              replicaSetName,
+            }))
           : undefined,
       state,
       finishedAt: ended ? createdAt + 40 * MINUTE : undefined,
-      exportStatus: state === 'Queued' ? undefined : { exportedCollections: exported, totalCollections: 12 },
+      exportStatus:
+        state === 'Queued' ? undefined : { exportedCollections: exported, totalCollections: 12 },
       stateReason:
         state === 'Failed'
-          ? { errorCode: 'EXPORT_BUCKET_ACCESS_DENIED', message: `Atlas could not write to bucket ${bucket.bucketName}: access denied.` }
+          ? {
+              errorCode: 'EXPORT_BUCKET_ACCESS_DENIED',
+              message: `Atlas could not write to bucket ${bucket.bucketName}: access denied.`,
+            }
           : undefined,
     });
   }
@@ -201,7 +275,8 @@ function buildRun(ids: IdGenerator, pipeline: Pipeline, spec: RunSpec): Pipeline
   const { createdAt, snapshot, state, phase } = spec;
   const retention: DatasetRetentionPolicy | undefined = pipeline.datasetRetentionPolicy;
   const hasStats = state !== 'PENDING';
-  const bytesExported = spec.bytesExported ?? 1_000_000_000 + (createdAt / MINUTE) % 7_919 * 1_000_000;
+  const bytesExported =
+    spec.bytesExported ?? 1_000_000_000 + ((createdAt / MINUTE) % 7_919) * 1_000_000;
   return {
     id: ids.next(createdAt),
     createdAt,
@@ -213,7 +288,9 @@ function buildRun(ids: IdGenerator, pipeline: Pipeline, spec: RunSpec): Pipeline
     scheduledDeletionAt: retentionEnd(createdAt, retention),
     state,
     phase,
-    stats: hasStats ? { bytesExported, numDocs: spec.numDocs ?? Math.round(bytesExported / 800) } : undefined,
+    stats: hasStats
+      ? { bytesExported, numDocs: spec.numDocs ?? Math.round(bytesExported / 800) }
+      : undefined,
   };
 }
 
@@ -235,9 +312,16 @@ function buildPipeline(ids: IdGenerator, spec: PipelineSpec): Pipeline {
     lastUpdatedAt: spec.createdAt + DAY,
     state: spec.state ?? 'ACTIVE',
     source: spec.source,
-    sink: { metadataProvider: 'AWS', metadataRegion: 'US_EAST_1', partitionFields: spec.partitionFields ?? [] },
+    sink: {
+      metadataProvider: 'AWS',
+      metadataRegion: 'US_EAST_1',
+      partitionFields: spec.partitionFields ?? [],
+    },
     transformations: spec.transformations ?? [],
-    datasetRetentionPolicy: spec.datasetRetentionPolicy && { ...spec.datasetRetentionPolicy, lastModifiedDate: spec.createdAt },
+    datasetRetentionPolicy: spec.datasetRetentionPolicy && {
+      ...spec.datasetRetentionPolicy,
+      lastModifiedDate: spec.createdAt,
+    },
     runs: [],
   };
 }
@@ -264,9 +348,15 @@ function buildServerless(ids: IdGenerator, projectId: string) {
     });
   }
   const snapshot = (i: number) => pick(snapshots, snapshots.length - 1 - i);
-  const job = (hoursAgo: number, fields: Partial<ServerlessRestoreJob> & Pick<ServerlessRestoreJob, 'deliveryType' | 'targetClusterName'>) => {
+  const job = (
+    hoursAgo: number,
+    fields: Partial<ServerlessRestoreJob> &
+      Pick<ServerlessRestoreJob, 'deliveryType' | 'targetClusterName'>,
+  ) => {
     const createdAt = SEED_EPOCH - hoursAgo * HOUR;
-    const restored = fields.snapshotId ? snapshots.find((candidate) => candidate.id === fields.snapshotId) : undefined;
+    const restored = fields.snapshotId
+      ? snapshots.find((candidate) => candidate.id === fields.snapshotId)
+      : undefined;
     const restoreJob: ServerlessRestoreJob = {
       id: ids.next(createdAt),
       createdAt,
@@ -280,27 +370,89 @@ function buildServerless(ids: IdGenerator, projectId: string) {
     };
     return restoreJob;
   };
-  const downloadUrl = (name: string) => [`https://restore-simulated.s3.amazonaws.com/serverless0/${name}.tar.gz?X-Amz-Expires=86400`];
+  const downloadUrl = (name: string) => [
+    `https://restore-simulated.s3.amazonaws.com/serverless0/${name}.tar.gz?X-Amz-Expires=86400`,
+  ];
   const pointInTimeSeconds = Math.floor((SEED_EPOCH - 20 * HOUR) / 1000);
   // Oldest first, so that ids grow with creation time.
   const restoreJobs = {
-    oplog: job(60, { deliveryType: 'pointInTime', targetClusterName: 'Serverless0', oplogTs: pointInTimeSeconds - 3_600, oplogInc: 7, timestamp: (pointInTimeSeconds - 3_600) * 1000, finishedAt: SEED_EPOCH - 59 * HOUR }),
-    expired: job(50, { deliveryType: 'download', targetClusterName: 'Serverless0', snapshotId: snapshot(9).id, expired: true, finishedAt: SEED_EPOCH - 49 * HOUR, expiresAt: SEED_EPOCH - 25 * HOUR, deliveryUrl: downloadUrl('expired') }),
-    cancelled: job(40, { deliveryType: 'automated', targetClusterName: 'Serverless0', snapshotId: snapshot(8).id, cancelled: true }),
-    failed: job(30, { deliveryType: 'automated', targetClusterName: 'Serverless0', snapshotId: snapshot(6).id, failed: true, finishedAt: SEED_EPOCH - 29 * HOUR }),
-    download: job(12, { deliveryType: 'download', targetClusterName: 'Serverless0', snapshotId: snapshot(3).id, finishedAt: SEED_EPOCH - 11 * HOUR, expiresAt: SEED_EPOCH + 13 * HOUR, deliveryUrl: downloadUrl('latest') }),
-    finished: job(8, { deliveryType: 'automated', targetClusterName: 'Serverless0', snapshotId: snapshot(2).id, finishedAt: SEED_EPOCH - 7 * HOUR }),
-    pointInTime: job(2, { deliveryType: 'pointInTime', targetClusterName: 'Cluster0', pointInTimeUTCSeconds: pointInTimeSeconds, timestamp: pointInTimeSeconds * 1000 }),
-    running: job(1, { deliveryType: 'automated', targetClusterName: 'ServerlessEmpty', snapshotId: snapshot(1).id }),
+    oplog: job(60, {
+      deliveryType: 'pointInTime',
+      targetClusterName: 'Serverless0',
+      oplogTs: pointInTimeSeconds - 3_600,
+      oplogInc: 7,
+      timestamp: (pointInTimeSeconds - 3_600) * 1000,
+      finishedAt: SEED_EPOCH - 59 * HOUR,
+    }),
+    expired: job(50, {
+      deliveryType: 'download',
+      targetClusterName: 'Serverless0',
+      snapshotId: snapshot(9).id,
+      expired: true,
+      finishedAt: SEED_EPOCH - 49 * HOUR,
+      expiresAt: SEED_EPOCH - 25 * HOUR,
+      deliveryUrl: downloadUrl('expired'),
+    }),
+    cancelled: job(40, {
+      deliveryType: 'automated',
+      targetClusterName: 'Serverless0',
+      snapshotId: snapshot(8).id,
+      cancelled: true,
+    }),
+    failed: job(30, {
+      deliveryType: 'automated',
+      targetClusterName: 'Serverless0',
+      snapshotId: snapshot(6).id,
+      failed: true,
+      finishedAt: SEED_EPOCH - 29 * HOUR,
+    }),
+    download: job(12, {
+      deliveryType: 'download',
+      targetClusterName: 'Serverless0',
+      snapshotId: snapshot(3).id,
+      finishedAt: SEED_EPOCH - 11 * HOUR,
+      expiresAt: SEED_EPOCH + 13 * HOUR,
+      deliveryUrl: downloadUrl('latest'),
+    }),
+    finished: job(8, {
+      deliveryType: 'automated',
+      targetClusterName: 'Serverless0',
+      snapshotId: snapshot(2).id,
+      finishedAt: SEED_EPOCH - 7 * HOUR,
+    }),
+    pointInTime: job(2, {
+      deliveryType: 'pointInTime',
+      targetClusterName: 'Cluster0',
+      pointInTimeUTCSeconds: pointInTimeSeconds,
+      timestamp: pointInTimeSeconds * 1000,
+    }),
+    running: job(1, {
+      deliveryType: 'automated',
+      targetClusterName: 'ServerlessEmpty',
+      snapshotId: snapshot(1).id,
+    }),
   };
-  const main: ServerlessInstance = { name: 'Serverless0', snapshots, restoreJobs: Object.values(restoreJobs) };
+  const main: ServerlessInstance = {
+    name: 'Serverless0',
+    snapshots,
+    restoreJobs: Object.values(restoreJobs),
+  };
   const empty: ServerlessInstance = { name: 'ServerlessEmpty', snapshots: [], restoreJobs: [] };
   return { main, empty, restoreJobs };
 }
 
 function buildFlex(ids: IdGenerator, projectId: string) {
   const snapshots: FlexSnapshot[] = [];
-  const statuses: FlexSnapshot['status'][] = ['QUEUED', 'RUNNING', 'COMPLETED', 'COMPLETED', 'FAILED', 'COMPLETED', 'COMPLETED', 'COMPLETED'];
+  const statuses: FlexSnapshot['status'][] = [
+    'QUEUED',
+    'RUNNING',
+    'COMPLETED',
+    'COMPLETED',
+    'FAILED',
+    'COMPLETED',
+    'COMPLETED',
+    'COMPLETED',
+  ];
   for (let i = statuses.length - 1; i >= 0; i -= 1) {
     const scheduledTime = SEED_EPOCH - 4 * HOUR - i * DAY;
     const status = pick(statuses, i);
@@ -317,7 +469,11 @@ function buildFlex(ids: IdGenerator, projectId: string) {
     });
   }
   const completed = snapshots.filter((snapshot) => snapshot.status === 'COMPLETED');
-  const job = (hoursAgo: number, fields: Pick<FlexRestoreJob, 'status' | 'deliveryType' | 'targetDeploymentItemName'> & Partial<FlexRestoreJob>) => {
+  const job = (
+    hoursAgo: number,
+    fields: Pick<FlexRestoreJob, 'status' | 'deliveryType' | 'targetDeploymentItemName'> &
+      Partial<FlexRestoreJob>,
+  ) => {
     const createdAt = SEED_EPOCH - hoursAgo * HOUR;
     const snapshot = pick(completed, hoursAgo % completed.length);
     const restoreJob: FlexRestoreJob = {
@@ -339,13 +495,36 @@ function buildFlex(ids: IdGenerator, projectId: string) {
       targetDeploymentItemName: 'Flex0',
       restoreFinishedDate: SEED_EPOCH - 47 * HOUR,
       expirationDate: SEED_EPOCH - 23 * HOUR,
-      snapshotUrl: 'https://restore-simulated.s3.amazonaws.com/flex0/snapshot.tar.gz?X-Amz-Expires=86400',
+      snapshotUrl:
+        'https://restore-simulated.s3.amazonaws.com/flex0/snapshot.tar.gz?X-Amz-Expires=86400',
     }),
-    completed: job(24, { status: 'COMPLETED', deliveryType: 'RESTORE', targetDeploymentItemName: 'Flex0', restoreFinishedDate: SEED_EPOCH - 23 * HOUR }),
-    failed: job(12, { status: 'FAILED', deliveryType: 'RESTORE', targetDeploymentItemName: 'Flex0', restoreFinishedDate: SEED_EPOCH - 11 * HOUR }),
-    running: job(3, { status: 'RUNNING', deliveryType: 'RESTORE', targetDeploymentItemName: 'FlexEmpty' }),
-    queued: job(2, { status: 'QUEUED', deliveryType: 'RESTORE', targetDeploymentItemName: 'FlexEmpty' }),
-    pending: job(1, { status: 'PENDING', deliveryType: 'RESTORE', targetDeploymentItemName: 'FlexEmpty' }),
+    completed: job(24, {
+      status: 'COMPLETED',
+      deliveryType: 'RESTORE',
+      targetDeploymentItemName: 'Flex0',
+      restoreFinishedDate: SEED_EPOCH - 23 * HOUR,
+    }),
+    failed: job(12, {
+      status: 'FAILED',
+      deliveryType: 'RESTORE',
+      targetDeploymentItemName: 'Flex0',
+      restoreFinishedDate: SEED_EPOCH - 11 * HOUR,
+    }),
+    running: job(3, {
+      status: 'RUNNING',
+      deliveryType: 'RESTORE',
+      targetDeploymentItemName: 'FlexEmpty',
+    }),
+    queued: job(2, {
+      status: 'QUEUED',
+      deliveryType: 'RESTORE',
+      targetDeploymentItemName: 'FlexEmpty',
+    }),
+    pending: job(1, {
+      status: 'PENDING',
+      deliveryType: 'RESTORE',
+      targetDeploymentItemName: 'FlexEmpty',
+    }),
   };
   const main: FlexCluster = { name: 'Flex0', snapshots, restoreJobs: Object.values(restoreJobs) };
   const empty: FlexCluster = { name: 'FlexEmpty', snapshots: [], restoreJobs: [] };
@@ -353,7 +532,9 @@ function buildFlex(ids: IdGenerator, projectId: string) {
 }
 
 function idsOf<K extends string>(records: Record<K, { id: string }>): Record<K, string> {
-  return Object.fromEntries(Object.entries<{ id: string }>(records).map(([key, record]) => [key, record.id])) as Record<K, string>;
+  return Object.fromEntries(
+    Object.entries<{ id: string }>(records).map(([key, record]) => [key, record.id]),
+  ) as Record<K, string>;
 }
 
 /** Builds the whole seeded world, and the ids and names tests refer to. */
@@ -374,24 +555,40 @@ export function createSeedWorld() {
     snapshots: [],
     exportJobs: [],
   };
-  for (const cluster of [replicaSet, sharded, emptyCluster]) project.clusters.set(cluster.name, cluster);
+  for (const cluster of [replicaSet, sharded, emptyCluster])
+    project.clusters.set(cluster.name, cluster);
 
   const buckets = buildExportBuckets(ids);
   project.exportBuckets = Object.values(buckets);
-  replicaSet.exportJobs = buildExportJobs(ids, replicaSet, project.exportBuckets, EXPORT_JOB_COUNT, 3 * HOUR);
+  replicaSet.exportJobs = buildExportJobs(
+    ids,
+    replicaSet,
+    project.exportBuckets,
+    EXPORT_JOB_COUNT,
+    3 * HOUR,
+  );
   sharded.exportJobs = buildExportJobs(ids, sharded, project.exportBuckets, 5, DAY);
 
   const available = replicaSet.snapshots.filter((snapshot) => snapshot.status === 'completed');
-  const newestAvailable = (i: number) => pick(available, available.length - 1 - (i % available.length));
+  const newestAvailable = (i: number) =>
+    pick(available, available.length - 1 - (i % available.length));
   const scheduledOf = (frequency: ClusterSnapshot['frequencyType']) =>
-    available.filter((snapshot) => snapshot.snapshotType === 'scheduled' && snapshot.frequencyType === frequency);
+    available.filter(
+      (snapshot) => snapshot.snapshotType === 'scheduled' && snapshot.frequencyType === frequency,
+    );
   const onDemandSnapshots = available.filter((snapshot) => snapshot.snapshotType === 'onDemand');
 
   const pipelineCreated = (n: number) => SEED_EPOCH - (200 - n * 10) * DAY;
   const big = buildPipeline(ids, {
     name: 'orders-hourly',
     createdAt: pipelineCreated(0),
-    source: { type: 'PERIODIC_CPS', clusterName: 'Cluster0', databaseName: 'sales', collectionName: 'orders', policyItemId: policies.hourly.id },
+    source: {
+      type: 'PERIODIC_CPS',
+      clusterName: 'Cluster0',
+      databaseName: 'sales',
+      collectionName: 'orders',
+      policyItemId: policies.hourly.id,
+    },
     partitionFields: [
       { fieldName: 'customerId', order: 0 },
       { fieldName: 'region', order: 1 },
@@ -405,13 +602,25 @@ export function createSeedWorld() {
   const small = buildPipeline(ids, {
     name: 'users-daily',
     createdAt: pipelineCreated(1),
-    source: { type: 'PERIODIC_CPS', clusterName: 'Cluster0', databaseName: 'app', collectionName: 'users', policyItemId: policies.daily.id },
+    source: {
+      type: 'PERIODIC_CPS',
+      clusterName: 'Cluster0',
+      databaseName: 'app',
+      collectionName: 'users',
+      policyItemId: policies.daily.id,
+    },
     partitionFields: [{ fieldName: 'country', order: 0 }],
   });
   const everyState = buildPipeline(ids, {
     name: 'metrics-weekly',
     createdAt: pipelineCreated(2),
-    source: { type: 'PERIODIC_CPS', clusterName: 'Sharded0', databaseName: 'metrics', collectionName: 'samples', policyItemId: sharded.policyItems[1]?.id ?? '' },
+    source: {
+      type: 'PERIODIC_CPS',
+      clusterName: 'Sharded0',
+      databaseName: 'metrics',
+      collectionName: 'samples',
+      policyItemId: sharded.policyItems[1]?.id ?? '',
+    },
     partitionFields: [
       { fieldName: 'deviceId', order: 0 },
       { fieldName: 'ts', order: 1 },
@@ -421,43 +630,97 @@ export function createSeedWorld() {
   const onDemand = buildPipeline(ids, {
     name: 'events-ondemand',
     createdAt: pipelineCreated(3),
-    source: { type: 'ON_DEMAND_CPS', clusterName: 'Cluster0', databaseName: 'app', collectionName: 'events' },
+    source: {
+      type: 'ON_DEMAND_CPS',
+      clusterName: 'Cluster0',
+      databaseName: 'app',
+      collectionName: 'events',
+    },
     transformations: [{ field: 'payload.raw', type: 'EXCLUDE' }],
   });
   const paused = buildPipeline(ids, {
     name: 'audit-paused',
     createdAt: pipelineCreated(4),
     state: 'PAUSED',
-    source: { type: 'PERIODIC_CPS', clusterName: 'Cluster0', databaseName: 'app', collectionName: 'audit', policyItemId: policies.daily.id },
+    source: {
+      type: 'PERIODIC_CPS',
+      clusterName: 'Cluster0',
+      databaseName: 'app',
+      collectionName: 'audit',
+      policyItemId: policies.daily.id,
+    },
     datasetRetentionPolicy: { units: 'MONTHS', value: 6 },
   });
   const special = buildPipeline(ids, {
     name: 'sales#2024%q1+é:x',
     createdAt: pipelineCreated(5),
-    source: { type: 'PERIODIC_CPS', clusterName: 'Cluster0', databaseName: 'sales', collectionName: 'q1', policyItemId: policies.monthly.id },
+    source: {
+      type: 'PERIODIC_CPS',
+      clusterName: 'Cluster0',
+      databaseName: 'sales',
+      collectionName: 'q1',
+      policyItemId: policies.monthly.id,
+    },
     partitionFields: [{ fieldName: 'store', order: 0 }],
   });
   const noRuns = buildPipeline(ids, {
     name: 'inventory-new',
     createdAt: pipelineCreated(6),
-    source: { type: 'ON_DEMAND_CPS', clusterName: 'EmptyCluster', databaseName: 'stock', collectionName: 'items' },
+    source: {
+      type: 'ON_DEMAND_CPS',
+      clusterName: 'EmptyCluster',
+      databaseName: 'stock',
+      collectionName: 'items',
+    },
   });
   project.pipelines = [big, small, everyState, onDemand, paused, special, noRuns];
 
   // orders-hourly: 1,200 hourly runs; the newest two still running, datasets older than 30 days deleted.
   for (let i = BIG_RUN_COUNT - 1; i >= 0; i -= 1) {
     const [state, phase]: [RunState, RunPhase] =
-      i === 0 ? ['IN_PROGRESS', 'INGESTION'] : i === 1 ? ['IN_PROGRESS', 'EXPORT'] : i % 100 === 42 ? ['FAILED', 'EXPORT'] : i >= 720 ? ['DATASET_DELETED', 'INGESTION'] : ['DONE', 'INGESTION'];
+      i === 0
+        ? ['IN_PROGRESS', 'INGESTION']
+        : i === 1
+          ? ['IN_PROGRESS', 'EXPORT']
+          : i % 100 === 42
+            ? ['FAILED', 'EXPORT']
+            : i >= 720
+              ? ['DATASET_DELETED', 'INGESTION']
+              : ['DONE', 'INGESTION'];
     const bytesExported = i === 2 ? 5_000_000_000_000 : undefined;
     const numDocs = i === 2 ? 3_000_000_000 : undefined;
-    big.runs.push(buildRun(ids, big, { createdAt: SEED_EPOCH - 30 * MINUTE - i * HOUR, snapshot: newestAvailable(i), state, phase, bytesExported, numDocs }));
+    big.runs.push(
+      buildRun(ids, big, {
+        createdAt: SEED_EPOCH - 30 * MINUTE - i * HOUR,
+        snapshot: newestAvailable(i),
+        state,
+        phase,
+        bytesExported,
+        numDocs,
+      }),
+    );
   }
 
   // users-daily: three runs; the two older ones share a creation time, so the id decides their order.
   const daily = scheduledOf('daily');
-  const smallOldest = buildRun(ids, small, { createdAt: SEED_EPOCH - 26 * HOUR, snapshot: pick(daily, daily.length - 3), state: 'DATASET_DELETED', phase: 'INGESTION' });
-  const smallMiddle = buildRun(ids, small, { createdAt: SEED_EPOCH - 26 * HOUR, snapshot: pick(daily, daily.length - 2), state: 'FAILED', phase: 'EXPORT' });
-  const smallNewest = buildRun(ids, small, { createdAt: SEED_EPOCH - 2 * HOUR, snapshot: pick(daily, daily.length - 1), state: 'DONE', phase: 'INGESTION' });
+  const smallOldest = buildRun(ids, small, {
+    createdAt: SEED_EPOCH - 26 * HOUR,
+    snapshot: pick(daily, daily.length - 3),
+    state: 'DATASET_DELETED',
+    phase: 'INGESTION',
+  });
+  const smallMiddle = buildRun(ids, small, {
+    createdAt: SEED_EPOCH - 26 * HOUR,
+    snapshot: pick(daily, daily.length - 2),
+    state: 'FAILED',
+    phase: 'EXPORT',
+  });
+  const smallNewest = buildRun(ids, small, {
+    createdAt: SEED_EPOCH - 2 * HOUR,
+    snapshot: pick(daily, daily.length - 1),
+    state: 'DONE',
+    phase: 'INGESTION',
+  });
   small.runs.push(smallOldest, smallMiddle, smallNewest);
 
   // metrics-weekly: one run in every state and phase combination that occurs.
@@ -474,19 +737,47 @@ export function createSeedWorld() {
   const everyStateRuns: Record<string, string> = {};
   everyStateSpecs.forEach(([key, state, phase], index) => {
     const snapshot = pick(sharded.snapshots, index);
-    const run = buildRun(ids, everyState, { createdAt: snapshot.createdAt + 10 * MINUTE, snapshot, state, phase });
+    const run = buildRun(ids, everyState, {
+      createdAt: snapshot.createdAt + 10 * MINUTE,
+      snapshot,
+      state,
+      phase,
+    });
     everyState.runs.push(run);
     everyStateRuns[key] = run.id;
   });
 
   onDemandSnapshots.slice(-2).forEach((snapshot) => {
-    onDemand.runs.push(buildRun(ids, onDemand, { createdAt: snapshot.createdAt + 5 * MINUTE, snapshot, state: 'DONE', phase: 'INGESTION' }));
+    onDemand.runs.push(
+      buildRun(ids, onDemand, {
+        createdAt: snapshot.createdAt + 5 * MINUTE,
+        snapshot,
+        state: 'DONE',
+        phase: 'INGESTION',
+      }),
+    );
   });
-  [pick(available, available.length - 5), pick(available, available.length - 3)].forEach((snapshot) => {
-    paused.runs.push(buildRun(ids, paused, { createdAt: snapshot.createdAt + 5 * MINUTE, snapshot, state: 'DONE', phase: 'INGESTION' }));
-  });
+  [pick(available, available.length - 5), pick(available, available.length - 3)].forEach(
+    (snapshot) => {
+      paused.runs.push(
+        buildRun(ids, paused, {
+          createdAt: snapshot.createdAt + 5 * MINUTE,
+          snapshot,
+          state: 'DONE',
+          phase: 'INGESTION',
+        }),
+      );
+    },
+  );
   [pick(scheduledOf('yearly'), 0), pick(scheduledOf('monthly'), 0)].forEach((snapshot) => {
-    special.runs.push(buildRun(ids, special, { createdAt: snapshot.createdAt + 5 * MINUTE, snapshot, state: 'DONE', phase: 'INGESTION' }));
+    special.runs.push(
+      buildRun(ids, special, {
+        createdAt: snapshot.createdAt + 5 * MINUTE,
+        snapshot,
+        state: 'DONE',
+        phase: 'INGESTION',
+      }),
+    );
   });
 
   const serverless = buildServerless(ids, project.id);
@@ -499,8 +790,13 @@ export function createSeedWorld() {
   const world: World = { projects: new Map([project, emptyProject].map((p) => [p.id, p])), ids };
 
   const exportJobsNewestFirst = [...replicaSet.exportJobs].reverse();
-  const exportJobWithState = (state: ExportJob['state']) => exportJobsNewestFirst.find((job) => job.state === state)?.id ?? '';
-  const busySnapshotIds = new Set(exportJobsNewestFirst.filter((job) => job.state === 'Queued' || job.state === 'InProgress').map((job) => job.snapshotId));
+  const exportJobWithState = (state: ExportJob['state']) =>
+    exportJobsNewestFirst.find((job) => job.state === state)?.id ?? '';
+  const busySnapshotIds = new Set(
+    exportJobsNewestFirst
+      .filter((job) => job.state === 'Queued' || job.state === 'InProgress')
+      .map((job) => job.snapshotId),
+  );
   const bigRunsNewestFirst = [...big.runs].reverse();
 
   const seed = {
@@ -520,8 +816,21 @@ export function createSeedWorld() {
       /** Creation order, as listGroupPipelines answers. */
       all: project.pipelines.map((pipeline) => pipeline.name),
     },
-    pipelineIds: { big: big.id, small: small.id, everyState: everyState.id, onDemand: onDemand.id, paused: paused.id, special: special.id, noRuns: noRuns.id },
-    runCounts: { big: big.runs.length, small: small.runs.length, everyState: everyState.runs.length, noRuns: 0 },
+    pipelineIds: {
+      big: big.id,
+      small: small.id,
+      everyState: everyState.id,
+      onDemand: onDemand.id,
+      paused: paused.id,
+      special: special.id,
+      noRuns: noRuns.id,
+    },
+    runCounts: {
+      big: big.runs.length,
+      small: small.runs.length,
+      everyState: everyState.runs.length,
+      noRuns: 0,
+    },
     runs: {
       bigNewest: pick(bigRunsNewestFirst, 0).id,
       /** The run with bytesExported 5e12 and numDocs 3e9 (third newest of orders-hourly). */
@@ -553,7 +862,8 @@ export function createSeedWorld() {
       serverlessCompleted: pick(serverless.main.snapshots, serverless.main.snapshots.length - 2).id,
       flexCount: flex.main.snapshots.length,
       flexNewest: pick(flex.main.snapshots, flex.main.snapshots.length - 1).id,
-      flexCompleted: flex.main.snapshots.filter((snapshot) => snapshot.status === 'COMPLETED').at(-1)?.id ?? '',
+      flexCompleted:
+        flex.main.snapshots.filter((snapshot) => snapshot.status === 'COMPLETED').at(-1)?.id ?? '',
     },
     exportJobs: {
       replicaSetCount: replicaSet.exportJobs.length,

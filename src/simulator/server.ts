@@ -14,13 +14,20 @@ import { RATE_LIMIT_CAPACITY, RateLimitMeter } from './rate-limit.ts';
 import { matchRoute } from './routes.ts';
 import { createSeedWorld } from './seed.ts';
 import type { World } from './store.ts';
-import type { FaultRule, GoneFamily, RecordedRequest, Simulator, SimulatorOptions } from './types.ts';
+import type {
+  FaultRule,
+  GoneFamily,
+  RecordedRequest,
+  Simulator,
+  SimulatorOptions,
+} from './types.ts';
 
 const DEFAULT_RUN_DURATION_MS = 20_000;
 const DEFAULT_MAX_RECORDED_REQUESTS = 10_000;
 
 const wallClock = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+const sleep = (ms: number) =>
+  ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 
 function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
   const flat: Record<string, string> = {};
@@ -83,7 +90,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   function faultAnswer(rule: FaultRule): Answer {
     const status = rule.status ?? 200;
-    const retryAfter: Record<string, string> = status === 429 ? { 'Retry-After': '1', 'RateLimit-Limit': String(RATE_LIMIT_CAPACITY), 'RateLimit-Remaining': '0' } : {};
+    const retryAfter: Record<string, string> =
+      status === 429
+        ? {
+            'Retry-After': '1',
+            'RateLimit-Limit': String(RATE_LIMIT_CAPACITY),
+            'RateLimit-Remaining': '0',
+          }
+        : {};
     const contentType = rule.contentType ?? 'application/json';
     const headers = { 'Content-Type': contentType, ...retryAfter, ...rule.headers };
     if (rule.rawBody !== undefined) return { status, headers, rawBody: rule.rawBody };
@@ -91,12 +105,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   function send(response: ServerResponse, record: RecordedRequest, answer: Answer): void {
-    const text = answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body, null, answer.pretty ? 2 : undefined));
+    const text =
+      answer.rawBody ??
+      (answer.body === undefined
+        ? ''
+        : JSON.stringify(answer.body, null, answer.pretty ? 2 : undefined));
     record.status = answer.status;
-    record.responseHeaders = Object.fromEntries(Object.entries(answer.headers).map(([name, value]) => [name.toLowerCase(), value]));
+    record.responseHeaders = Object.fromEntries(
+      Object.entries(answer.headers).map(([name, value]) => [name.toLowerCase(), value]),
+    );
     record.responseBody = answer.rawBody ?? answer.body;
     response.on('finish', () => (record.endedAt = wallClock()));
-    response.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(Buffer.byteLength(text)) });
+    response.writeHead(answer.status, {
+      ...answer.headers,
+      'Content-Length': String(Buffer.byteLength(text)),
+    });
     response.end(text);
   }
 
@@ -127,7 +150,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
     remember(record);
     record.rawBody = await readBody(request);
-    const form: Record<string, string> = isOAuth ? Object.fromEntries(new URLSearchParams(record.rawBody)) : {};
+    const form: Record<string, string> = isOAuth
+      ? Object.fromEntries(new URLSearchParams(record.rawBody))
+      : {};
     record.body = isOAuth ? form : record.rawBody === '' ? undefined : parseJson(record.rawBody);
 
     await sleep(latency.ms + Math.random() * latency.jitterMs);
@@ -141,18 +166,37 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return send(response, record, faultAnswer(fault));
     }
     if (isOAuth) {
-      const answer = oauth.answer({ path, authorization: headers.authorization, contentType: headers['content-type'], form });
-      return send(response, record, { status: answer.status, headers: { 'Content-Type': 'application/json', ...answer.headers }, body: answer.body });
+      const answer = oauth.answer({
+        path,
+        authorization: headers.authorization,
+        contentType: headers['content-type'],
+        form,
+      });
+      return send(response, record, {
+        status: answer.status,
+        headers: { 'Content-Type': 'application/json', ...answer.headers },
+        body: answer.body,
+      });
     }
     const origin = `http://${headers.host ?? 'localhost'}`;
-    send(response, record, answerApi(api, { method, target, path, query, headers, rawBody: record.rawBody, origin }, route));
+    send(
+      response,
+      record,
+      answerApi(
+        api,
+        { method, target, path, query, headers, rawBody: record.rawBody, origin },
+        route,
+      ),
+    );
   }
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'application/json' });
-        response.end(JSON.stringify(new AtlasError(500, 'UNEXPECTED_ERROR', String(error)).toBody()));
+        response.end(
+          JSON.stringify(new AtlasError(500, 'UNEXPECTED_ERROR', String(error)).toBody()),
+        );
       }
     });
   });

@@ -15,7 +15,17 @@
  */
 import { conflict } from './errors.ts';
 import { V2023_01_01 } from './media.ts';
-import { entity, GROUP_PREFIX, isoDate, optionalIsoDate, pathParam, projectInContext, selfLinks, type Operation, type OperationContext } from './operation.ts';
+import {
+  entity,
+  GROUP_PREFIX,
+  isoDate,
+  optionalIsoDate,
+  pathParam,
+  projectInContext,
+  selfLinks,
+  type Operation,
+  type OperationContext,
+} from './operation.ts';
 import { paginate } from './pagination.ts';
 import { elapsedFraction, newProgression } from './progression.ts';
 import {
@@ -28,7 +38,14 @@ import {
   type ServerlessRestoreJob,
   type ServerlessSnapshot,
 } from './store.ts';
-import { CLUSTER_NAME, invalidField, OBJECT_ID, readOnlyFields, validateBody, type ObjectRule } from './validation.ts';
+import {
+  CLUSTER_NAME,
+  invalidField,
+  OBJECT_ID,
+  readOnlyFields,
+  validateBody,
+  type ObjectRule,
+} from './validation.ts';
 
 const BACKUP = `${GROUP_PREFIX}/serverless/{clusterName}/backup`;
 const DOWNLOAD_LIFETIME_MS = 86_400_000;
@@ -37,20 +54,40 @@ const EARLIEST_POINT_IN_TIME = 1_199_145_600;
 const CREATE_RULE: ObjectRule = {
   type: 'object',
   fields: {
-    deliveryType: { rule: { type: 'string', enum: ['automated', 'download', 'pointInTime'] }, required: true },
+    deliveryType: {
+      rule: { type: 'string', enum: ['automated', 'download', 'pointInTime'] },
+      required: true,
+    },
     targetClusterName: { rule: { type: 'string', pattern: CLUSTER_NAME }, required: true },
     targetGroupId: { rule: { type: 'string', pattern: OBJECT_ID }, required: true },
     snapshotId: { rule: { type: 'string', pattern: OBJECT_ID } },
     pointInTimeUTCSeconds: { rule: { type: 'integer', minimum: EARLIEST_POINT_IN_TIME } },
     oplogTs: { rule: { type: 'integer', minimum: EARLIEST_POINT_IN_TIME } },
     oplogInc: { rule: { type: 'integer', minimum: 1 } },
-    ...readOnlyFields('id', 'cancelled', 'expired', 'failed', 'deliveryUrl', 'desiredTimestamp', 'expiresAt', 'finishedAt', 'timestamp', 'links'),
+    ...readOnlyFields(
+      'id',
+      'cancelled',
+      'expired',
+      'failed',
+      'deliveryUrl',
+      'desiredTimestamp',
+      'expiresAt',
+      'finishedAt',
+      'timestamp',
+      'links',
+    ),
   },
 };
 
 type RestoreRequest = Pick<
   ServerlessRestoreJob,
-  'deliveryType' | 'targetClusterName' | 'targetGroupId' | 'snapshotId' | 'pointInTimeUTCSeconds' | 'oplogTs' | 'oplogInc'
+  | 'deliveryType'
+  | 'targetClusterName'
+  | 'targetGroupId'
+  | 'snapshotId'
+  | 'pointInTimeUTCSeconds'
+  | 'oplogTs'
+  | 'oplogInc'
 >;
 
 function instancePath(project: Project, instance: ServerlessInstance): string {
@@ -67,7 +104,12 @@ function restoreJobAt(job: ServerlessRestoreJob, now: number): ServerlessRestore
   return { ...job, finishedAt, expiresAt: finishedAt + DOWNLOAD_LIFETIME_MS, deliveryUrl: [url] };
 }
 
-function renderRestoreJob(context: OperationContext, project: Project, instance: ServerlessInstance, stored: ServerlessRestoreJob) {
+function renderRestoreJob(
+  context: OperationContext,
+  project: Project,
+  instance: ServerlessInstance,
+  stored: ServerlessRestoreJob,
+) {
   const job = restoreJobAt(stored, context.now);
   const isPointInTime = job.deliveryType === 'pointInTime';
   return {
@@ -83,7 +125,9 @@ function renderRestoreJob(context: OperationContext, project: Project, instance:
     expired: job.expired,
     failed: job.failed,
     deliveryUrl: job.deliveryUrl,
-    desiredTimestamp: isPointInTime ? { date: isoDate(job.timestamp), increment: Math.floor(job.timestamp / 1000) } : undefined,
+    desiredTimestamp: isPointInTime
+      ? { date: isoDate(job.timestamp), increment: Math.floor(job.timestamp / 1000) }
+      : undefined,
     timestamp: isoDate(job.timestamp),
     finishedAt: optionalIsoDate(job.finishedAt),
     expiresAt: optionalIsoDate(job.expiresAt),
@@ -91,7 +135,12 @@ function renderRestoreJob(context: OperationContext, project: Project, instance:
   };
 }
 
-function renderSnapshot(context: OperationContext, project: Project, instance: ServerlessInstance, snapshot: ServerlessSnapshot) {
+function renderSnapshot(
+  context: OperationContext,
+  project: Project,
+  instance: ServerlessInstance,
+  snapshot: ServerlessSnapshot,
+) {
   return {
     id: snapshot.id,
     createdAt: isoDate(snapshot.createdAt),
@@ -106,7 +155,10 @@ function renderSnapshot(context: OperationContext, project: Project, instance: S
   };
 }
 
-function instanceInContext(context: OperationContext): { project: Project; instance: ServerlessInstance } {
+function instanceInContext(context: OperationContext): {
+  project: Project;
+  instance: ServerlessInstance;
+} {
   const project = projectInContext(context);
   return { project, instance: requireServerless(project, pathParam(context, 'clusterName')) };
 }
@@ -117,25 +169,55 @@ function restorePoint(instance: ServerlessInstance, request: RestoreRequest): nu
   const usesOplog = oplogTs !== undefined || oplogInc !== undefined;
   if (deliveryType !== 'pointInTime') {
     if (pointInTimeUTCSeconds !== undefined || usesOplog) {
-      throw invalidField('INVALID_ATTRIBUTE', pointInTimeUTCSeconds !== undefined ? 'pointInTimeUTCSeconds' : 'oplogTs', 'is only allowed with deliveryType pointInTime.');
+      throw invalidField(
+        'INVALID_ATTRIBUTE',
+        pointInTimeUTCSeconds !== undefined ? 'pointInTimeUTCSeconds' : 'oplogTs',
+        'is only allowed with deliveryType pointInTime.',
+      );
     }
-    if (snapshotId === undefined) throw invalidField('MISSING_ATTRIBUTE', 'snapshotId', `is required with deliveryType ${deliveryType}.`);
+    if (snapshotId === undefined)
+      throw invalidField(
+        'MISSING_ATTRIBUTE',
+        'snapshotId',
+        `is required with deliveryType ${deliveryType}.`,
+      );
     return requireById(instance.snapshots, snapshotId, 'SNAPSHOT_NOT_FOUND', 'snapshot').createdAt;
   }
-  if (snapshotId !== undefined) throw invalidField('INVALID_ATTRIBUTE', 'snapshotId', 'is not allowed with deliveryType pointInTime.');
+  if (snapshotId !== undefined)
+    throw invalidField(
+      'INVALID_ATTRIBUTE',
+      'snapshotId',
+      'is not allowed with deliveryType pointInTime.',
+    );
   if (pointInTimeUTCSeconds !== undefined && usesOplog) {
-    throw invalidField('INVALID_ATTRIBUTE', 'pointInTimeUTCSeconds', 'cannot be combined with oplogTs and oplogInc.');
+    throw invalidField(
+      'INVALID_ATTRIBUTE',
+      'pointInTimeUTCSeconds',
+      'cannot be combined with oplogTs and oplogInc.',
+    );
   }
   if (pointInTimeUTCSeconds !== undefined) return pointInTimeUTCSeconds * 1000;
-  if (oplogTs === undefined) throw invalidField('MISSING_ATTRIBUTE', 'pointInTimeUTCSeconds', 'or oplogTs and oplogInc are required with deliveryType pointInTime.');
-  if (oplogInc === undefined) throw invalidField('MISSING_ATTRIBUTE', 'oplogInc', 'is required with oplogTs.');
+  if (oplogTs === undefined)
+    throw invalidField(
+      'MISSING_ATTRIBUTE',
+      'pointInTimeUTCSeconds',
+      'or oplogTs and oplogInc are required with deliveryType pointInTime.',
+    );
+  if (oplogInc === undefined)
+    throw invalidField('MISSING_ATTRIBUTE', 'oplogInc', 'is required with oplogTs.');
   return oplogTs * 1000;
 }
 
 /** An unfinished job writing to the target the request names. */
 function isRestoringInto(job: ServerlessRestoreJob, request: RestoreRequest, now: number): boolean {
-  const sameTarget = job.targetGroupId === request.targetGroupId && job.targetClusterName === request.targetClusterName;
-  const unfinished = !job.failed && !job.cancelled && !job.expired && restoreJobAt(job, now).finishedAt === undefined;
+  const sameTarget =
+    job.targetGroupId === request.targetGroupId &&
+    job.targetClusterName === request.targetClusterName;
+  const unfinished =
+    !job.failed &&
+    !job.cancelled &&
+    !job.expired &&
+    restoreJobAt(job, now).finishedAt === undefined;
   return job.deliveryType !== 'download' && sameTarget && unfinished;
 }
 
@@ -145,8 +227,15 @@ function createRestoreJob(context: OperationContext) {
   const request = context.body as RestoreRequest;
   const timestamp = restorePoint(instance, request);
   requireRestoreTarget(context.world, request.targetGroupId, request.targetClusterName);
-  if (request.deliveryType !== 'download' && instance.restoreJobs.some((job) => isRestoringInto(job, request, context.now))) {
-    throw conflict('RESTORE_JOB_ALREADY_IN_PROGRESS', `A restore into ${request.targetClusterName} is already in progress.`, request.targetClusterName);
+  if (
+    request.deliveryType !== 'download' &&
+    instance.restoreJobs.some((job) => isRestoringInto(job, request, context.now))
+  ) {
+    throw conflict(
+      'RESTORE_JOB_ALREADY_IN_PROGRESS',
+      `A restore into ${request.targetClusterName} is already in progress.`,
+      request.targetClusterName,
+    );
   }
   const job: ServerlessRestoreJob = {
     ...request,
@@ -173,8 +262,10 @@ export const serverlessOperations: Operation[] = [
     path: `${BACKUP}/restoreJobs`,
     handle: (context) => {
       const { project, instance } = instanceInContext(context);
-      return paginate(context, newestFirst(instance.restoreJobs, (job) => job.createdAt), (job) =>
-        renderRestoreJob(context, project, instance, job),
+      return paginate(
+        context,
+        newestFirst(instance.restoreJobs, (job) => job.createdAt),
+        (job) => renderRestoreJob(context, project, instance, job),
       );
     },
   },
@@ -193,7 +284,12 @@ export const serverlessOperations: Operation[] = [
     path: `${BACKUP}/restoreJobs/{restoreJobId}`,
     handle: (context) => {
       const { project, instance } = instanceInContext(context);
-      const job = requireById(instance.restoreJobs, pathParam(context, 'restoreJobId'), 'RESTORE_JOB_NOT_FOUND', 'restore job');
+      const job = requireById(
+        instance.restoreJobs,
+        pathParam(context, 'restoreJobId'),
+        'RESTORE_JOB_NOT_FOUND',
+        'restore job',
+      );
       return entity(renderRestoreJob(context, project, instance, job));
     },
   },
@@ -204,8 +300,10 @@ export const serverlessOperations: Operation[] = [
     path: `${BACKUP}/snapshots`,
     handle: (context) => {
       const { project, instance } = instanceInContext(context);
-      return paginate(context, newestFirst(instance.snapshots, (snapshot) => snapshot.createdAt), (snapshot) =>
-        renderSnapshot(context, project, instance, snapshot),
+      return paginate(
+        context,
+        newestFirst(instance.snapshots, (snapshot) => snapshot.createdAt),
+        (snapshot) => renderSnapshot(context, project, instance, snapshot),
       );
     },
   },
@@ -216,7 +314,12 @@ export const serverlessOperations: Operation[] = [
     path: `${BACKUP}/snapshots/{snapshotId}`,
     handle: (context) => {
       const { project, instance } = instanceInContext(context);
-      const snapshot = requireById(instance.snapshots, pathParam(context, 'snapshotId'), 'SNAPSHOT_NOT_FOUND', 'snapshot');
+      const snapshot = requireById(
+        instance.snapshots,
+        pathParam(context, 'snapshotId'),
+        'SNAPSHOT_NOT_FOUND',
+        'snapshot',
+      );
       return entity(renderSnapshot(context, project, instance, snapshot));
     },
   },

@@ -9,10 +9,26 @@
  * form, is a 400.
  */
 import { V2023_01_01 } from './media.ts';
-import { entity, GROUP_PREFIX, isoDate, pathParam, projectInContext, selfLinks, type Operation, type OperationContext } from './operation.ts';
+import {
+  entity,
+  GROUP_PREFIX,
+  isoDate,
+  pathParam,
+  projectInContext,
+  selfLinks,
+  type Operation,
+  type OperationContext,
+} from './operation.ts';
 import { paginate } from './pagination.ts';
 import { integerParam, invalidQueryParameter } from './query.ts';
-import { newestFirst, requireById, requireCluster, type Cluster, type ClusterSnapshot, type Project } from './store.ts';
+import {
+  newestFirst,
+  requireById,
+  requireCluster,
+  type Cluster,
+  type ClusterSnapshot,
+  type Project,
+} from './store.ts';
 
 const SNAPSHOTS = `${GROUP_PREFIX}/clusters/{clusterName}/backup/snapshots`;
 
@@ -20,7 +36,12 @@ export function snapshotPath(project: Project, cluster: Cluster, snapshotId: str
   return `/api/atlas/v2/groups/${project.id}/clusters/${cluster.name}/backup/snapshots/${snapshotId}`;
 }
 
-function commonSnapshotFields(context: OperationContext, project: Project, cluster: Cluster, snapshot: ClusterSnapshot) {
+function commonSnapshotFields(
+  context: OperationContext,
+  project: Project,
+  cluster: Cluster,
+  snapshot: ClusterSnapshot,
+) {
   return {
     id: snapshot.id,
     createdAt: isoDate(snapshot.createdAt),
@@ -38,7 +59,12 @@ function commonSnapshotFields(context: OperationContext, project: Project, clust
   };
 }
 
-export function renderReplicaSetSnapshot(context: OperationContext, project: Project, cluster: Cluster, snapshot: ClusterSnapshot) {
+export function renderReplicaSetSnapshot(
+  context: OperationContext,
+  project: Project,
+  cluster: Cluster,
+  snapshot: ClusterSnapshot,
+) {
   return {
     ...commonSnapshotFields(context, project, cluster, snapshot),
     cloudProvider: snapshot.cloudProvider,
@@ -47,8 +73,14 @@ export function renderReplicaSetSnapshot(context: OperationContext, project: Pro
   };
 }
 
-export function renderDiskBackupSnapshot(context: OperationContext, project: Project, cluster: Cluster, snapshot: ClusterSnapshot) {
-  if (cluster.type === 'replicaSet') return renderReplicaSetSnapshot(context, project, cluster, snapshot);
+export function renderDiskBackupSnapshot(
+  context: OperationContext,
+  project: Project,
+  cluster: Cluster,
+  snapshot: ClusterSnapshot,
+) {
+  if (cluster.type === 'replicaSet')
+    return renderReplicaSetSnapshot(context, project, cluster, snapshot);
   const members = snapshot.members ?? [];
   return {
     ...commonSnapshotFields(context, project, cluster, snapshot),
@@ -65,16 +97,25 @@ function pointInTimeFilter(context: OperationContext): number | undefined {
   const oplogInc = integerParam(context.query, 'oplogInc');
   const usesOplog = oplogTs !== undefined || oplogInc !== undefined;
   if (pointInTime !== undefined && usesOplog) {
-    throw invalidQueryParameter('pointInTimeUtcSeconds', 'cannot be combined with oplogTs and oplogInc.');
+    throw invalidQueryParameter(
+      'pointInTimeUtcSeconds',
+      'cannot be combined with oplogTs and oplogInc.',
+    );
   }
   if (usesOplog && (oplogTs === undefined || oplogInc === undefined)) {
-    throw invalidQueryParameter(oplogTs === undefined ? 'oplogTs' : 'oplogInc', 'oplogTs and oplogInc must be given together.');
+    throw invalidQueryParameter(
+      oplogTs === undefined ? 'oplogTs' : 'oplogInc',
+      'oplogTs and oplogInc must be given together.',
+    );
   }
   const seconds = pointInTime ?? oplogTs;
   return seconds === undefined ? undefined : seconds * 1000;
 }
 
-export function clusterInContext(context: OperationContext): { project: Project; cluster: Cluster } {
+export function clusterInContext(context: OperationContext): {
+  project: Project;
+  cluster: Cluster;
+} {
   const project = projectInContext(context);
   return { project, cluster: requireCluster(project, pathParam(context, 'clusterName')) };
 }
@@ -88,9 +129,13 @@ export const snapshotOperations: Operation[] = [
     handle: (context) => {
       const { project, cluster } = clusterInContext(context);
       const before = pointInTimeFilter(context);
-      const snapshots = cluster.snapshots.filter((snapshot) => before === undefined || snapshot.createdAt <= before);
-      return paginate(context, newestFirst(snapshots, (snapshot) => snapshot.createdAt), (snapshot) =>
-        renderReplicaSetSnapshot(context, project, cluster, snapshot),
+      const snapshots = cluster.snapshots.filter(
+        (snapshot) => before === undefined || snapshot.createdAt <= before,
+      );
+      return paginate(
+        context,
+        newestFirst(snapshots, (snapshot) => snapshot.createdAt),
+        (snapshot) => renderReplicaSetSnapshot(context, project, cluster, snapshot),
       );
     },
   },
@@ -101,7 +146,12 @@ export const snapshotOperations: Operation[] = [
     mediaTypes: [V2023_01_01],
     handle: (context) => {
       const { project, cluster } = clusterInContext(context);
-      const snapshot = requireById(cluster.snapshots, pathParam(context, 'snapshotId'), 'SNAPSHOT_NOT_FOUND', 'snapshot');
+      const snapshot = requireById(
+        cluster.snapshots,
+        pathParam(context, 'snapshotId'),
+        'SNAPSHOT_NOT_FOUND',
+        'snapshot',
+      );
       return entity(renderReplicaSetSnapshot(context, project, cluster, snapshot));
     },
   },

@@ -95,7 +95,13 @@ export interface PipelineSink {
 
 export type RunState = 'PENDING' | 'IN_PROGRESS' | 'DONE' | 'FAILED' | 'DATASET_DELETED';
 export type RunPhase = 'SNAPSHOT' | 'EXPORT' | 'INGESTION';
-export type BackupFrequencyType = 'HOURLY' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY' | 'ON_DEMAND';
+export type BackupFrequencyType =
+  | 'HOURLY'
+  | 'DAILY'
+  | 'WEEKLY'
+  | 'MONTHLY'
+  | 'YEARLY'
+  | 'ON_DEMAND';
 
 export interface PipelineRun {
   id: string;
@@ -240,21 +246,38 @@ export function requireProject(world: World, groupId: string): Project {
 
 export function requireCluster(project: Project, name: string): Cluster {
   const cluster = project.clusters.get(name);
-  if (!cluster) throw notFound('CLUSTER_NOT_FOUND', `No cluster named ${name} exists in group ${project.id}.`, name, project.id);
+  if (!cluster)
+    throw notFound(
+      'CLUSTER_NOT_FOUND',
+      `No cluster named ${name} exists in group ${project.id}.`,
+      name,
+      project.id,
+    );
   return cluster;
 }
 
 export function requireServerless(project: Project, name: string): ServerlessInstance {
   const instance = project.serverless.get(name);
   if (!instance) {
-    throw notFound('SERVERLESS_INSTANCE_NOT_FOUND', `No serverless instance named ${name} exists in group ${project.id}.`, name, project.id);
+    throw notFound(
+      'SERVERLESS_INSTANCE_NOT_FOUND',
+      `No serverless instance named ${name} exists in group ${project.id}.`,
+      name,
+      project.id,
+    );
   }
   return instance;
 }
 
 export function requireFlex(project: Project, name: string): FlexCluster {
   const cluster = project.flex.get(name);
-  if (!cluster) throw notFound('FLEX_CLUSTER_NOT_FOUND', `No flex cluster named ${name} exists in group ${project.id}.`, name, project.id);
+  if (!cluster)
+    throw notFound(
+      'FLEX_CLUSTER_NOT_FOUND',
+      `No flex cluster named ${name} exists in group ${project.id}.`,
+      name,
+      project.id,
+    );
   return cluster;
 }
 
@@ -265,27 +288,55 @@ export function findPipeline(project: Project, name: string): Pipeline | undefin
 export function requirePipeline(project: Project, name: string): Pipeline {
   const pipeline = findPipeline(project, name);
   if (!pipeline) {
-    throw notFound('DATA_LAKE_PIPELINE_NOT_FOUND', `No Data Lake pipeline named ${name} exists in group ${project.id}.`, name, project.id);
+    throw notFound(
+      'DATA_LAKE_PIPELINE_NOT_FOUND',
+      `No Data Lake pipeline named ${name} exists in group ${project.id}.`,
+      name,
+      project.id,
+    );
   }
   return pipeline;
 }
 
 /** Looks an id up in a list, or answers 404 with the given errorCode. */
-export function requireById<T extends { id: string }>(items: readonly T[], id: string, errorCode: string, what: string): T {
+export function requireById<T extends { id: string }>(
+  items: readonly T[],
+  id: string,
+  errorCode: string,
+  what: string,
+): T {
   const item = items.find((candidate) => candidate.id === id);
   if (!item) throw notFound(errorCode, `No ${what} with ID ${id} exists.`, id);
   return item;
 }
 
 /** Newest first: creation time, then id, both descending (Atlas's order for runs, jobs and snapshots). */
-export function newestFirst<T extends { id: string }>(items: readonly T[], createdAt: (item: T) => number): T[] {
-  return [...items].sort((a, b) => createdAt(b) - createdAt(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+export function newestFirst<T extends { id: string }>(
+  items: readonly T[],
+  createdAt: (item: T) => number,
+): T[] {
+  return [...items].sort(
+    (a, b) => createdAt(b) - createdAt(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  );
 }
 
 /** Where a restore can write: any cluster, serverless instance or flex cluster of the project. */
-export function requireRestoreTarget(world: World, projectId: string, deploymentName: string): void {
+export function requireRestoreTarget(
+  world: World,
+  projectId: string,
+  deploymentName: string,
+): void {
   const project = requireProject(world, projectId);
-  if (!project.clusters.has(deploymentName) && !project.serverless.has(deploymentName) && !project.flex.has(deploymentName)) {
-    throw notFound('CLUSTER_NOT_FOUND', `No cluster named ${deploymentName} exists in group ${projectId}.`, deploymentName, projectId);
+  if (
+    !project.clusters.has(deploymentName) &&
+    !project.serverless.has(deploymentName) &&
+    !project.flex.has(deploymentName)
+  ) {
+    throw notFound(
+      'CLUSTER_NOT_FOUND',
+      `No cluster named ${deploymentName} exists in group ${projectId}.`,
+      deploymentName,
+      projectId,
+    );
   }
 }

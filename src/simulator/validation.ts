@@ -6,7 +6,13 @@
 import { AtlasError, badRequest, type FieldViolation } from './errors.ts';
 
 export type Rule =
-  | { type: 'string'; pattern?: RegExp; enum?: readonly string[]; minLength?: number; maxLength?: number }
+  | {
+      type: 'string';
+      pattern?: RegExp;
+      enum?: readonly string[];
+      minLength?: number;
+      maxLength?: number;
+    }
   | { type: 'integer'; minimum?: number; maximum?: number; enum?: readonly number[] }
   | { type: 'boolean' }
   | { type: 'array'; items: Rule }
@@ -26,7 +32,9 @@ export interface Field {
 
 /** Fields a client may not send (their value's shape does not matter: any value is refused). */
 export function readOnlyFields(...names: string[]): Record<string, Field> {
-  return Object.fromEntries(names.map((name) => [name, { rule: { type: 'object', fields: {} }, readOnly: true }]));
+  return Object.fromEntries(
+    names.map((name) => [name, { rule: { type: 'object', fields: {} }, readOnly: true }]),
+  );
 }
 
 export const OBJECT_ID = /^([a-f0-9]{24})$/;
@@ -49,13 +57,25 @@ export function validateBody(body: unknown, rule: ObjectRule): void {
   const first = violations[0];
   if (first) {
     const fields = violations.map(({ field, description }) => ({ field, description }));
-    throw new AtlasError(400, first.errorCode, `Invalid request body: ${first.field} ${first.description}`, [first.field], fields);
+    throw new AtlasError(
+      400,
+      first.errorCode,
+      `Invalid request body: ${first.field} ${first.description}`,
+      [first.field],
+      fields,
+    );
   }
 }
 
 /** A 400 for one field, in the same form as schema violations (for rules checked by handlers). */
 export function invalidField(errorCode: string, field: string, description: string): AtlasError {
-  return new AtlasError(400, errorCode, `Invalid request body: ${field} ${description}`, [field], [{ field, description }]);
+  return new AtlasError(
+    400,
+    errorCode,
+    `Invalid request body: ${field} ${description}`,
+    [field],
+    [{ field, description }],
+  );
 }
 
 type ScalarRule = Extract<Rule, { type: 'string' | 'integer' | 'boolean' }>;
@@ -68,7 +88,8 @@ function check(value: unknown, rule: Rule, path: string, out: Violation[]): void
     return;
   }
   if (rule.type === 'array') {
-    if (!Array.isArray(value)) out.push({ field: path, errorCode: 'INVALID_ATTRIBUTE', description: 'must be an array.' });
+    if (!Array.isArray(value))
+      out.push({ field: path, errorCode: 'INVALID_ATTRIBUTE', description: 'must be an array.' });
     else value.forEach((item, index) => check(item, rule.items, `${path}[${index}]`, out));
     return;
   }
@@ -83,7 +104,12 @@ function check(value: unknown, rule: Rule, path: string, out: Violation[]): void
   const tag = value[rule.property];
   const variant = typeof tag === 'string' ? rule.variants[tag] : undefined;
   if (variant) checkObject(value, variant, path, out);
-  else if (tag === undefined) out.push({ field: join(path, rule.property), errorCode: 'MISSING_ATTRIBUTE', description: 'is required.' });
+  else if (tag === undefined)
+    out.push({
+      field: join(path, rule.property),
+      errorCode: 'MISSING_ATTRIBUTE',
+      description: 'is required.',
+    });
   else {
     const description = `must be one of ${Object.keys(rule.variants).join(', ')}.`;
     out.push({ field: join(path, rule.property), errorCode: 'INVALID_ENUM_VALUE', description });
@@ -91,10 +117,19 @@ function check(value: unknown, rule: Rule, path: string, out: Violation[]): void
 }
 
 function scalarProblem(value: unknown, rule: ScalarRule): Problem | undefined {
-  const invalid = (description: string): Problem => ({ errorCode: 'INVALID_ATTRIBUTE', description });
-  if (rule.type === 'boolean') return typeof value === 'boolean' ? undefined : invalid('must be a boolean.');
+  const invalid = (description: string): Problem => ({
+    errorCode: 'INVALID_ATTRIBUTE',
+    description,
+  });
+  if (rule.type === 'boolean')
+    return typeof value === 'boolean' ? undefined : invalid('must be a boolean.');
   if (rule.type === 'integer') {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value > INT32_MAX || value < INT32_MIN) {
+    if (
+      typeof value !== 'number' ||
+      !Number.isInteger(value) ||
+      value > INT32_MAX ||
+      value < INT32_MIN
+    ) {
       return invalid('must be a 32-bit integer.');
     }
   } else if (typeof value !== 'string') {
@@ -102,32 +137,59 @@ function scalarProblem(value: unknown, rule: ScalarRule): Problem | undefined {
   }
   const enumeration: readonly unknown[] | undefined = rule.enum;
   if (enumeration && !enumeration.includes(value)) {
-    return { errorCode: 'INVALID_ENUM_VALUE', description: `must be one of ${enumeration.join(', ')}.` };
+    return {
+      errorCode: 'INVALID_ENUM_VALUE',
+      description: `must be one of ${enumeration.join(', ')}.`,
+    };
   }
   if (rule.type === 'integer') {
     const number = value as number;
-    if (rule.minimum !== undefined && number < rule.minimum) return invalid(`must be at least ${rule.minimum}.`);
-    if (rule.maximum !== undefined && number > rule.maximum) return invalid(`must be at most ${rule.maximum}.`);
+    if (rule.minimum !== undefined && number < rule.minimum)
+      return invalid(`must be at least ${rule.minimum}.`);
+    if (rule.maximum !== undefined && number > rule.maximum)
+      return invalid(`must be at most ${rule.maximum}.`);
     return undefined;
   }
   const text = value as string;
-  if (rule.minLength !== undefined && text.length < rule.minLength) return invalid(`must be at least ${rule.minLength} characters.`);
-  if (rule.maxLength !== undefined && text.length > rule.maxLength) return invalid(`must be at most ${rule.maxLength} characters.`);
-  if (rule.pattern && !rule.pattern.test(text)) return invalid(`must match ${rule.pattern.source}.`);
+  if (rule.minLength !== undefined && text.length < rule.minLength)
+    return invalid(`must be at least ${rule.minLength} characters.`);
+  if (rule.maxLength !== undefined && text.length > rule.maxLength)
+    return invalid(`must be at most ${rule.maxLength} characters.`);
+  if (rule.pattern && !rule.pattern.test(text))
+    return invalid(`must match ${rule.pattern.source}.`);
   return undefined;
 }
 
-function checkObject(value: Record<string, unknown>, rule: ObjectRule, path: string, out: Violation[]): void {
+function checkObject(
+  value: Record<string, unknown>,
+  rule: ObjectRule,
+  path: string,
+  out: Violation[],
+): void {
   for (const [name, fieldValue] of Object.entries(value)) {
     const field = rule.fields[name];
     const fieldPath = join(path, name);
-    if (!field) out.push({ field: fieldPath, description: 'is not a recognized field.', errorCode: 'INVALID_JSON_ATTRIBUTE' });
-    else if (field.readOnly) out.push({ field: fieldPath, description: 'is read-only.', errorCode: 'ATTRIBUTE_READ_ONLY' });
+    if (!field)
+      out.push({
+        field: fieldPath,
+        description: 'is not a recognized field.',
+        errorCode: 'INVALID_JSON_ATTRIBUTE',
+      });
+    else if (field.readOnly)
+      out.push({
+        field: fieldPath,
+        description: 'is read-only.',
+        errorCode: 'ATTRIBUTE_READ_ONLY',
+      });
     else check(fieldValue, field.rule, fieldPath, out);
   }
   for (const [name, field] of Object.entries(rule.fields)) {
     if (field.required && value[name] === undefined) {
-      out.push({ field: join(path, name), description: 'is required.', errorCode: 'MISSING_ATTRIBUTE' });
+      out.push({
+        field: join(path, name),
+        description: 'is required.',
+        errorCode: 'MISSING_ATTRIBUTE',
+      });
     }
   }
 }

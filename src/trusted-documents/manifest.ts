@@ -33,7 +33,12 @@ export function buildManifest(): TrustedDocumentsManifest {
       const body = readFileSync(new URL(file, OPERATIONS_DIR), 'utf8');
       const operation = getOperationAST(parse(body));
       if (!operation?.name) throw new Error(`${file} must hold exactly one named operation.`);
-      return { id: documentHash(body), name: operation.name.value, type: operation.operation, body };
+      return {
+        id: documentHash(body),
+        name: operation.name.value,
+        type: operation.operation,
+        body,
+      };
     });
   return { format: 'apollo-persisted-query-manifest', version: 1, operations };
 }

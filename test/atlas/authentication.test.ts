@@ -12,31 +12,42 @@ afterEach(async () => {
   h = undefined;
 });
 
-const api = (harness: Harness) => harness.simulator.requests.filter((r) => r.path.startsWith('/api/atlas/v2'));
+const api = (harness: Harness) =>
+  harness.simulator.requests.filter((r) => r.path.startsWith('/api/atlas/v2'));
 const challenges = (harness: Harness) => api(harness).filter((r) => r.status === 401);
 
 describe('Digest authentication to Atlas', () => {
   it('handshakes once, then reuses the nonce for sequential and parallel calls', async () => {
     h = await startHarness({
       simulator: { digest: DIGEST },
-      env: { MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey },
+      env: {
+        MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey,
+        MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey,
+      },
     });
     for (let i = 0; i < 3; i++) {
       const { body } = await h.graphql(QUERY, { p: SEED.projectId });
       expect(body.errors).toBeUndefined();
     }
-    const parallel = await Promise.all(Array.from({ length: 10 }, () => h!.graphql(QUERY, { p: SEED.projectId })));
-    for (const { body } of parallel) expect(body.data!.project.pipeline.name).toBe(SEED.pipelines.small);
+    const parallel = await Promise.all(
+      Array.from({ length: 10 }, () => h!.graphql(QUERY, { p: SEED.projectId })),
+    );
+    for (const { body } of parallel)
+      expect(body.data!.project.pipeline.name).toBe(SEED.pipelines.small);
     expect(challenges(h)).toHaveLength(1);
     const authorized = api(h).filter((r) => r.status === 200);
     expect(authorized).toHaveLength(13);
-    for (const request of authorized) expect(request.headers.authorization).toMatch(/^Digest username="pubkey-abc"/);
+    for (const request of authorized)
+      expect(request.headers.authorization).toMatch(/^Digest username="pubkey-abc"/);
   });
 
   it('gives a clear UNAUTHENTICATED naming the mode, never the secret, for wrong keys', async () => {
     h = await startHarness({
       simulator: { digest: DIGEST },
-      env: { MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: 'wrong-private-key' },
+      env: {
+        MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey,
+        MONGODB_ATLAS_PRIVATE_API_KEY: 'wrong-private-key',
+      },
     });
     const { body } = await h.graphql(QUERY, { p: SEED.projectId });
     expect(body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
@@ -49,13 +60,20 @@ describe('service account authentication to Atlas', () => {
   it('fetches one token for many concurrent operations and sends it as a Bearer', async () => {
     h = await startHarness({
       simulator: { serviceAccount: ACCOUNT },
-      env: { MONGODB_ATLAS_CLIENT_ID: ACCOUNT.clientId, MONGODB_ATLAS_CLIENT_SECRET: ACCOUNT.clientSecret },
+      env: {
+        MONGODB_ATLAS_CLIENT_ID: ACCOUNT.clientId,
+        MONGODB_ATLAS_CLIENT_SECRET: ACCOUNT.clientSecret,
+      },
     });
-    const results = await Promise.all(Array.from({ length: 50 }, () => h!.graphql(QUERY, { p: SEED.projectId })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => h!.graphql(QUERY, { p: SEED.projectId })),
+    );
     for (const { body } of results) expect(body.errors).toBeUndefined();
     const tokenCalls = h.simulator.requests.filter((r) => r.path === '/api/oauth/token');
     expect(tokenCalls).toHaveLength(1);
-    expect(tokenCalls[0]!.headers.authorization).toBe(`Basic ${Buffer.from(`${ACCOUNT.clientId}:${ACCOUNT.clientSecret}`).toString('base64')}`);
+    expect(tokenCalls[0]!.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${ACCOUNT.clientId}:${ACCOUNT.clientSecret}`).toString('base64')}`,
+    );
     expect(tokenCalls[0]!.body).toEqual({ grant_type: 'client_credentials' });
     for (const request of api(h)) expect(request.headers.authorization).toMatch(/^Bearer /);
   });

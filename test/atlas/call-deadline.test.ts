@@ -26,7 +26,11 @@ const runsOf = (pipeline: string) => ({
 describe('the end of an operation', () => {
   it('cancels its call in flight and never sends the one still queued for a slot', async () => {
     simulator = await startSimulator();
-    simulator.injectFault({ method: 'GET', path: `${group}/pipelines/${SEED.pipelines.small}/runs`, hang: true });
+    simulator.injectFault({
+      method: 'GET',
+      path: `${group}/pipelines/${SEED.pipelines.small}/runs`,
+      hang: true,
+    });
     client = new AtlasClient({
       baseUrl: simulator.url,
       authenticator: createAuthenticator({ kind: 'none' }, undefined),
@@ -41,22 +45,38 @@ describe('the end of an operation', () => {
     });
     const records: UpstreamCallRecord[] = [];
     const deadline = Date.now() + 10_000;
-    const scope: CallScope = { requestId: 'ending', deadline, callDeadline: new CallDeadline(deadline, undefined), onCall: (record) => records.push(record) };
+    const scope: CallScope = {
+      requestId: 'ending',
+      deadline,
+      callDeadline: new CallDeadline(deadline, undefined),
+      onCall: (record) => records.push(record),
+    };
 
-    const inFlight = client.call(runsOf(SEED.pipelines.small), scope).catch((error: unknown) => error);
+    const inFlight = client
+      .call(runsOf(SEED.pipelines.small), scope)
+      .catch((error: unknown) => error);
     const queued = client.call(runsOf(SEED.pipelines.big), scope).catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(simulator.requests.map((request) => request.path)).toEqual([`${group}/pipelines/${SEED.pipelines.small}/runs`]);
+    expect(simulator.requests.map((request) => request.path)).toEqual([
+      `${group}/pipelines/${SEED.pipelines.small}/runs`,
+    ]);
 
     const ended = Date.now();
     endCalls(scope);
     const [first, second] = await Promise.all([inFlight, queued]);
     expect(Date.now() - ended).toBeLessThan(1_000);
     expect(first).toBeInstanceOf(UpstreamError);
-    expect(second).toEqual(expect.objectContaining({ code: 'UPSTREAM_TIMEOUT', message: expect.stringMatching(/was not sent/) }));
+    expect(second).toEqual(
+      expect.objectContaining({
+        code: 'UPSTREAM_TIMEOUT',
+        message: expect.stringMatching(/was not sent/),
+      }),
+    );
     // The queued call never reached Atlas; the one in flight is counted as cancelled, not as Atlas failing.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(simulator.requests).toHaveLength(1);
-    expect(records.map((record) => [record.path, record.status])).toEqual([[`${group}/pipelines/${SEED.pipelines.small}/runs`, 'cancelled']]);
+    expect(records.map((record) => [record.path, record.status])).toEqual([
+      [`${group}/pipelines/${SEED.pipelines.small}/runs`, 'cancelled'],
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_SIZE, mergeWindows, pageEnd, pageStart, planWindow } from '../../src/atlas/pagination.ts';
+import {
+  MAX_PAGE_SIZE,
+  mergeWindows,
+  pageEnd,
+  pageStart,
+  planWindow,
+} from '../../src/atlas/pagination.ts';
 
 /** The slow, obvious answer: try every page count, then every size, in order. */
 function bruteForce(start: number, end: number) {
@@ -46,13 +52,23 @@ describe('planWindow', () => {
 
 describe('mergeWindows', () => {
   it('serves overlapping windows of one tick with one request', () => {
-    expect(mergeWindows([{ start: 0, end: 20 }, { start: 0, end: 5 }, { start: 10, end: 30 }])).toEqual([
-      { span: { start: 0, end: 30 }, pages: [{ pageNum: 1, itemsPerPage: 30 }] },
-    ]);
+    expect(
+      mergeWindows([
+        { start: 0, end: 20 },
+        { start: 0, end: 5 },
+        { start: 10, end: 30 },
+      ]),
+    ).toEqual([{ span: { start: 0, end: 30 }, pages: [{ pageNum: 1, itemsPerPage: 30 }] }]);
   });
 
   it('keeps far-apart windows apart when joining them would fetch more items for the same requests', () => {
-    const groups = mergeWindows([{ start: 0, end: 20 }, { start: 600, end: 620 }]);
-    expect(groups.map((g) => g.pages)).toEqual([[{ pageNum: 1, itemsPerPage: 20 }], [{ pageNum: 31, itemsPerPage: 20 }]]);
+    const groups = mergeWindows([
+      { start: 0, end: 20 },
+      { start: 600, end: 620 },
+    ]);
+    expect(groups.map((g) => g.pages)).toEqual([
+      [{ pageNum: 1, itemsPerPage: 20 }],
+      [{ pageNum: 31, itemsPerPage: 20 }],
+    ]);
   });
 });

@@ -16,7 +16,8 @@ const FLEX_JOBS = `query($p: ObjectId!) { project(id: $p) { flexCluster(name: "$
 const DIGEST = { publicKey: 'abcdefgh', privateKey: 'digest-private-key' };
 const ACCOUNT = { clientId: 'mdb_sa_id_resilience', clientSecret: 'mdb_sa_sk_resilience' };
 
-const api = (harness: Harness) => harness.simulator.requests.filter((r) => r.path.startsWith('/api/atlas/v2'));
+const api = (harness: Harness) =>
+  harness.simulator.requests.filter((r) => r.path.startsWith('/api/atlas/v2'));
 
 /** The most requests the simulator was serving at once. */
 function maxInFlight(requests: RecordedRequest[]): number {
@@ -36,12 +37,17 @@ describe('Digest nonces', () => {
     let clock = Date.now();
     h = await startHarness({
       simulator: { digest: DIGEST, nonceTtlMs: 60_000, now: () => clock },
-      env: { MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey },
+      env: {
+        MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey,
+        MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey,
+      },
     });
     expect((await h.graphql(SMALL, { p })).body.errors).toBeUndefined();
     clock += 120_000; // the nonce has expired
     expect((await h.graphql(SMALL, { p })).body.errors).toBeUndefined();
-    expect(api(h).map((r) => [r.method, r.path.endsWith('/v2') ? 'probe' : 'call', r.status])).toEqual([
+    expect(
+      api(h).map((r) => [r.method, r.path.endsWith('/v2') ? 'probe' : 'call', r.status]),
+    ).toEqual([
       ['GET', 'probe', 401],
       ['GET', 'call', 200],
       ['GET', 'call', 401],
@@ -55,17 +61,25 @@ describe('service account tokens', () => {
   it('refresh once and retry when Atlas refuses a cached token', async () => {
     h = await startHarness({
       simulator: { serviceAccount: ACCOUNT },
-      env: { MONGODB_ATLAS_CLIENT_ID: ACCOUNT.clientId, MONGODB_ATLAS_CLIENT_SECRET: ACCOUNT.clientSecret },
+      env: {
+        MONGODB_ATLAS_CLIENT_ID: ACCOUNT.clientId,
+        MONGODB_ATLAS_CLIENT_SECRET: ACCOUNT.clientSecret,
+      },
     });
     await h.graphql(SMALL, { p });
-    const first = h.simulator.requests.find((r) => r.path === '/api/oauth/token')!.responseBody as { access_token: string };
+    const first = h.simulator.requests.find((r) => r.path === '/api/oauth/token')!.responseBody as {
+      access_token: string;
+    };
     await fetch(`${h.simulator.url}/api/oauth/revoke`, {
       method: 'POST',
       headers: {
         authorization: `Basic ${Buffer.from(`${ACCOUNT.clientId}:${ACCOUNT.clientSecret}`).toString('base64')}`,
         'content-type': 'application/x-www-form-urlencoded',
       },
-      body: new URLSearchParams({ token: first.access_token, token_type_hint: 'access_token' }).toString(),
+      body: new URLSearchParams({
+        token: first.access_token,
+        token_type_hint: 'access_token',
+      }).toString(),
     });
     const results = await Promise.all(Array.from({ length: 5 }, () => h!.graphql(SMALL, { p })));
     for (const { body } of results) expect(body.errors).toBeUndefined();
@@ -76,7 +90,12 @@ describe('service account tokens', () => {
 describe('retries of idempotent calls', () => {
   it('honour Retry-After on a 429, then succeed', async () => {
     h = await startHarness();
-    h.simulator.injectFault({ operationId: 'listGroupFlexClusterBackupRestoreJobs', status: 429, headers: { 'Retry-After': '1' }, times: 1 });
+    h.simulator.injectFault({
+      operationId: 'listGroupFlexClusterBackupRestoreJobs',
+      status: 429,
+      headers: { 'Retry-After': '1' },
+      times: 1,
+    });
     const started = Date.now();
     const { body } = await h.graphql(FLEX_JOBS, { p });
     expect(body.errors).toBeUndefined();
@@ -88,7 +107,11 @@ describe('retries of idempotent calls', () => {
 
   it('fail fast as RATE_LIMITED when Retry-After passes the deadline', async () => {
     h = await startHarness({ env: { UPSTREAM_DEADLINE_MS: '5000' } });
-    h.simulator.injectFault({ operationId: 'listGroupFlexClusterBackupRestoreJobs', status: 429, headers: { 'Retry-After': '120' } });
+    h.simulator.injectFault({
+      operationId: 'listGroupFlexClusterBackupRestoreJobs',
+      status: 429,
+      headers: { 'Retry-After': '120' },
+    });
     const { body } = await h.graphql(FLEX_JOBS, { p });
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 120 });
     expect(api(h)).toHaveLength(1);
@@ -98,13 +121,20 @@ describe('retries of idempotent calls', () => {
     h = await startHarness({ env: { UPSTREAM_MAX_RETRIES: '3' } });
     h.simulator.injectFault({ operationId: 'listGroupFlexClusterBackupRestoreJobs', status: 503 });
     const { body } = await h.graphql(FLEX_JOBS, { p });
-    expect(body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', atlas: { status: 503 } });
+    expect(body.errors![0]!.extensions).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      atlas: { status: 503 },
+    });
     expect(api(h)).toHaveLength(4);
   });
 
   it('stop retrying at the operation deadline', async () => {
     h = await startHarness({ env: { UPSTREAM_MAX_RETRIES: '10', UPSTREAM_DEADLINE_MS: '700' } });
-    h.simulator.injectFault({ operationId: 'listGroupFlexClusterBackupRestoreJobs', status: 503, delayMs: 150 });
+    h.simulator.injectFault({
+      operationId: 'listGroupFlexClusterBackupRestoreJobs',
+      status: 503,
+      delayMs: 150,
+    });
     const started = Date.now();
     const { body } = await h.graphql(FLEX_JOBS, { p });
     expect(body.errors![0]!.extensions!.code).toMatch(/^UPSTREAM_(UNAVAILABLE|TIMEOUT)$/);
@@ -114,7 +144,11 @@ describe('retries of idempotent calls', () => {
 
   it('retry a reset connection for a GET, never for a POST', async () => {
     h = await startHarness();
-    h.simulator.injectFault({ operationId: 'listGroupFlexClusterBackupRestoreJobs', reset: true, times: 1 });
+    h.simulator.injectFault({
+      operationId: 'listGroupFlexClusterBackupRestoreJobs',
+      reset: true,
+      times: 1,
+    });
     expect((await h.graphql(FLEX_JOBS, { p })).body.errors).toBeUndefined();
     expect(api(h)).toHaveLength(2);
 
@@ -122,16 +156,27 @@ describe('retries of idempotent calls', () => {
     h.simulator.injectFault({ operationId: 'triggerGroupPipeline', reset: true, times: 1 });
     const { body } = await h.graphql(
       `mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { __typename ... on UpstreamError { code } } }`,
-      { input: { projectId: p, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+      {
+        input: {
+          projectId: p,
+          pipelineName: SEED.pipelines.small,
+          snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+        },
+      },
     );
-    expect(body.data!.triggerPipelineRun).toEqual({ __typename: 'UpstreamError', code: 'UPSTREAM_UNAVAILABLE' });
+    expect(body.data!.triggerPipelineRun).toEqual({
+      __typename: 'UpstreamError',
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
     expect(calls(api(h))).toEqual([`POST /groups/${p}/pipelines/${SEED.pipelines.small}/trigger`]);
   });
 });
 
 describe('timeouts', () => {
   it('end a call Atlas does not answer in time with UPSTREAM_TIMEOUT', async () => {
-    h = await startHarness({ env: { UPSTREAM_HEADERS_TIMEOUT_MS: '200', UPSTREAM_MAX_RETRIES: '0' } });
+    h = await startHarness({
+      env: { UPSTREAM_HEADERS_TIMEOUT_MS: '200', UPSTREAM_MAX_RETRIES: '0' },
+    });
     h.simulator.injectFault({ operationId: 'listGroupFlexClusterBackupRestoreJobs', hang: true });
     const { body } = await h.graphql(FLEX_JOBS, { p });
     expect(body.errors![0]!.extensions!.code).toBe('UPSTREAM_TIMEOUT');
@@ -144,7 +189,9 @@ describe('body timeouts', () => {
     // Atlas's headers arrive, then the body stalls: a raw socket, since the simulator answers whole bodies.
     const stalled = createNetServer((socket) => {
       socket.on('data', () => {
-        socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/vnd.atlas.2024-11-13+json\r\nContent-Length: 500\r\n\r\n{"results": [');
+        socket.write(
+          'HTTP/1.1 200 OK\r\nContent-Type: application/vnd.atlas.2024-11-13+json\r\nContent-Length: 500\r\n\r\n{"results": [',
+        );
       });
     });
     await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
@@ -166,13 +213,22 @@ describe('body timeouts', () => {
 
 describe('the per-project limiter', () => {
   // Six different collections (createdBefore is part of a list's identity), so nothing merges them.
-  const SIX_LISTS = (first: number) => `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.big}") { ${[1, 2, 3, 4, 5, 6]
-    .map((day) => `d${day}: runs(first: ${first}, createdBefore: "2025-05-0${day}T00:00:00Z") { nodes { state } }`)
-    .join(' ')} } } }`;
+  const SIX_LISTS = (first: number) =>
+    `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.big}") { ${[
+      1, 2, 3, 4, 5, 6,
+    ]
+      .map(
+        (day) =>
+          `d${day}: runs(first: ${first}, createdBefore: "2025-05-0${day}T00:00:00Z") { nodes { state } }`,
+      )
+      .join(' ')} } } }`;
   const runLists = (harness: Harness) => api(harness).filter((r) => r.path.endsWith('/runs'));
 
   it('never lets more than the cap run at once; the others queue and succeed', async () => {
-    h = await startHarness({ simulator: { latencyMs: 80 }, env: { UPSTREAM_PROJECT_CONCURRENCY: '2' } });
+    h = await startHarness({
+      simulator: { latencyMs: 80 },
+      env: { UPSTREAM_PROJECT_CONCURRENCY: '2' },
+    });
     const { body } = await h.graphql(SIX_LISTS(2), { p });
     expect(body.errors).toBeUndefined();
     expect(runLists(h)).toHaveLength(6);
@@ -180,11 +236,15 @@ describe('the per-project limiter', () => {
   });
 
   it('spaces calls by the token bucket once the burst is spent', async () => {
-    h = await startHarness({ env: { UPSTREAM_PROJECT_RATE_PER_MINUTE: '120', UPSTREAM_PROJECT_BURST: '2' } });
+    h = await startHarness({
+      env: { UPSTREAM_PROJECT_RATE_PER_MINUTE: '120', UPSTREAM_PROJECT_BURST: '2' },
+    });
     const { body } = await h.graphql(SIX_LISTS(3), { p });
     expect(body.errors).toBeUndefined();
     // A burst of two, then two tokens a second: the seven calls (pipeline + six lists) span over two seconds.
-    const starts = api(h).map((r) => r.startedAt).sort((a, b) => a - b);
+    const starts = api(h)
+      .map((r) => r.startedAt)
+      .sort((a, b) => a - b);
     expect(starts).toHaveLength(7);
     expect(starts[1]! - starts[0]!).toBeLessThan(400);
     expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(2000);
@@ -193,7 +253,9 @@ describe('the per-project limiter', () => {
 
 describe('cancellation', () => {
   it('cancels queued and in-flight upstream calls when the client goes away', async () => {
-    h = await startHarness({ env: { UPSTREAM_PROJECT_CONCURRENCY: '1', UPSTREAM_MAX_RETRIES: '0' } });
+    h = await startHarness({
+      env: { UPSTREAM_PROJECT_CONCURRENCY: '1', UPSTREAM_MAX_RETRIES: '0' },
+    });
     h.simulator.injectFault({ operationId: 'listGroupClusterBackupExports', hang: true });
     const abort = new AbortController();
     const pending = fetch(`${h.gateway.url}/graphql`, {
@@ -210,7 +272,9 @@ describe('cancellation', () => {
     await waitUntil(() => api(h!).length === 1);
     abort.abort();
     expect(await pending).toBe('aborted');
-    await waitUntil(() => h!.logs.some((line) => line.msg === 'upstream call' && line.upstream.status === 'error'));
+    await waitUntil(() =>
+      h!.logs.some((line) => line.msg === 'upstream call' && line.upstream.status === 'error'),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(api(h)).toHaveLength(1); // the queued call never went out
   });
@@ -223,12 +287,21 @@ describe('deprecation notices', () => {
       operationId: 'listGroupFlexClusterBackupRestoreJobs',
       status: 200,
       body: { results: [], totalCount: 0, links: [] },
-      headers: { 'content-type': 'application/vnd.atlas.2024-11-13+json', Deprecation: 'Sun, 01 Jun 2025 00:00:00 GMT', Sunset: 'Thu, 01 Jul 2027 00:00:00 GMT' },
+      headers: {
+        'content-type': 'application/vnd.atlas.2024-11-13+json',
+        Deprecation: 'Sun, 01 Jun 2025 00:00:00 GMT',
+        Sunset: 'Thu, 01 Jul 2027 00:00:00 GMT',
+      },
     });
     await h.graphql(FLEX_JOBS, { p });
     await h.graphql(FLEX_JOBS, { p });
     const notices = h.logs.filter((line) => line.msg === 'Atlas route is deprecated');
-    expect(notices).toEqual([expect.objectContaining({ operation: 'listGroupFlexClusterBackupRestoreJobs', sunset: 'Thu, 01 Jul 2027 00:00:00 GMT' })]);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        operation: 'listGroupFlexClusterBackupRestoreJobs',
+        sunset: 'Thu, 01 Jul 2027 00:00:00 GMT',
+      }),
+    ]);
   });
 });
 
@@ -248,8 +321,13 @@ describe('an operation fanning out', () => {
     process.on('warning', onWarning);
     try {
       // Fifteen export jobs by global ID: fifteen GETs in one tick.
-      const list = await h.graphql(`query($p: ObjectId!) { project(id: $p) { cluster(name: "${SEED.clusters.replicaSet}") { exportJobs(first: 15) { nodes { id } } } } }`, { p });
-      const ids = (list.body.data!.project.cluster.exportJobs.nodes as { id: string }[]).map((job) => job.id);
+      const list = await h.graphql(
+        `query($p: ObjectId!) { project(id: $p) { cluster(name: "${SEED.clusters.replicaSet}") { exportJobs(first: 15) { nodes { id } } } } }`,
+        { p },
+      );
+      const ids = (list.body.data!.project.cluster.exportJobs.nodes as { id: string }[]).map(
+        (job) => job.id,
+      );
       h.simulator.clearRequests();
       const { body } = await h.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
       expect(body).toEqual({ data: { nodes: ids.map((id) => ({ id })) } });
@@ -267,7 +345,11 @@ describe('an operation that ends before all its calls', () => {
   it('sends none of the calls it would have made after its answer', async () => {
     h = await startHarness({ env: { UPSTREAM_HEADERS_TIMEOUT_MS: '20000' } });
     // The pipeline answers and its runs would be asked next; meanwhile the missing cluster's 404 ends the operation.
-    h.simulator.injectFault({ method: 'GET', path: `/api/atlas/v2/groups/${p}/pipelines/${SEED.pipelines.small}/runs`, hang: true });
+    h.simulator.injectFault({
+      method: 'GET',
+      path: `/api/atlas/v2/groups/${p}/pipelines/${SEED.pipelines.small}/runs`,
+      hang: true,
+    });
     const query = `query($p: ObjectId!) { project(id: $p) {
       slow: pipeline(name: "${SEED.pipelines.small}") { runs(first: 1) { nodes { atlasId } } }
       missing: cluster(name: "no-such-cluster") { exportJobs(first: 1) { nodes { atlasId } } }

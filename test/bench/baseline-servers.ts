@@ -19,8 +19,12 @@ const pool = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
 const FIXED = JSON.stringify({ data: { project: { pipelines: { totalCount: 5, nodes: [] } } } });
 
 async function getJson(path: string): Promise<any> {
-  const response = await request(`${upstream}${path}`, { headers: { accept: ACCEPT }, dispatcher: pool });
-  if (response.statusCode !== 200) throw new Error(`upstream answered ${response.statusCode} for ${path}`);
+  const response = await request(`${upstream}${path}`, {
+    headers: { accept: ACCEPT },
+    dispatcher: pool,
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`upstream answered ${response.statusCode} for ${path}`);
   return response.body.json();
 }
 
@@ -29,14 +33,22 @@ async function dashboard(): Promise<unknown> {
   const pipelines: any[] = await getJson(base);
   const first = pipelines.slice(0, 5);
   const runs = await Promise.all(
-    first.map((p) => getJson(`${base}/${encodeURIComponent(p.name)}/runs?pageNum=1&itemsPerPage=3&includeCount=false`)),
+    first.map((p) =>
+      getJson(
+        `${base}/${encodeURIComponent(p.name)}/runs?pageNum=1&itemsPerPage=3&includeCount=false`,
+      ),
+    ),
   );
   return {
     data: {
       project: {
         pipelines: {
           totalCount: pipelines.length,
-          nodes: first.map((p, i) => ({ name: p.name, state: p.state, runs: { nodes: runs[i].results } })),
+          nodes: first.map((p, i) => ({
+            name: p.name,
+            state: p.state,
+            runs: { nodes: runs[i].results },
+          })),
         },
       },
     },
@@ -44,7 +56,10 @@ async function dashboard(): Promise<unknown> {
 }
 
 function answer(response: ServerResponse, status: number, body: string) {
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
   response.end(body);
 }
 
@@ -52,7 +67,11 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   req.resume();
   if (req.url === '/stats') {
     const cpu = process.cpuUsage();
-    return answer(res, 200, JSON.stringify({ cpuSeconds: (cpu.user + cpu.system) / 1e6, rss: process.memoryUsage.rss() }));
+    return answer(
+      res,
+      200,
+      JSON.stringify({ cpuSeconds: (cpu.user + cpu.system) / 1e6, rss: process.memoryUsage.rss() }),
+    );
   }
   if (mode === 'ceiling') return answer(res, 200, FIXED);
   dashboard().then(
@@ -61,5 +80,7 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   );
 });
 
-server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
+server.listen(0, '127.0.0.1', () =>
+  process.send!({ port: (server.address() as AddressInfo).port }),
+);
 process.on('disconnect', () => process.exit(0));

@@ -26,20 +26,32 @@ const config = loadConfig({
   UPSTREAM_PROJECT_RATE_PER_MINUTE: '1000000',
   UPSTREAM_PROJECT_BURST: '1000000',
 });
-const gateway = await startGateway(config, createLogger('info', new Writable({ write: (_chunk, _encoding, done) => done() })));
+const gateway = await startGateway(
+  config,
+  createLogger('info', new Writable({ write: (_chunk, _encoding, done) => done() })),
+);
 const body = JSON.stringify({
-  query: readFileSync(new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url), 'utf8'),
+  query: readFileSync(
+    new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url),
+    'utf8',
+  ),
   variables: { projectId: SEED.projectId },
 });
 const dashboard = () =>
-  fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.text());
+  fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  }).then((r) => r.text());
 const heapAfterGc = () => {
   gc();
   gc();
   return Math.round(process.memoryUsage().heapUsed / 1e6);
 };
 
-console.log(`\n| dashboard operations (gateway + simulator in one process) | heap after GC | RSS |\n| --- | --- | --- |`);
+console.log(
+  `\n| dashboard operations (gateway + simulator in one process) | heap after GC | RSS |\n| --- | --- | --- |`,
+);
 for (let round = 1; round <= ROUNDS; round++) {
   let started = 0;
   await Promise.all(
@@ -50,7 +62,9 @@ for (let round = 1; round <= ROUNDS; round++) {
       }
     }),
   );
-  console.log(`| ${round * OPERATIONS_PER_ROUND} | ${heapAfterGc()} MB | ${Math.round(process.memoryUsage().rss / 1e6)} MB |`);
+  console.log(
+    `| ${round * OPERATIONS_PER_ROUND} | ${heapAfterGc()} MB | ${Math.round(process.memoryUsage().rss / 1e6)} MB |`,
+  );
 }
 await gateway.close();
 await simulator.close();

@@ -17,14 +17,19 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LATENCY_MS = 20;
 const CONNECTIONS = 128;
-const operation = (name: string) => readFileSync(new URL(`../../schema/operations/${name}.graphql`, import.meta.url), 'utf8');
+const operation = (name: string) =>
+  readFileSync(new URL(`../../schema/operations/${name}.graphql`, import.meta.url), 'utf8');
 
 // ---- processes ----------------------------------------------------------------------------------------
 
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
-function forkScript(script: string, args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; hello: any }> {
+function forkScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; hello: any }> {
   const child = fork(fileURLToPath(new URL(script, import.meta.url)), args, {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...env },
@@ -60,26 +65,36 @@ async function startGateway(upstream: string): Promise<{ url: string; child: Chi
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF;
   // Started as `npm start` starts it, with its node flags.
-  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), ...startArguments()], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      MONGODB_ATLAS_BASE_URL: upstream,
-      LOG_LEVEL: 'info',
-      NODE_ENV: 'production',
-      // The bench measures the gateway, not Atlas's per-project rate limit.
-      UPSTREAM_PROJECT_CONCURRENCY: '10000',
-      UPSTREAM_PROJECT_RATE_PER_MINUTE: '1000000',
-      UPSTREAM_PROJECT_BURST: '1000000',
+  const child = spawn(
+    process.execPath,
+    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), ...startArguments()],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        MONGODB_ATLAS_BASE_URL: upstream,
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'production',
+        // The bench measures the gateway, not Atlas's per-project rate limit.
+        UPSTREAM_PROJECT_CONCURRENCY: '10000',
+        UPSTREAM_PROJECT_RATE_PER_MINUTE: '1000000',
+        UPSTREAM_PROJECT_BURST: '1000000',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error('the gateway exited at start');
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return { url, child };
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child };
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -95,7 +110,12 @@ interface Load {
   requests: number;
 }
 
-async function load(url: string, body: string | string[] | undefined, connections: number, seconds = SECONDS): Promise<Load> {
+async function load(
+  url: string,
+  body: string | string[] | undefined,
+  connections: number,
+  seconds = SECONDS,
+): Promise<Load> {
   const bodies = body === undefined ? undefined : Array.isArray(body) ? body : [body];
   // An operation answered 200 with errors failed as much as a 502 did.
   let graphqlErrors = 0;
@@ -107,7 +127,9 @@ async function load(url: string, body: string | string[] | undefined, connection
     connections,
     duration: seconds,
     method: bodies ? 'POST' : 'GET',
-    headers: bodies ? { 'content-type': 'application/json', accept: 'application/graphql-response+json' } : {},
+    headers: bodies
+      ? { 'content-type': 'application/json', accept: 'application/graphql-response+json' }
+      : {},
     requests: bodies?.map((b) => ({ method: 'POST', body: b, onResponse })),
   });
   return {
@@ -132,7 +154,9 @@ async function oneAtATime(url: string, body: string | undefined, seconds = SECON
     const started = performance.now();
     const response = await request(url, {
       method: body ? 'POST' : 'GET',
-      headers: body ? { 'content-type': 'application/json', accept: 'application/graphql-response+json' } : {},
+      headers: body
+        ? { 'content-type': 'application/json', accept: 'application/graphql-response+json' }
+        : {},
       body,
       dispatcher: agent,
     });
@@ -142,8 +166,16 @@ async function oneAtATime(url: string, body: string | undefined, seconds = SECON
   }
   await agent.close();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) / 10;
-  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failures, requests: latencies.length };
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) /
+    10;
+  return {
+    rps: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    failures,
+    requests: latencies.length,
+  };
 }
 
 /** CPU seconds, resident bytes and operations so far, from the gateway's /metrics or a baseline's /stats. */
@@ -161,17 +193,27 @@ async function gatewayStats(url: string) {
     upstreamCalls: sum('atlas_upstream_calls_total{'),
   };
 }
-const baselineStats = async (url: string) => (await (await fetch(`${url}/stats`)).json()) as { cpuSeconds: number; rss: number };
+const baselineStats = async (url: string) =>
+  (await (await fetch(`${url}/stats`)).json()) as { cpuSeconds: number; rss: number };
 
 async function post(url: string, body: string) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   const json = (await response.json()) as any;
   if (json.errors) throw new Error(`bench operation failed: ${JSON.stringify(json.errors)}`);
   return json;
 }
 
 /** Upstream calls per operation, from the simulator's request log, over a few operations in a row. */
-async function callsPerOperation(simulator: ChildProcess, url: string, bodies: string[], rounds = 3): Promise<number> {
+async function callsPerOperation(
+  simulator: ChildProcess,
+  url: string,
+  bodies: string[],
+  rounds = 3,
+): Promise<number> {
   // Calls still under way from the previous load must not be counted here.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await ask(simulator, 'clear');
@@ -184,7 +226,9 @@ async function callsPerOperation(simulator: ChildProcess, url: string, bodies: s
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MB`;
 
-const { child: simulator, hello } = await forkScript('simulator-process.ts', [], { BENCH_LATENCY_MS: String(LATENCY_MS) });
+const { child: simulator, hello } = await forkScript('simulator-process.ts', [], {
+  BENCH_LATENCY_MS: String(LATENCY_MS),
+});
 const upstream: string = hello.url;
 const baselineEnv = { BENCH_UPSTREAM_URL: upstream, BENCH_PROJECT_ID: SEED.projectId };
 const ceilingServer = await forkScript('baseline-servers.ts', ['ceiling'], baselineEnv);
@@ -194,20 +238,36 @@ const floorUrl = `http://127.0.0.1:${floorServer.hello.port}`;
 const gateway = await startGateway(upstream);
 const graphqlUrl = `${gateway.url}/graphql`;
 
-const dashboard = JSON.stringify({ query: operation('ProjectDashboard'), variables: { projectId: SEED.projectId } });
+const dashboard = JSON.stringify({
+  query: operation('ProjectDashboard'),
+  variables: { projectId: SEED.projectId },
+});
 // Deep paging: 20 runs after offset 999 of the 1,200-run pipeline; the cursor comes from the gateway.
 const runsPage = (first: number, after?: string) =>
-  JSON.stringify({ query: operation('PipelineRuns'), variables: { projectId: SEED.projectId, pipelineName: SEED.pipelines.big, first, after } });
+  JSON.stringify({
+    query: operation('PipelineRuns'),
+    variables: { projectId: SEED.projectId, pipelineName: SEED.pipelines.big, first, after },
+  });
 let cursor: string | undefined;
-for (let i = 0; i < 2; i++) cursor = (await post(graphqlUrl, runsPage(500, cursor))).data.project.pipeline.runs.pageInfo.endCursor;
+for (let i = 0; i < 2; i++)
+  cursor = (await post(graphqlUrl, runsPage(500, cursor))).data.project.pipeline.runs.pageInfo
+    .endCursor;
 const deepPage = runsPage(20, cursor);
 const trigger = JSON.stringify({
   query: operation('TriggerPipelineRun'),
-  variables: { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.onDemand, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+  variables: {
+    input: {
+      projectId: SEED.projectId,
+      pipelineName: SEED.pipelines.onDemand,
+      snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+    },
+  },
 });
 const mix = [trigger, dashboard, dashboard, dashboard];
 
-console.log(`Atlas Graph bench: upstream latency ${LATENCY_MS} ms, ${CONNECTIONS} connections, ${SECONDS} s per measurement\n`);
+console.log(
+  `Atlas Graph bench: upstream latency ${LATENCY_MS} ms, ${CONNECTIONS} connections, ${SECONDS} s per measurement\n`,
+);
 
 // Warm-up (JIT, pools) of every server, not measured; V8 takes a few seconds of load to optimise the
 // gateway's hot path, and every scenario's operations are compiled before the first measurement.
@@ -220,7 +280,8 @@ const rssBefore = (await gatewayStats(gateway.url)).rss;
 const ceiling = await load(ceilingUrl, undefined, CONNECTIONS);
 let floorCpu = await baselineStats(floorUrl);
 const floor = await load(floorUrl, undefined, CONNECTIONS);
-const floorCpuMsPerOp = (((await baselineStats(floorUrl)).cpuSeconds - floorCpu.cpuSeconds) * 1000) / floor.requests;
+const floorCpuMsPerOp =
+  (((await baselineStats(floorUrl)).cpuSeconds - floorCpu.cpuSeconds) * 1000) / floor.requests;
 const floorUnloaded = await oneAtATime(floorUrl, undefined);
 
 interface Scenario {
@@ -243,7 +304,9 @@ for (const scenario of scenarios) {
   const loaded = await load(graphqlUrl, scenario.bodies, CONNECTIONS);
   const after = await gatewayStats(gateway.url);
   const cpuMsPerOp = ((after.cpuSeconds - before.cpuSeconds) * 1000) / Math.max(1, loaded.requests);
-  const underLoad = (after.upstreamCalls - before.upstreamCalls) / Math.max(1, after.operations - before.operations);
+  const underLoad =
+    (after.upstreamCalls - before.upstreamCalls) /
+    Math.max(1, after.operations - before.operations);
   if (!dashboardLoaded) [dashboardLoaded, dashboardCpu] = [loaded, cpuMsPerOp];
   rows.push([
     scenario.name,
@@ -266,7 +329,15 @@ const table = (header: string[], body: string[][]) =>
 
 console.log(
   table(
-    ['scenario', 'req/s', 'p50 / p99 ms', 'upstream calls/op', 'p50 / (depth x latency)', 'gateway CPU ms/op', 'failed'],
+    [
+      'scenario',
+      'req/s',
+      'p50 / p99 ms',
+      'upstream calls/op',
+      'p50 / (depth x latency)',
+      'gateway CPU ms/op',
+      'failed',
+    ],
     rows,
   ),
 );
@@ -275,10 +346,30 @@ console.log(
   table(
     ['baseline', 'req/s', 'p50 / p99 ms', 'CPU ms/op'],
     [
-      ['ceiling: node:http, fixed JSON', fmt(ceiling.rps, 0), `${ceiling.p50} / ${ceiling.p99}`, '–'],
-      ['floor: hand-written dashboard, 6 undici calls', fmt(floor.rps, 0), `${floor.p50} / ${floor.p99}`, fmt(floorCpuMsPerOp, 2)],
-      ['floor, one request at a time', fmt(floorUnloaded.rps, 0), `${floorUnloaded.p50} / ${floorUnloaded.p99}`, '–'],
-      ['gateway dashboard, one request at a time', fmt(unloaded.rps, 0), `${unloaded.p50} / ${unloaded.p99}`, '–'],
+      [
+        'ceiling: node:http, fixed JSON',
+        fmt(ceiling.rps, 0),
+        `${ceiling.p50} / ${ceiling.p99}`,
+        '–',
+      ],
+      [
+        'floor: hand-written dashboard, 6 undici calls',
+        fmt(floor.rps, 0),
+        `${floor.p50} / ${floor.p99}`,
+        fmt(floorCpuMsPerOp, 2),
+      ],
+      [
+        'floor, one request at a time',
+        fmt(floorUnloaded.rps, 0),
+        `${floorUnloaded.p50} / ${floorUnloaded.p99}`,
+        '–',
+      ],
+      [
+        'gateway dashboard, one request at a time',
+        fmt(unloaded.rps, 0),
+        `${unloaded.p50} / ${unloaded.p99}`,
+        '–',
+      ],
     ],
   ),
 );
@@ -290,8 +381,16 @@ console.log(
       ['gateway / floor throughput', fmt(dashboardLoaded!.rps / floor.rps, 2), '>= 0.85'],
       ['gateway / ceiling throughput', fmt(dashboardLoaded!.rps / ceiling.rps, 3), '–'],
       ['gateway CPU per operation', `${fmt(dashboardCpu, 2)} ms`, '<= 0.8 ms'],
-      ['unloaded p50: gateway - floor', `${fmt(unloaded.p50 - floorUnloaded.p50, 1)} ms`, '<= 2 ms'],
-      ['gateway RSS: warm-up -> scenarios -> 3 more dashboard loads', `${mb(rssBefore)} -> ${mb(rssAfterScenarios)} -> ${mb(rssAfter)}`, 'flat'],
+      [
+        'unloaded p50: gateway - floor',
+        `${fmt(unloaded.p50 - floorUnloaded.p50, 1)} ms`,
+        '<= 2 ms',
+      ],
+      [
+        'gateway RSS: warm-up -> scenarios -> 3 more dashboard loads',
+        `${mb(rssBefore)} -> ${mb(rssAfterScenarios)} -> ${mb(rssAfter)}`,
+        'flat',
+      ],
     ],
   ),
 );

@@ -13,7 +13,8 @@ import { calls, startHarness, type Harness } from '../support/harness.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium.`);
+if (!available && process.env.CI)
+  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium.`);
 
 describe.skipIf(!available)('GraphiQL in chromium', () => {
   let h: Harness;
@@ -61,7 +62,8 @@ describe.skipIf(!available)('GraphiQL in chromium', () => {
     h.resetUpstream();
     await run.click();
     // What the result pane shows (Monaco draws spaces as no-break spaces).
-    const shownText = async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' ');
+    const shownText = async () =>
+      (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' ');
     await expect.poll(shownText, { timeout: 15_000 }).toContain(`"name": "${SEED.pipelines.big}"`);
     const shown = await shownText();
     expect(shown).toContain(`"atlasId": "${SEED.projectId}"`);
@@ -78,7 +80,8 @@ describe.skipIf(!available)('GraphiQL in chromium', () => {
     // on the tab bar (a drag-to-reorder list) Playwright's mouse click does not switch tabs, Enter does.
     await page.locator('.graphiql-tab-button', { hasText: /^PipelineRuns$/ }).focus();
     await page.keyboard.press('Enter');
-    const editorText = async () => (await page.locator('.graphiql-query-editor').innerText()).replace(/\u00a0/g, ' ');
+    const editorText = async () =>
+      (await page.locator('.graphiql-query-editor').innerText()).replace(/\u00a0/g, ' ');
     await expect.poll(editorText).toContain('query PipelineRuns(');
     // GraphiQL reads the operation name of a newly opened tab a moment after showing it; a run before
     // then answers "Cannot infer operation", and a person would press ▶ again.
@@ -99,7 +102,12 @@ describe.skipIf(!available)('GraphiQL in chromium', () => {
 
     // Every asset came from the gateway itself (or from blobs the page made): nothing from a CDN.
     const origin = new URL(h.gateway.url).origin;
-    const foreign = requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`blob:${origin}/`) && !url.startsWith('data:'));
+    const foreign = requested.filter(
+      (url) =>
+        !url.startsWith(`${origin}/`) &&
+        !url.startsWith(`blob:${origin}/`) &&
+        !url.startsWith('data:'),
+    );
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

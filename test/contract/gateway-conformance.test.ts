@@ -26,14 +26,39 @@ describe('the gateway speaks the contract', () => {
       return body.data!;
     };
     await run(document('ProjectDashboard'), { projectId: p });
-    const page = await run(document('PipelineRuns'), { projectId: p, pipelineName: SEED.pipelines.big, first: 500 });
+    const page = await run(document('PipelineRuns'), {
+      projectId: p,
+      pipelineName: SEED.pipelines.big,
+      first: 500,
+    });
     const cursor = (page.project as any).pipeline.runs.pageInfo.endCursor;
-    await run(document('PipelineRuns'), { projectId: p, pipelineName: SEED.pipelines.big, first: 500, after: cursor });
-    await run(document('PipelineRuns'), { projectId: p, pipelineName: SEED.pipelines.big, last: 7 });
-    await run(document('PipelineRuns'), { projectId: p, pipelineName: SEED.pipelines.special, createdBefore: '2025-05-01T00:00:00Z' });
+    await run(document('PipelineRuns'), {
+      projectId: p,
+      pipelineName: SEED.pipelines.big,
+      first: 500,
+      after: cursor,
+    });
+    await run(document('PipelineRuns'), {
+      projectId: p,
+      pipelineName: SEED.pipelines.big,
+      last: 7,
+    });
+    await run(document('PipelineRuns'), {
+      projectId: p,
+      pipelineName: SEED.pipelines.special,
+      createdBefore: '2025-05-01T00:00:00Z',
+    });
     await run(document('ExportJobs'), { projectId: p, clusterName: SEED.clusters.sharded });
-    await run(document('ExportJobs'), { projectId: p, clusterName: SEED.clusters.replicaSet, first: 500 });
-    await run(document('RestoreJobs'), { projectId: p, flexClusterName: SEED.flex.main, serverlessName: SEED.serverless.main });
+    await run(document('ExportJobs'), {
+      projectId: p,
+      clusterName: SEED.clusters.replicaSet,
+      first: 500,
+    });
+    await run(document('RestoreJobs'), {
+      projectId: p,
+      flexClusterName: SEED.flex.main,
+      serverlessName: SEED.serverless.main,
+    });
     await run(document('TriggerPipelineRun'), {
       input: {
         projectId: p,
@@ -71,5 +96,4 @@ describe('the gateway speaks the contract', () => {
     );
     assertContractConformance(sent);
   });
-
 });

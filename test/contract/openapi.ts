@@ -43,10 +43,18 @@ interface ContractOperation {
   segments: string[];
   parameters: Parameter[];
   requestBody?: { required: boolean; content: Record<string, { schema?: OpenApiSchema }> };
-  responses: Record<string, { content?: Record<string, { schema?: OpenApiSchema }>; headers?: Record<string, OpenApiSchema> }>;
+  responses: Record<
+    string,
+    {
+      content?: Record<string, { schema?: OpenApiSchema }>;
+      headers?: Record<string, OpenApiSchema>;
+    }
+  >;
 }
 
-const spec: OpenApiSchema = JSON.parse(readFileSync(new URL('./atlas-openapi-subset.json', import.meta.url), 'utf8'));
+const spec: OpenApiSchema = JSON.parse(
+  readFileSync(new URL('./atlas-openapi-subset.json', import.meta.url), 'utf8'),
+);
 
 const RELAXATIONS: ((document: OpenApiSchema) => void)[] = [
   (document) => {
@@ -78,7 +86,11 @@ function definitionKey(name: string, direction: Direction): string {
 }
 
 /** The object shape of a schema with its allOf members merged (discriminators ignored). */
-function flattenObject(schema: OpenApiSchema): { properties: Record<string, OpenApiSchema>; required: string[]; nullable: boolean } {
+function flattenObject(schema: OpenApiSchema): {
+  properties: Record<string, OpenApiSchema>;
+  required: string[];
+  nullable: boolean;
+} {
   const properties: Record<string, OpenApiSchema> = {};
   const required = new Set<string>(schema.required ?? []);
   for (const member of schema.allOf ?? []) {
@@ -127,7 +139,10 @@ function convertObject(schema: OpenApiSchema, direction: Direction): OpenApiSche
 
 /** A discriminated base: dispatch on the property, falling back to the only mapping or the plain base. */
 function convertDiscriminated(schema: OpenApiSchema, direction: Direction): OpenApiSchema {
-  const { propertyName, mapping } = schema.discriminator as { propertyName: string; mapping: Record<string, string> };
+  const { propertyName, mapping } = schema.discriminator as {
+    propertyName: string;
+    mapping: Record<string, string>;
+  };
   const entries = Object.entries(mapping);
   const plain = convertObject(schema, direction);
   const only = entries.length === 1 ? entries[0] : undefined;
@@ -136,7 +151,11 @@ function convertDiscriminated(schema: OpenApiSchema, direction: Direction): Open
     : { ...plain, required: [...new Set([...(plain.required as string[]), propertyName])] };
   for (const [value, ref] of [...entries].reverse()) {
     fallback = {
-      if: { type: 'object', properties: { [propertyName]: { const: value } }, required: [propertyName] },
+      if: {
+        type: 'object',
+        properties: { [propertyName]: { const: value } },
+        required: [propertyName],
+      },
       then: { $ref: `#/definitions/${definitionKey(refName(ref), direction)}` },
       else: fallback,
     };
@@ -148,8 +167,11 @@ function buildDefinitions(): Record<string, OpenApiSchema> {
   const definitions: Record<string, OpenApiSchema> = {};
   for (const [name, schema] of Object.entries<OpenApiSchema>(spec.components.schemas)) {
     for (const direction of ['request', 'response'] as const) {
-      let converted = schema.discriminator ? convertDiscriminated(schema, direction) : convert(schema, direction);
-      if (schema.nullable && schema.discriminator) converted = { anyOf: [{ type: 'null' }, converted] };
+      let converted = schema.discriminator
+        ? convertDiscriminated(schema, direction)
+        : convert(schema, direction);
+      if (schema.nullable && schema.discriminator)
+        converted = { anyOf: [{ type: 'null' }, converted] };
       definitions[definitionKey(name, direction)] = converted;
     }
   }
@@ -172,18 +194,29 @@ function validatorFor(schema: OpenApiSchema, direction: Direction): ValidateFunc
   return validate;
 }
 
-function describeErrors(where: string, errors: ErrorObject[] | null | undefined, direction: Direction): string[] {
+function describeErrors(
+  where: string,
+  errors: ErrorObject[] | null | undefined,
+  direction: Direction,
+): string[] {
   return (errors ?? [])
     .filter((error) => error.keyword !== 'if' && error.keyword !== 'anyOf')
     .map((error) => {
       const at = `${where}${error.instancePath || ''}`;
-      if (error.keyword === 'false schema') return `${at}: ${direction === 'request' ? 'read-only' : 'write-only'} field must not be sent`;
-      if (error.keyword === 'additionalProperties') return `${at}: undeclared field "${String(error.params.additionalProperty)}"`;
+      if (error.keyword === 'false schema')
+        return `${at}: ${direction === 'request' ? 'read-only' : 'write-only'} field must not be sent`;
+      if (error.keyword === 'additionalProperties')
+        return `${at}: undeclared field "${String(error.params.additionalProperty)}"`;
       return `${at}: ${error.message ?? error.keyword}`;
     });
 }
 
-export function validateSchema(value: unknown, schema: OpenApiSchema, direction: Direction, where: string): string[] {
+export function validateSchema(
+  value: unknown,
+  schema: OpenApiSchema,
+  direction: Direction,
+  where: string,
+): string[] {
   const validate = validatorFor(schema, direction);
   return validate(value) ? [] : describeErrors(where, validate.errors, direction);
 }
@@ -193,7 +226,9 @@ export function validateSchema(value: unknown, schema: OpenApiSchema, direction:
 
 const operations: ContractOperation[] = [];
 for (const [path, item] of Object.entries<OpenApiSchema>(spec.paths)) {
-  const shared: Parameter[] = (item.parameters ?? []).map((parameter: OpenApiSchema) => resolveRef<Parameter>(parameter));
+  const shared: Parameter[] = (item.parameters ?? []).map((parameter: OpenApiSchema) =>
+    resolveRef<Parameter>(parameter),
+  );
   for (const [method, operation] of Object.entries<OpenApiSchema>(item)) {
     if (method === 'parameters') continue;
     operations.push({
@@ -201,19 +236,35 @@ for (const [path, item] of Object.entries<OpenApiSchema>(spec.paths)) {
       method: method.toUpperCase(),
       path,
       segments: path.split('/'),
-      parameters: [...shared, ...(operation.parameters ?? []).map((parameter: OpenApiSchema) => resolveRef<Parameter>(parameter))],
+      parameters: [
+        ...shared,
+        ...(operation.parameters ?? []).map((parameter: OpenApiSchema) =>
+          resolveRef<Parameter>(parameter),
+        ),
+      ],
       requestBody: operation.requestBody && resolveRef(operation.requestBody),
-      responses: Object.fromEntries(Object.entries<OpenApiSchema>(operation.responses).map(([status, response]) => [status, resolveRef(response)])),
+      responses: Object.fromEntries(
+        Object.entries<OpenApiSchema>(operation.responses).map(([status, response]) => [
+          status,
+          resolveRef(response),
+        ]),
+      ),
     });
   }
 }
 
-export const CONTRACT_OPERATION_IDS: readonly string[] = operations.map((operation) => operation.operationId);
+export const CONTRACT_OPERATION_IDS: readonly string[] = operations.map(
+  (operation) => operation.operationId,
+);
 
-function findOperation(method: string, path: string): { operation: ContractOperation; pathParams: Record<string, string> } | undefined {
+function findOperation(
+  method: string,
+  path: string,
+): { operation: ContractOperation; pathParams: Record<string, string> } | undefined {
   const segments = path.split('/');
   for (const operation of operations) {
-    if (operation.method !== method.toUpperCase() || operation.segments.length !== segments.length) continue;
+    if (operation.method !== method.toUpperCase() || operation.segments.length !== segments.length)
+      continue;
     const pathParams: Record<string, string> = {};
     const matches = operation.segments.every((part, index) => {
       const segment = segments[index] ?? '';
@@ -230,7 +281,10 @@ function findOperation(method: string, path: string): { operation: ContractOpera
   return undefined;
 }
 
-export function matchOperation(method: string, path: string): { operationId: string; pathParams: Record<string, string> } | undefined {
+export function matchOperation(
+  method: string,
+  path: string,
+): { operationId: string; pathParams: Record<string, string> } | undefined {
   const found = findOperation(method, path);
   return found && { operationId: found.operation.operationId, pathParams: found.pathParams };
 }
@@ -248,12 +302,15 @@ function successMediaTypes(operation: ContractOperation): string[] {
 
 function queryParameterProblem(parameter: Parameter, raw: string): string | undefined {
   const schema = parameter.schema;
-  if (schema.type === 'boolean') return raw === 'true' || raw === 'false' ? undefined : 'must be true or false';
+  if (schema.type === 'boolean')
+    return raw === 'true' || raw === 'false' ? undefined : 'must be true or false';
   if (schema.type === 'integer') {
     if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) return 'must be an integer';
     const value = Number(raw);
-    if (schema.minimum !== undefined && value < schema.minimum) return `must be >= ${schema.minimum}`;
-    if (schema.maximum !== undefined && value > schema.maximum) return `must be <= ${schema.maximum}`;
+    if (schema.minimum !== undefined && value < schema.minimum)
+      return `must be >= ${schema.minimum}`;
+    if (schema.maximum !== undefined && value > schema.maximum)
+      return `must be <= ${schema.maximum}`;
     return undefined;
   }
   const problems = validateSchema(raw, schema, 'request', '');
@@ -264,8 +321,10 @@ function queryParameterProblem(parameter: Parameter, raw: string): string | unde
 const PROSE_RULES: Record<string, (query: Record<string, string>) => string | undefined> = {
   listGroupClusterBackupSnapshots: (query) => {
     const oplog = query.oplogTs !== undefined || query.oplogInc !== undefined;
-    if (query.pointInTimeUtcSeconds !== undefined && oplog) return 'pointInTimeUtcSeconds and oplogTs/oplogInc are mutually exclusive';
-    if (oplog && (query.oplogTs === undefined || query.oplogInc === undefined)) return 'oplogTs and oplogInc go together';
+    if (query.pointInTimeUtcSeconds !== undefined && oplog)
+      return 'pointInTimeUtcSeconds and oplogTs/oplogInc are mutually exclusive';
+    if (oplog && (query.oplogTs === undefined || query.oplogInc === undefined))
+      return 'oplogTs and oplogInc go together';
     return undefined;
   },
 };
@@ -281,9 +340,19 @@ export function validateRequest(r: RecordedRequest): string[] {
   for (const parameter of operation.parameters.filter((candidate) => candidate.in === 'path')) {
     const value = pathParams[parameter.name];
     if (value === undefined) at(`path parameter ${parameter.name} missing`);
-    else validateSchema(value, parameter.schema, 'request', `path parameter ${parameter.name}`).forEach(at);
+    else
+      validateSchema(
+        value,
+        parameter.schema,
+        'request',
+        `path parameter ${parameter.name}`,
+      ).forEach(at);
   }
-  const queryParameters = new Map(operation.parameters.filter((candidate) => candidate.in === 'query').map((parameter) => [parameter.name, parameter]));
+  const queryParameters = new Map(
+    operation.parameters
+      .filter((candidate) => candidate.in === 'query')
+      .map((parameter) => [parameter.name, parameter]),
+  );
   for (const [name, raw] of Object.entries(r.query)) {
     const parameter = queryParameters.get(name);
     if (!parameter) at(`query parameter ${name} is not declared for this operation`);
@@ -292,13 +361,16 @@ export function validateRequest(r: RecordedRequest): string[] {
       if (problem) at(`query parameter ${name}=${raw} ${problem}`);
     }
   }
-  for (const parameter of queryParameters.values()) if (parameter.required && r.query[parameter.name] === undefined) at(`query parameter ${parameter.name} is required`);
+  for (const parameter of queryParameters.values())
+    if (parameter.required && r.query[parameter.name] === undefined)
+      at(`query parameter ${parameter.name} is required`);
   const proseProblem = PROSE_RULES[operation.operationId]?.(r.query);
   if (proseProblem) at(proseProblem);
 
   const accepted = successMediaTypes(operation);
   const accept = r.headers.accept ?? '';
-  if (accept.includes(',') || !accepted.includes(mediaTypeOf(accept) ?? '')) at(`Accept "${accept}" must be exactly one of ${accepted.join(', ')}`);
+  if (accept.includes(',') || !accepted.includes(mediaTypeOf(accept) ?? ''))
+    at(`Accept "${accept}" must be exactly one of ${accepted.join(', ')}`);
 
   const hasBody = r.rawBody.trim() !== '';
   if (!operation.requestBody) {
@@ -312,10 +384,13 @@ export function validateRequest(r: RecordedRequest): string[] {
   const contentType = mediaTypeOf(r.headers['content-type']);
   const content = contentType ? operation.requestBody.content[contentType] : undefined;
   if (!content) {
-    at(`Content-Type "${r.headers['content-type'] ?? ''}" must be one of ${Object.keys(operation.requestBody.content).join(', ')}`);
+    at(
+      `Content-Type "${r.headers['content-type'] ?? ''}" must be one of ${Object.keys(operation.requestBody.content).join(', ')}`,
+    );
     return problems;
   }
-  if (contentType !== mediaTypeOf(accept)) at(`Content-Type ${contentType} differs from Accept ${accept}`);
+  if (contentType !== mediaTypeOf(accept))
+    at(`Content-Type ${contentType} differs from Accept ${accept}`);
   let body: unknown;
   try {
     body = JSON.parse(r.rawBody);
@@ -328,16 +403,23 @@ export function validateRequest(r: RecordedRequest): string[] {
 }
 
 /** A paginated wrapper keeps its shape and gains `status`; anything else becomes {status, content}. */
-function unwrapEnvelope(body: unknown, schema: OpenApiSchema | undefined): { value: unknown; problem?: string } {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { value: body, problem: 'envelope=true answer is not an object' };
+function unwrapEnvelope(
+  body: unknown,
+  schema: OpenApiSchema | undefined,
+): { value: unknown; problem?: string } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return { value: body, problem: 'envelope=true answer is not an object' };
   const envelope = body as Record<string, unknown>;
-  if (typeof envelope.status !== 'number') return { value: body, problem: 'envelope=true answer has no numeric status' };
+  if (typeof envelope.status !== 'number')
+    return { value: body, problem: 'envelope=true answer has no numeric status' };
   const isPage = schema !== undefined && resolveRef(schema).properties?.results !== undefined;
   if (isPage) {
     const { status: _status, ...page } = envelope;
     return { value: page };
   }
-  return 'content' in envelope ? { value: envelope.content } : { value: body, problem: 'envelope=true answer has no content' };
+  return 'content' in envelope
+    ? { value: envelope.content }
+    : { value: body, problem: 'envelope=true answer has no content' };
 }
 
 const ALWAYS_ALLOWED_STATUSES = new Set([406, 410]);
@@ -348,7 +430,8 @@ export function validateResponse(r: RecordedRequest): string[] {
   if (!found) return [`${where}: no operation of the contract matches`];
   const { operation } = found;
   const problems: string[] = [];
-  const at = (text: string) => problems.push(`${operation.operationId} ${where} -> ${r.status}: ${text}`);
+  const at = (text: string) =>
+    problems.push(`${operation.operationId} ${where} -> ${r.status}: ${text}`);
   if (r.status === 0) return [`${operation.operationId} ${where}: no answer`];
 
   const declared = operation.responses[String(r.status)];
@@ -359,21 +442,25 @@ export function validateResponse(r: RecordedRequest): string[] {
 
   const contentType = mediaTypeOf(r.responseHeaders['content-type']);
   const isSuccess = r.status >= 200 && r.status < 300;
-  const wire = r.responseBody === undefined ? undefined : JSON.parse(JSON.stringify(r.responseBody));
+  const wire =
+    r.responseBody === undefined ? undefined : JSON.parse(JSON.stringify(r.responseBody));
   if (!isSuccess) {
-    if (contentType !== 'application/json') at(`error Content-Type is ${contentType}, expected application/json`);
+    if (contentType !== 'application/json')
+      at(`error Content-Type is ${contentType}, expected application/json`);
     validateSchema(wire, spec.components.schemas.ApiError, 'response', 'body').forEach(at);
     return problems;
   }
   const content = declared?.content ?? {};
   const media = contentType ? content[contentType] : undefined;
   if (!media) at(`Content-Type ${contentType} is not one of ${Object.keys(content).join(', ')}`);
-  else if (contentType !== mediaTypeOf(r.headers.accept)) at(`Content-Type ${contentType} does not answer Accept ${r.headers.accept}`);
+  else if (contentType !== mediaTypeOf(r.headers.accept))
+    at(`Content-Type ${contentType} does not answer Accept ${r.headers.accept}`);
 
   for (const [name, header] of Object.entries(declared?.headers ?? {})) {
     const value = r.responseHeaders[name.toLowerCase()];
     if (value === undefined) at(`header ${name} missing`);
-    else if (resolveRef(header).schema?.type === 'integer' && !/^\d+$/.test(value)) at(`header ${name}="${value}" is not an integer`);
+    else if (resolveRef(header).schema?.type === 'integer' && !/^\d+$/.test(value))
+      at(`header ${name}="${value}" is not an integer`);
   }
 
   const schema = media?.schema;
@@ -395,6 +482,8 @@ export function assertContractConformance(requests: RecordedRequest[]): void {
     .filter((r) => !OAUTH_PATHS.has(r.path) && !r.fault)
     .flatMap((r) => [...validateRequest(r), ...validateResponse(r)]);
   if (problems.length > 0) {
-    throw new Error(`${problems.length} contract problem(s):\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+    throw new Error(
+      `${problems.length} contract problem(s):\n${problems.map((problem) => `- ${problem}`).join('\n')}`,
+    );
   }
 }

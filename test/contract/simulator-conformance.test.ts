@@ -1,7 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED, startSimulator, type RecordedRequest, type Simulator } from '../../src/simulator/index.ts';
-import { call, GROUP, manualClock, pipelinePath, V2023, V2024_05_30, V2024_11_13, type ApiCall } from '../simulator/helpers.ts';
-import { assertContractConformance, CONTRACT_OPERATION_IDS, matchOperation, validateRequest, validateResponse } from './openapi.ts';
+import {
+  SEED,
+  startSimulator,
+  type RecordedRequest,
+  type Simulator,
+} from '../../src/simulator/index.ts';
+import {
+  call,
+  GROUP,
+  manualClock,
+  pipelinePath,
+  V2023,
+  V2024_05_30,
+  V2024_11_13,
+  type ApiCall,
+} from '../simulator/helpers.ts';
+import {
+  assertContractConformance,
+  CONTRACT_OPERATION_IDS,
+  matchOperation,
+  validateRequest,
+  validateResponse,
+} from './openapi.ts';
 
 const clock = manualClock();
 let sim: Simulator;
@@ -15,7 +35,13 @@ const sharded = `${GROUP}/clusters/${SEED.clusters.sharded}/backup`;
 const serverless = `${GROUP}/serverless/${SEED.serverless.main}/backup`;
 const flex = `${GROUP}/flexClusters/${SEED.flex.main}/backup`;
 const unknownGroup = `/api/atlas/v2/groups/${SEED.unknownProjectId}`;
-const source = { type: 'PERIODIC_CPS', clusterName: SEED.clusters.replicaSet, databaseName: 'db', collectionName: 'c', policyItemId: SEED.policyItems.daily };
+const source = {
+  type: 'PERIODIC_CPS',
+  clusterName: SEED.clusters.replicaSet,
+  databaseName: 'db',
+  collectionName: 'c',
+  policyItemId: SEED.policyItems.daily,
+};
 
 /** Requests that the contract allows; their answers (2xx and errors alike) must match it. */
 const validCalls: [string, ApiCall?][] = [
@@ -24,21 +50,49 @@ const validCalls: [string, ApiCall?][] = [
   [`${GROUP}/pipelines`],
   [`${GROUP}/pipelines?envelope=true`],
   [`${unknownGroup}/pipelines`],
-  [`${GROUP}/pipelines`, { method: 'POST', body: { name: 'conformance', source, sink: { partitionFields: [{ fieldName: 'a', order: 0 }] }, datasetRetentionPolicy: { units: 'DAYS', value: 1 } } }],
+  [
+    `${GROUP}/pipelines`,
+    {
+      method: 'POST',
+      body: {
+        name: 'conformance',
+        source,
+        sink: { partitionFields: [{ fieldName: 'a', order: 0 }] },
+        datasetRetentionPolicy: { units: 'DAYS', value: 1 },
+      },
+    },
+  ],
   [`${GROUP}/pipelines`, { method: 'POST', body: { name: SEED.pipelines.big, source } }],
   [pipelinePath(SEED.pipelines.special)],
   [`${pipelinePath(SEED.pipelines.small)}?envelope=true&pretty=true`],
   [pipelinePath('missing')],
-  [pipelinePath('conformance'), { method: 'PATCH', body: { transformations: [{ field: 'x', type: 'EXCLUDE' }] } }],
+  [
+    pipelinePath('conformance'),
+    { method: 'PATCH', body: { transformations: [{ field: 'x', type: 'EXCLUDE' }] } },
+  ],
   [pipelinePath('conformance'), { method: 'PATCH', body: { name: SEED.pipelines.big } }],
   [`${pipelinePath('conformance')}/pause`, { method: 'POST' }],
   [`${pipelinePath('conformance')}/resume`, { method: 'POST' }],
   [`${pipelinePath(SEED.pipelines.big)}/availableSchedules`],
   [`${pipelinePath(SEED.pipelines.big)}/availableSchedules?envelope=true`],
   [`${pipelinePath(SEED.pipelines.big)}/availableSnapshots?itemsPerPage=50`],
-  [`${pipelinePath(SEED.pipelines.everyState)}/availableSnapshots?completedAfter=2025-01-01T00:00:00Z`],
-  [`${pipelinePath(SEED.pipelines.small)}/trigger`, { method: 'POST', body: { snapshotId: SEED.snapshots.replicaSetNewestAvailable, datasetRetentionPolicy: { units: 'MONTHS', value: 2 } } }],
-  [`${pipelinePath(SEED.pipelines.paused)}/trigger`, { method: 'POST', body: { snapshotId: SEED.snapshots.replicaSetNewestAvailable } }],
+  [
+    `${pipelinePath(SEED.pipelines.everyState)}/availableSnapshots?completedAfter=2025-01-01T00:00:00Z`,
+  ],
+  [
+    `${pipelinePath(SEED.pipelines.small)}/trigger`,
+    {
+      method: 'POST',
+      body: {
+        snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+        datasetRetentionPolicy: { units: 'MONTHS', value: 2 },
+      },
+    },
+  ],
+  [
+    `${pipelinePath(SEED.pipelines.paused)}/trigger`,
+    { method: 'POST', body: { snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+  ],
   [`${pipelinePath(SEED.pipelines.small)}/runs?envelope=true`],
   [`${pipelinePath(SEED.pipelines.big)}/runs?itemsPerPage=500&pageNum=2&includeCount=false`],
   [`${pipelinePath(SEED.pipelines.everyState)}/runs?createdBefore=2025-06-01T00:00:00.000Z`],
@@ -53,13 +107,32 @@ const validCalls: [string, ApiCall?][] = [
   [`${sharded}/exports?envelope=true`],
   [`${cluster}/exports/${SEED.exportJobs.failed}`],
   [`${sharded}/exports/${SEED.exportJobs.sharded}`],
-  [`${cluster}/exports`, { method: 'POST', body: { snapshotId: SEED.snapshots.exportFree, exportBucketId: SEED.exportBuckets.azure, customData: [{ key: 'k', value: 'v' }] } }],
-  [`${cluster}/exports`, { method: 'POST', body: { snapshotId: SEED.snapshots.exportBusy, exportBucketId: SEED.exportBuckets.aws } }],
+  [
+    `${cluster}/exports`,
+    {
+      method: 'POST',
+      body: {
+        snapshotId: SEED.snapshots.exportFree,
+        exportBucketId: SEED.exportBuckets.azure,
+        customData: [{ key: 'k', value: 'v' }],
+      },
+    },
+  ],
+  [
+    `${cluster}/exports`,
+    {
+      method: 'POST',
+      body: { snapshotId: SEED.snapshots.exportBusy, exportBucketId: SEED.exportBuckets.aws },
+    },
+  ],
   [`${GROUP}/backup/exportBuckets`, { accept: V2023 }],
   [`${GROUP}/backup/exportBuckets?pretty=true`, { accept: V2024_05_30 }],
   [`${GROUP}/backup/exportBuckets/${SEED.exportBuckets.aws}`, { accept: V2023 }],
   [`${GROUP}/backup/exportBuckets/${SEED.exportBuckets.azure}`, { accept: V2024_05_30 }],
-  [`${GROUP}/backup/exportBuckets/${SEED.exportBuckets.gcp}?envelope=true`, { accept: V2024_05_30 }],
+  [
+    `${GROUP}/backup/exportBuckets/${SEED.exportBuckets.gcp}?envelope=true`,
+    { accept: V2024_05_30 },
+  ],
   [`${GROUP}/backup/exportBuckets/${SEED.exportBuckets.gcp}`, { accept: V2023 }],
   [`${cluster}/snapshots?itemsPerPage=500`],
   [`${sharded}/snapshots?pointInTimeUtcSeconds=1748000000`],
@@ -68,16 +141,66 @@ const validCalls: [string, ApiCall?][] = [
   [`${serverless}/restoreJobs`],
   [`${serverless}/restoreJobs/${SEED.serverlessRestoreJobs.pointInTime}`],
   [`${serverless}/restoreJobs/${SEED.serverlessRestoreJobs.download}`],
-  [`${serverless}/restoreJobs`, { method: 'POST', body: { deliveryType: 'download', snapshotId: SEED.snapshots.serverlessCompleted, targetClusterName: SEED.serverless.main, targetGroupId: SEED.projectId } }],
-  [`${serverless}/restoreJobs`, { method: 'POST', body: { deliveryType: 'pointInTime', pointInTimeUTCSeconds: 1_748_000_000, targetClusterName: SEED.clusters.sharded, targetGroupId: SEED.projectId } }],
-  [`${serverless}/restoreJobs`, { method: 'POST', body: { deliveryType: 'automated', snapshotId: SEED.snapshots.serverlessCompleted, targetClusterName: 'Cluster0', targetGroupId: SEED.projectId } }],
+  [
+    `${serverless}/restoreJobs`,
+    {
+      method: 'POST',
+      body: {
+        deliveryType: 'download',
+        snapshotId: SEED.snapshots.serverlessCompleted,
+        targetClusterName: SEED.serverless.main,
+        targetGroupId: SEED.projectId,
+      },
+    },
+  ],
+  [
+    `${serverless}/restoreJobs`,
+    {
+      method: 'POST',
+      body: {
+        deliveryType: 'pointInTime',
+        pointInTimeUTCSeconds: 1_748_000_000,
+        targetClusterName: SEED.clusters.sharded,
+        targetGroupId: SEED.projectId,
+      },
+    },
+  ],
+  [
+    `${serverless}/restoreJobs`,
+    {
+      method: 'POST',
+      body: {
+        deliveryType: 'automated',
+        snapshotId: SEED.snapshots.serverlessCompleted,
+        targetClusterName: 'Cluster0',
+        targetGroupId: SEED.projectId,
+      },
+    },
+  ],
   [`${serverless}/snapshots`],
   [`${serverless}/snapshots/${SEED.snapshots.serverlessNewest}`],
   [`${GROUP}/serverless/Nope/backup/snapshots`],
   [`${flex}/restoreJobs`, { accept: V2024_11_13 }],
   [`${flex}/restoreJobs/${SEED.flexRestoreJobs.download}`, { accept: V2024_11_13 }],
-  [`${flex}/restoreJobs`, { method: 'POST', accept: V2024_11_13, body: { snapshotId: SEED.snapshots.flexCompleted, targetDeploymentItemName: SEED.flex.main } }],
-  [`${flex}/restoreJobs`, { method: 'POST', accept: V2024_11_13, body: { snapshotId: SEED.snapshots.flexCompleted, targetDeploymentItemName: SEED.flex.busyTarget } }],
+  [
+    `${flex}/restoreJobs`,
+    {
+      method: 'POST',
+      accept: V2024_11_13,
+      body: { snapshotId: SEED.snapshots.flexCompleted, targetDeploymentItemName: SEED.flex.main },
+    },
+  ],
+  [
+    `${flex}/restoreJobs`,
+    {
+      method: 'POST',
+      accept: V2024_11_13,
+      body: {
+        snapshotId: SEED.snapshots.flexCompleted,
+        targetDeploymentItemName: SEED.flex.busyTarget,
+      },
+    },
+  ],
   [`${flex}/snapshots?envelope=true`, { accept: V2024_11_13 }],
   [`${flex}/snapshots/${SEED.snapshots.flexNewest}`, { accept: V2024_11_13 }],
   [`${GROUP}/flexClusters/Nope/backup/restoreJobs`, { accept: V2024_11_13 }],
@@ -87,12 +210,26 @@ const validCalls: [string, ApiCall?][] = [
 const invalidCalls: [string, ApiCall?][] = [
   [`${GROUP}/pipelines`, { accept: 'application/json' }],
   [`${GROUP}/pipelines`, { method: 'POST', body: { name: 'x', source, bogus: true } }],
-  [`${GROUP}/pipelines`, { method: 'POST', body: { name: 'x', source }, contentType: 'application/json' }],
+  [
+    `${GROUP}/pipelines`,
+    { method: 'POST', body: { name: 'x', source }, contentType: 'application/json' },
+  ],
   [`${pipelinePath(SEED.pipelines.big)}/runs?itemsPerPage=501`],
   [`${cluster}/exports?pageNum=0`],
   [`${GROUP}/pipelines/has%20space`],
   [`${cluster}/snapshots?pointInTimeUtcSeconds=1&oplogTs=1&oplogInc=1`],
-  [`${flex}/restoreJobs`, { method: 'POST', accept: V2024_11_13, body: { snapshotId: SEED.snapshots.flexCompleted, targetDeploymentItemName: 'x', status: 'QUEUED' } }],
+  [
+    `${flex}/restoreJobs`,
+    {
+      method: 'POST',
+      accept: V2024_11_13,
+      body: {
+        snapshotId: SEED.snapshots.flexCompleted,
+        targetDeploymentItemName: 'x',
+        status: 'QUEUED',
+      },
+    },
+  ],
 ];
 
 async function drive(calls: [string, ApiCall?][]): Promise<RecordedRequest[]> {
@@ -123,7 +260,9 @@ describe('the simulator against the contract', () => {
   });
 
   it('answers 401 as the contract says when auth is on', async () => {
-    const guarded = await startSimulator({ digest: { publicKey: 'abcdefgh', privateKey: 'secret' } });
+    const guarded = await startSimulator({
+      digest: { publicKey: 'abcdefgh', privateKey: 'secret' },
+    });
     try {
       await fetch(`${guarded.url}${GROUP}/pipelines`, { headers: { accept: V2023 } });
       expect(guarded.requests[0]?.status).toBe(401);
@@ -144,22 +283,31 @@ describe('the simulator against the contract', () => {
 
 describe('the validator', () => {
   it('matches operations with decoded path parameters', () => {
-    expect(matchOperation('GET', `${GROUP}/pipelines/sales%232024%25q1%2B%C3%A9%3Ax/runs`)).toEqual({
-      operationId: 'listGroupPipelineRuns',
-      pathParams: { groupId: SEED.projectId, pipelineName: SEED.pipelines.special },
-    });
+    expect(matchOperation('GET', `${GROUP}/pipelines/sales%232024%25q1%2B%C3%A9%3Ax/runs`)).toEqual(
+      {
+        operationId: 'listGroupPipelineRuns',
+        pathParams: { groupId: SEED.projectId, pipelineName: SEED.pipelines.special },
+      },
+    );
     expect(matchOperation('PUT', `${GROUP}/pipelines`)).toBeUndefined();
   });
 
   it('catches bad requests', async () => {
-    const [good] = await drive([[`${GROUP}/pipelines`, { method: 'POST', body: { name: 'checked', source } }]]);
+    const [good] = await drive([
+      [`${GROUP}/pipelines`, { method: 'POST', body: { name: 'checked', source } }],
+    ]);
     if (!good) throw new Error('nothing recorded');
     expect(validateRequest(good)).toEqual([]);
     const bad: RecordedRequest = {
       ...good,
       query: { pretty: 'true' },
       headers: { ...good.headers, accept: `${V2023}, application/json` },
-      rawBody: JSON.stringify({ name: 'checked', _id: SEED.pipelineIds.big, source: { ...source, type: 'SOMETIMES' }, extra: 1 }),
+      rawBody: JSON.stringify({
+        name: 'checked',
+        _id: SEED.pipelineIds.big,
+        source: { ...source, type: 'SOMETIMES' },
+        extra: 1,
+      }),
     };
     const problems = validateRequest(bad).join('\n');
     expect(problems).toContain('query parameter pretty is not declared');
@@ -175,15 +323,29 @@ describe('the validator', () => {
     const page = good.responseBody as { results: Record<string, unknown>[] };
     const tampered = structuredClone(page);
     tampered.results[0] = { ...tampered.results[0], state: 'SLEEPING', invented: true };
-    const bad: RecordedRequest = { ...good, responseBody: tampered, status: 201, responseHeaders: { ...good.responseHeaders, 'ratelimit-limit': 'lots' } };
+    const bad: RecordedRequest = {
+      ...good,
+      responseBody: tampered,
+      status: 201,
+      responseHeaders: { ...good.responseHeaders, 'ratelimit-limit': 'lots' },
+    };
     const problems = validateResponse(bad).join('\n');
     expect(problems).toContain('status 201 is not listed');
-    const wrongShape: RecordedRequest = { ...good, responseBody: tampered, responseHeaders: { ...good.responseHeaders, 'ratelimit-limit': 'lots' } };
+    const wrongShape: RecordedRequest = {
+      ...good,
+      responseBody: tampered,
+      responseHeaders: { ...good.responseHeaders, 'ratelimit-limit': 'lots' },
+    };
     const shapeProblems = validateResponse(wrongShape).join('\n');
     expect(shapeProblems).toContain('results/0/state');
     expect(shapeProblems).toContain('undeclared field "invented"');
     expect(shapeProblems).toContain('RateLimit-Limit');
-    const writeOnlyLeak: RecordedRequest = { ...good, path: `${cluster}/exports/${SEED.exportJobs.failed}`, query: {}, responseBody: { exportBucketId: SEED.exportBuckets.aws, id: 'not-an-id' } };
+    const writeOnlyLeak: RecordedRequest = {
+      ...good,
+      path: `${cluster}/exports/${SEED.exportJobs.failed}`,
+      query: {},
+      responseBody: { exportBucketId: SEED.exportBuckets.aws, id: 'not-an-id' },
+    };
     expect(validateResponse(writeOnlyLeak).join('\n')).toContain('body/id');
   });
 });

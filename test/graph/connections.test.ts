@@ -5,7 +5,8 @@ import { useHarness } from '../support/shared-harness.ts';
 
 const h = useHarness();
 
-const runsPath = (name: string) => `/groups/${SEED.projectId}/pipelines/${encodeURIComponent(name)}/runs`;
+const runsPath = (name: string) =>
+  `/groups/${SEED.projectId}/pipelines/${encodeURIComponent(name)}/runs`;
 
 const RUNS = /* GraphQL */ `
   query Runs($projectId: ObjectId!, $name: String!, $first: Int, $after: String, $last: Int, $before: String, $createdBefore: DateTime) {
@@ -21,9 +22,17 @@ const RUNS = /* GraphQL */ `
 `;
 const RUNS_WITH_COUNT = RUNS.replace('pageInfo {', 'totalCount pageInfo {');
 
-type Runs = { edges: { cursor: string; node: { atlasId: string; createdDate: string } }[]; pageInfo: any; totalCount?: number };
+type Runs = {
+  edges: { cursor: string; node: { atlasId: string; createdDate: string } }[];
+  pageInfo: any;
+  totalCount?: number;
+};
 async function runs(variables: Record<string, unknown>, query = RUNS): Promise<Runs> {
-  const { body } = await h.graphql(query, { projectId: SEED.projectId, name: SEED.pipelines.big, ...variables });
+  const { body } = await h.graphql(query, {
+    projectId: SEED.projectId,
+    name: SEED.pipelines.big,
+    ...variables,
+  });
   expect(body.errors).toBeUndefined();
   return body.data!.project.pipeline.runs;
 }
@@ -32,9 +41,12 @@ async function runs(variables: Record<string, unknown>, query = RUNS): Promise<R
 async function allBigRuns(): Promise<string[]> {
   const ids: string[] = [];
   for (let page = 1; page <= 3; page++) {
-    const response = await fetch(`${h.simulator.url}/api/atlas/v2${runsPath(SEED.pipelines.big)}?pageNum=${page}&itemsPerPage=500`, {
-      headers: { accept: 'application/vnd.atlas.2023-01-01+json' },
-    });
+    const response = await fetch(
+      `${h.simulator.url}/api/atlas/v2${runsPath(SEED.pipelines.big)}?pageNum=${page}&itemsPerPage=500`,
+      {
+        headers: { accept: 'application/vnd.atlas.2023-01-01+json' },
+      },
+    );
     ids.push(...((await response.json()) as any).results.map((r: any) => r._id));
   }
   return ids;
@@ -51,7 +63,9 @@ describe('connections over Atlas page numbers', () => {
     h.resetUpstream();
     const counted = await runs({ first: 2 }, RUNS_WITH_COUNT);
     expect(counted.totalCount).toBe(SEED.runCounts.big);
-    expect(calls(h.upstream()).at(-1)).toBe(`GET ${runsPath(SEED.pipelines.big)}?pageNum=1&itemsPerPage=2&includeCount=true`);
+    expect(calls(h.upstream()).at(-1)).toBe(
+      `GET ${runsPath(SEED.pipelines.big)}?pageNum=1&itemsPerPage=2&includeCount=true`,
+    );
   });
 
   it('pages forward across the 500-item limit with the fewest aligned requests, keeping upstream order', async () => {
@@ -94,18 +108,32 @@ describe('connections over Atlas page numbers', () => {
     h.resetUpstream();
     const previous = await runs({ last: 5, before: tail.pageInfo.startCursor });
     expect(previous.edges.map((e) => e.node.atlasId)).toEqual(reference.slice(-8, -3));
-    expect(calls(h.upstream()).slice(1)).toEqual([`GET ${runsPath(SEED.pipelines.big)}?pageNum=171&itemsPerPage=7&includeCount=false`]);
+    expect(calls(h.upstream()).slice(1)).toEqual([
+      `GET ${runsPath(SEED.pipelines.big)}?pageNum=171&itemsPerPage=7&includeCount=false`,
+    ]);
   });
 
   it('answers `last` on a short list from the first page alone', async () => {
-    const { body } = await h.graphql(RUNS, { projectId: SEED.projectId, name: SEED.pipelines.small, last: 2 });
-    expect(body.data!.project.pipeline.runs.edges.map((e: any) => e.node.atlasId)).toEqual([SEED.runs.smallMiddle, SEED.runs.smallOldest]);
-    expect(calls(h.upstream()).slice(1)).toEqual([`GET ${runsPath(SEED.pipelines.small)}?pageNum=1&itemsPerPage=100&includeCount=true`]);
+    const { body } = await h.graphql(RUNS, {
+      projectId: SEED.projectId,
+      name: SEED.pipelines.small,
+      last: 2,
+    });
+    expect(body.data!.project.pipeline.runs.edges.map((e: any) => e.node.atlasId)).toEqual([
+      SEED.runs.smallMiddle,
+      SEED.runs.smallOldest,
+    ]);
+    expect(calls(h.upstream()).slice(1)).toEqual([
+      `GET ${runsPath(SEED.pipelines.small)}?pageNum=1&itemsPerPage=100&includeCount=true`,
+    ]);
   });
 
   it('never slides a `last` window at the size cap nor turns a stale cursor into a negative limit', async () => {
     const reference = await allBigRuns();
-    const capped = await runs({ last: 500, before: (await runs({ first: 1, after: undefined })).edges[0]!.cursor });
+    const capped = await runs({
+      last: 500,
+      before: (await runs({ first: 1, after: undefined })).edges[0]!.cursor,
+    });
     expect(capped.edges).toEqual([]);
     expect(capped.pageInfo.hasPreviousPage).toBe(false);
 
@@ -114,7 +142,11 @@ describe('connections over Atlas page numbers', () => {
     expect(window.edges.map((e) => e.node.atlasId)).toEqual(reference.slice(0, 9));
 
     const near = await runs({ first: 3 });
-    const inverted = await runs({ first: 5, after: near.pageInfo.endCursor, before: near.edges[0]!.cursor });
+    const inverted = await runs({
+      first: 5,
+      after: near.pageInfo.endCursor,
+      before: near.edges[0]!.cursor,
+    });
     expect(inverted.edges).toEqual([]);
   });
 
@@ -123,9 +155,14 @@ describe('connections over Atlas page numbers', () => {
     expect(calls(h.upstream()).at(-1)).toBe(
       `GET ${runsPath(SEED.pipelines.big)}?pageNum=1&itemsPerPage=2&includeCount=false&createdBefore=2025-05-20T10%3A00%3A00.000Z`,
     );
-    for (const edge of page.edges) expect(Date.parse(edge.node.createdDate)).toBeLessThan(Date.parse('2025-05-20T10:00:00Z'));
+    for (const edge of page.edges)
+      expect(Date.parse(edge.node.createdDate)).toBeLessThan(Date.parse('2025-05-20T10:00:00Z'));
     h.resetUpstream();
-    const { body } = await h.graphql(RUNS, { projectId: SEED.projectId, name: SEED.pipelines.big, after: page.pageInfo.endCursor });
+    const { body } = await h.graphql(RUNS, {
+      projectId: SEED.projectId,
+      name: SEED.pipelines.big,
+      after: page.pageInfo.endCursor,
+    });
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(calls(h.upstream())).not.toContainEqual(expect.stringContaining('/runs?'));
   });
@@ -143,15 +180,22 @@ describe('connections over Atlas page numbers', () => {
       nodes: SEED.pipelines.all.slice(0, 2).map((name) => ({ name })),
       pageInfo: { endCursor: expect.any(String), hasNextPage: true },
     });
-    expect(body.data!.project.b.nodes.map((p: any) => p.name)).toEqual(SEED.pipelines.all.slice(-2));
+    expect(body.data!.project.b.nodes.map((p: any) => p.name)).toEqual(
+      SEED.pipelines.all.slice(-2),
+    );
     expect(body.data!.project.b.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: false });
     expect(calls(h.upstream())).toEqual([`GET /groups/${SEED.projectId}/pipelines`]);
     h.resetUpstream();
-    const after = await h.graphql(`query($p: ObjectId!, $a: String) { project(id: $p) { pipelines(first: 10, after: $a) { nodes { name } } } }`, {
-      p: SEED.projectId,
-      a: body.data!.project.a.pageInfo.endCursor,
-    });
-    expect(after.body.data!.project.pipelines.nodes.map((p: any) => p.name)).toEqual(SEED.pipelines.all.slice(2));
+    const after = await h.graphql(
+      `query($p: ObjectId!, $a: String) { project(id: $p) { pipelines(first: 10, after: $a) { nodes { name } } } }`,
+      {
+        p: SEED.projectId,
+        a: body.data!.project.a.pageInfo.endCursor,
+      },
+    );
+    expect(after.body.data!.project.pipelines.nodes.map((p: any) => p.name)).toEqual(
+      SEED.pipelines.all.slice(2),
+    );
   });
 });
 
@@ -164,7 +208,11 @@ describe('connection arguments are checked before any upstream call', () => {
     ['a cursor with bad characters', { before: '!!!' }, 'before'],
   ];
   it.each(cases)('%s is BAD_USER_INPUT', async (_, variables, argument) => {
-    const { body } = await h.graphql(RUNS, { projectId: SEED.projectId, name: SEED.pipelines.big, ...variables });
+    const { body } = await h.graphql(RUNS, {
+      projectId: SEED.projectId,
+      name: SEED.pipelines.big,
+      ...variables,
+    });
     // runs is non-null, so its error nulls the nearest nullable parent: the by-name pipeline.
     expect(body.data).toEqual({ project: { pipeline: null } });
     expect(body.errors).toHaveLength(1);
@@ -174,7 +222,11 @@ describe('connection arguments are checked before any upstream call', () => {
   });
 
   it('refuses a cursor of another collection', async () => {
-    const other = await h.graphql(RUNS, { projectId: SEED.projectId, name: SEED.pipelines.small, first: 1 });
+    const other = await h.graphql(RUNS, {
+      projectId: SEED.projectId,
+      name: SEED.pipelines.small,
+      first: 1,
+    });
     h.resetUpstream();
     const { body } = await h.graphql(RUNS, {
       projectId: SEED.projectId,

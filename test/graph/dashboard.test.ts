@@ -38,10 +38,14 @@ describe('the project dashboard', () => {
         `GET ${group}/pipelines`,
         ...SEED.pipelines.all
           .slice(0, 5)
-          .map((name) => `GET ${group}/pipelines/${encoded(name)}/runs?pageNum=1&itemsPerPage=3&includeCount=false`),
+          .map(
+            (name) =>
+              `GET ${group}/pipelines/${encoded(name)}/runs?pageNum=1&itemsPerPage=3&includeCount=false`,
+          ),
       ].sort(),
     );
-    for (const request of upstream) expect(request.headers.accept).toBe('application/vnd.atlas.2023-01-01+json');
+    for (const request of upstream)
+      expect(request.headers.accept).toBe('application/vnd.atlas.2023-01-01+json');
   });
 
   it('runs independent calls concurrently: every run list starts before the first one ends', async () => {

@@ -29,7 +29,9 @@ const exportsPath = `/groups/${SEED.projectId}/clusters/${SEED.clusters.replicaS
 
 describe('createExportJob', () => {
   it('posts the job once and answers it with its snapshot; the cluster list read after it starts with it', async () => {
-    const { body } = await h.graphql(CREATE, { input: input({ customData: [{ key: 'team', value: 'bi' }] }) });
+    const { body } = await h.graphql(CREATE, {
+      input: input({ customData: [{ key: 'team', value: 'bi' }] }),
+    });
     expect(body.errors).toBeUndefined();
     const result = body.data!.createExportJob;
     expect(result).toMatchObject({
@@ -46,27 +48,49 @@ describe('createExportJob', () => {
     expect(result.cluster.exportJobs.nodes[0].atlasId).toBe(result.exportJob.atlasId);
     const post = h.upstream().filter((r) => r.method === 'POST');
     expect(calls(post)).toEqual([`POST ${exportsPath}`]);
-    expect(post[0]!.body).toEqual({ snapshotId: SEED.snapshots.exportFree, exportBucketId: SEED.exportBuckets.aws, customData: [{ key: 'team', value: 'bi' }] });
+    expect(post[0]!.body).toEqual({
+      snapshotId: SEED.snapshots.exportFree,
+      exportBucketId: SEED.exportBuckets.aws,
+      customData: [{ key: 'team', value: 'bi' }],
+    });
   });
 
   it('sends no customData when none is given, and refuses a bad cluster name before any call', async () => {
     const bad = await h.graphql(CREATE, { input: input({ clusterName: 'no_underscores' }) });
-    expect(bad.body.data!.createExportJob).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['input', 'clusterName'] }] });
+    expect(bad.body.data!.createExportJob).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['input', 'clusterName'] }],
+    });
     expect(h.upstream()).toEqual([]);
     await h.graphql(CREATE, { input: input() });
-    expect(h.upstream().find((r) => r.method === 'POST')!.body).toEqual({ snapshotId: SEED.snapshots.exportFree, exportBucketId: SEED.exportBuckets.aws });
+    expect(h.upstream().find((r) => r.method === 'POST')!.body).toEqual({
+      snapshotId: SEED.snapshots.exportFree,
+      exportBucketId: SEED.exportBuckets.aws,
+    });
   });
 
   it('answers an export already running as ConflictError, unknown buckets and snapshots as NotFoundError', async () => {
-    const busy = await h.graphql(CREATE, { input: input({ snapshotId: SEED.snapshots.exportBusy }) });
+    const busy = await h.graphql(CREATE, {
+      input: input({ snapshotId: SEED.snapshots.exportBusy }),
+    });
     expect(busy.body.data!.createExportJob).toMatchObject({
       __typename: 'ConflictError',
       atlas: { status: 409, errorCode: 'BACKUP_EXPORT_ALREADY_IN_PROGRESS' },
     });
-    const bucket = await h.graphql(CREATE, { input: input({ exportBucketId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }) });
-    expect(bucket.body.data!.createExportJob).toMatchObject({ __typename: 'NotFoundError', atlas: { errorCode: 'EXPORT_BUCKET_NOT_FOUND' } });
-    const snapshot = await h.graphql(CREATE, { input: input({ snapshotId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }) });
-    expect(snapshot.body.data!.createExportJob).toMatchObject({ __typename: 'NotFoundError', atlas: { errorCode: 'SNAPSHOT_NOT_FOUND' } });
+    const bucket = await h.graphql(CREATE, {
+      input: input({ exportBucketId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }),
+    });
+    expect(bucket.body.data!.createExportJob).toMatchObject({
+      __typename: 'NotFoundError',
+      atlas: { errorCode: 'EXPORT_BUCKET_NOT_FOUND' },
+    });
+    const snapshot = await h.graphql(CREATE, {
+      input: input({ snapshotId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }),
+    });
+    expect(snapshot.body.data!.createExportJob).toMatchObject({
+      __typename: 'NotFoundError',
+      atlas: { errorCode: 'SNAPSHOT_NOT_FOUND' },
+    });
   });
 
   it('never retries the POST after a connection reset', async () => {

@@ -1,10 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { GraphQLObjectType, GraphQLSchema, isObjectType, isInterfaceType, lexicographicSortSchema, printSchema } from 'graphql';
+import {
+  GraphQLObjectType,
+  GraphQLSchema,
+  isObjectType,
+  isInterfaceType,
+  lexicographicSortSchema,
+  printSchema,
+} from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // index.ts first: it loads the entity files in the order the printed schema follows.
 import { buildSchema } from '../../src/graph/index.ts';
 import { MAX_ENTITIES } from '../../src/graph/federation.ts';
-import { SUBGRAPH_FILE, printedSchema, printedSubgraphSchema } from '../../src/graph/print-schema.ts';
+import {
+  SUBGRAPH_FILE,
+  printedSchema,
+  printedSubgraphSchema,
+} from '../../src/graph/print-schema.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
 
@@ -33,7 +44,11 @@ const ENTITIES = /* GraphQL */ `
   }
 `;
 
-const pipelineRef = (name: string, projectId = p) => ({ __typename: 'Pipeline', project: { atlasId: projectId }, name });
+const pipelineRef = (name: string, projectId = p) => ({
+  __typename: 'Pipeline',
+  project: { atlasId: projectId },
+  name,
+});
 const runRef = (pipeline: string, atlasId: string) => ({
   __typename: 'PipelineRun',
   pipeline: { project: { atlasId: p }, name: pipeline },
@@ -54,7 +69,9 @@ describe('schema/subgraph.graphql', () => {
 
   it('keys entities by Atlas identifiers on the concrete types, never by our global IDs or on RestoreJob', () => {
     const sdl = readFileSync(SUBGRAPH_FILE, 'utf8');
-    const keys = [...sdl.matchAll(/^type (\w+)[^{]*?@key\(fields: "([^"]+)"\)/gms)].map(([, type, fields]) => [type, fields]);
+    const keys = [...sdl.matchAll(/^type (\w+)[^{]*?@key\(fields: "([^"]+)"\)/gms)].map(
+      ([, type, fields]) => [type, fields],
+    );
     expect(Object.fromEntries(keys)).toEqual({
       ExportJob: 'cluster { project { atlasId } name } atlasId',
       FlexRestoreJob: 'flexCluster { project { atlasId } name } atlasId',
@@ -72,16 +89,30 @@ describe('plain clients', () => {
   it('see the client API of schema/schema.graphql, plus only `_service` and `_entities`', () => {
     const served = buildSchema();
     const query = served.getQueryType()!;
-    expect(Object.keys(query.getFields()).filter((name) => name.startsWith('_')).sort()).toEqual(['_entities', '_service']);
+    expect(
+      Object.keys(query.getFields())
+        .filter((name) => name.startsWith('_'))
+        .sort(),
+    ).toEqual(['_entities', '_service']);
     // Take federation's additions away again: what is left is exactly the committed client schema.
     const { _entities, _service, ...clientFields } = query.toConfig().fields;
-    const federationTypes = new Set(['_Any', '_Entity', '_Service', 'link__Import', 'link__Purpose', 'FieldSet', 'federation__FieldSet']);
+    const federationTypes = new Set([
+      '_Any',
+      '_Entity',
+      '_Service',
+      'link__Import',
+      'link__Purpose',
+      'FieldSet',
+      'federation__FieldSet',
+    ]);
     const clientQuery = new GraphQLObjectType({ ...query.toConfig(), fields: clientFields });
     const config = served.toConfig();
     const client = new GraphQLSchema({
       ...config,
       query: clientQuery,
-      types: config.types.filter((type) => !federationTypes.has(type.name) && type.name !== 'Query'),
+      types: config.types.filter(
+        (type) => !federationTypes.has(type.name) && type.name !== 'Query',
+      ),
     });
     expect(`${printSchema(lexicographicSortSchema(client))}\n`).toBe(printedSchema());
   });
@@ -95,9 +126,16 @@ describe('plain clients', () => {
 
 describe('_entities', () => {
   it(`refuses more than ${MAX_ENTITIES} representations, and counts each one in the operation cost, before any call`, async () => {
-    const many = Array.from({ length: MAX_ENTITIES + 1 }, (_, i) => runRef(SEED.pipelines.small, i.toString(16).padStart(24, '0')));
+    const many = Array.from({ length: MAX_ENTITIES + 1 }, (_, i) =>
+      runRef(SEED.pipelines.small, i.toString(16).padStart(24, '0')),
+    );
     const tooMany = await h.graphql(ENTITIES, { representations: many });
-    expect(tooMany.body.errors).toEqual([expect.objectContaining({ path: ['_entities'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(tooMany.body.errors).toEqual([
+      expect.objectContaining({
+        path: ['_entities'],
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
     expect(h.upstream()).toEqual([]);
 
     // 150 projects' first 200 pipelines: cheap once, over the cost limit 150 times.
@@ -105,29 +143,52 @@ describe('_entities', () => {
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { pipelines(first: 200) { nodes { name } } } } }',
       { r: Array.from({ length: 150 }, () => ({ __typename: 'Project', atlasId: p })) },
     );
-    expect(costly.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'OPERATION_LIMIT', limit: 'cost' }) })]);
+    expect(costly.body.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'OPERATION_LIMIT', limit: 'cost' }),
+      }),
+    ]);
     expect(h.upstream()).toEqual([]);
   });
 
   it('resolves a Project from its key alone: no upstream call', async () => {
-    const { body } = await h.graphql(ENTITIES, { representations: [{ __typename: 'Project', atlasId: p }] });
+    const { body } = await h.graphql(ENTITIES, {
+      representations: [{ __typename: 'Project', atlasId: p }],
+    });
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toEqual([{ __typename: 'Project', atlasId: p }]);
     expect(h.upstream()).toHaveLength(0);
   });
 
   it('resolves one pipeline with one GET by name', async () => {
-    const { body } = await h.graphql(ENTITIES, { representations: [pipelineRef(SEED.pipelines.special)] });
+    const { body } = await h.graphql(ENTITIES, {
+      representations: [pipelineRef(SEED.pipelines.special)],
+    });
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toEqual([
-      { __typename: 'Pipeline', name: SEED.pipelines.special, state: 'ACTIVE', project: { atlasId: p } },
+      {
+        __typename: 'Pipeline',
+        name: SEED.pipelines.special,
+        state: 'ACTIVE',
+        project: { atlasId: p },
+      },
     ]);
-    expect(calls(h.upstream())).toEqual([`GET ${group}/pipelines/${encodeURIComponent(SEED.pipelines.special)}`]);
+    expect(calls(h.upstream())).toEqual([
+      `GET ${group}/pipelines/${encodeURIComponent(SEED.pipelines.special)}`,
+    ]);
   });
 
   it('resolves several pipelines of one project with the one list call, in order, a missing one null', async () => {
-    const names = [SEED.pipelines.paused, SEED.pipelines.big, 'no-such-pipeline', SEED.pipelines.special, SEED.pipelines.big];
-    const { body } = await h.graphql(ENTITIES, { representations: names.map((name) => pipelineRef(name)) });
+    const names = [
+      SEED.pipelines.paused,
+      SEED.pipelines.big,
+      'no-such-pipeline',
+      SEED.pipelines.special,
+      SEED.pipelines.big,
+    ];
+    const { body } = await h.graphql(ENTITIES, {
+      representations: names.map((name) => pipelineRef(name)),
+    });
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities.map((entity: any) => entity?.name ?? null)).toEqual([
       SEED.pipelines.paused,
@@ -159,7 +220,11 @@ describe('_entities', () => {
           serverlessInstance: { project: { atlasId: p }, name: SEED.serverless.main },
           atlasId: serverlessJobs.cancelled,
         },
-        { __typename: 'FlexRestoreJob', flexCluster: { project: { atlasId: p }, name: SEED.flex.main }, atlasId: flexJobs.running },
+        {
+          __typename: 'FlexRestoreJob',
+          flexCluster: { project: { atlasId: p }, name: SEED.flex.main },
+          atlasId: flexJobs.running,
+        },
       ];
       const started = performance.now();
       const { body } = await h.graphql(ENTITIES, { representations });
@@ -171,7 +236,11 @@ describe('_entities', () => {
         { __typename: 'PipelineRun', atlasId: SEED.runs.smallNewest, runState: 'DONE' },
         null,
         { __typename: 'ExportJob', atlasId: SEED.exportJobs.failed, exportState: 'FAILED' },
-        { __typename: 'ServerlessRestoreJob', atlasId: serverlessJobs.cancelled, status: 'CANCELLED' },
+        {
+          __typename: 'ServerlessRestoreJob',
+          atlasId: serverlessJobs.cancelled,
+          status: 'CANCELLED',
+        },
         { __typename: 'FlexRestoreJob', atlasId: flexJobs.running, status: 'RUNNING' },
       ]);
       const upstream = h.upstream();
@@ -216,7 +285,10 @@ describe('_entities', () => {
 
   it('reports an unknown project on the pipelines asked of it', async () => {
     const { body } = await h.graphql(ENTITIES, {
-      representations: [pipelineRef('a', SEED.unknownProjectId), pipelineRef('b', SEED.unknownProjectId)],
+      representations: [
+        pipelineRef('a', SEED.unknownProjectId),
+        pipelineRef('b', SEED.unknownProjectId),
+      ],
     });
     expect(body.data!._entities).toEqual([null, null]);
     expect(body.errors!.map((e) => [e.path, e.extensions?.code])).toEqual([

@@ -48,12 +48,34 @@ describe('node(id)', () => {
     const ids = await globalIds();
     const expectations: [string, string, Record<string, unknown>, string[]][] = [
       [ids.project, 'Project', { atlasId: SEED.projectId }, []],
-      [ids.pipeline, 'Pipeline', { name: SEED.pipelines.special }, [`GET ${group}/pipelines/${encodeURIComponent(SEED.pipelines.special)}`]],
-      [ids.exportJob, 'ExportJob', { atlasId: SEED.exportJobs.newest, cluster: { name: SEED.clusters.replicaSet } },
-        [`GET ${group}/clusters/${SEED.clusters.replicaSet}/backup/exports/${SEED.exportJobs.newest}`]],
-      [ids.serverlessJob, 'ServerlessRestoreJob', { status: 'FAILED' },
-        [`GET ${group}/serverless/${SEED.serverless.main}/backup/restoreJobs/${serverlessJobs.failed}`]],
-      [ids.flexJob, 'FlexRestoreJob', { status: 'QUEUED' }, [`GET ${group}/flexClusters/${SEED.flex.main}/backup/restoreJobs/${flexJobs.queued}`]],
+      [
+        ids.pipeline,
+        'Pipeline',
+        { name: SEED.pipelines.special },
+        [`GET ${group}/pipelines/${encodeURIComponent(SEED.pipelines.special)}`],
+      ],
+      [
+        ids.exportJob,
+        'ExportJob',
+        { atlasId: SEED.exportJobs.newest, cluster: { name: SEED.clusters.replicaSet } },
+        [
+          `GET ${group}/clusters/${SEED.clusters.replicaSet}/backup/exports/${SEED.exportJobs.newest}`,
+        ],
+      ],
+      [
+        ids.serverlessJob,
+        'ServerlessRestoreJob',
+        { status: 'FAILED' },
+        [
+          `GET ${group}/serverless/${SEED.serverless.main}/backup/restoreJobs/${serverlessJobs.failed}`,
+        ],
+      ],
+      [
+        ids.flexJob,
+        'FlexRestoreJob',
+        { status: 'QUEUED' },
+        [`GET ${group}/flexClusters/${SEED.flex.main}/backup/restoreJobs/${flexJobs.queued}`],
+      ],
     ];
     for (const [id, typename, fields, expectedCalls] of expectations) {
       h.resetUpstream();
@@ -64,7 +86,11 @@ describe('node(id)', () => {
     }
     h.resetUpstream();
     const run = await h.graphql(NODE, { id: ids.run });
-    expect(run.body.data!.node).toMatchObject({ __typename: 'PipelineRun', atlasId: SEED.runs.smallNewest, pipeline: { name: SEED.pipelines.small } });
+    expect(run.body.data!.node).toMatchObject({
+      __typename: 'PipelineRun',
+      atlasId: SEED.runs.smallNewest,
+      pipeline: { name: SEED.pipelines.small },
+    });
     expect(calls(h.upstream())).toEqual([
       `GET ${group}/pipelines/${SEED.pipelines.small}/runs/${SEED.runs.smallNewest}`,
       `GET ${group}/pipelines/${SEED.pipelines.small}`,
@@ -73,25 +99,53 @@ describe('node(id)', () => {
 
   it('is null without an error for an object gone upstream', async () => {
     const ids = await globalIds();
-    const { body } = await h.graphql(`{ node(id: "${reencode(ids.exportJob, (v) => v.with(-1, 'aaaaaaaaaaaaaaaaaaaaaaaa'))}") { id } }`);
+    const { body } = await h.graphql(
+      `{ node(id: "${reencode(ids.exportJob, (v) => v.with(-1, 'aaaaaaaaaaaaaaaaaaaaaaaa'))}") { id } }`,
+    );
     expect(body).toEqual({ data: { node: null } });
   });
 
   const malformed: [string, string][] = [
     ['not base64url', '$$$'],
     ['truncated', 'WzEsIlBpcGVsaW5l'],
-    ['padded', `${Buffer.from(JSON.stringify([1, 'Project', SEED.projectId])).toString('base64url')}=`],
-    ['an unknown version', Buffer.from(JSON.stringify([2, 'Project', SEED.projectId])).toString('base64url')],
-    ['an unknown type', Buffer.from(JSON.stringify([1, 'Cluster', SEED.projectId, 'Cluster0'])).toString('base64url')],
-    ['a wrong arity', Buffer.from(JSON.stringify([1, 'Pipeline', SEED.projectId])).toString('base64url')],
-    ['a key breaking its pattern', Buffer.from(JSON.stringify([1, 'Pipeline', SEED.projectId, 'a/b'])).toString('base64url')],
-    ['a dot-dot pipeline name', Buffer.from(JSON.stringify([1, 'Pipeline', SEED.projectId, '..'])).toString('base64url')],
-    ['an upper-case project id', Buffer.from(JSON.stringify([1, 'Project', SEED.projectId.toUpperCase()])).toString('base64url')],
+    [
+      'padded',
+      `${Buffer.from(JSON.stringify([1, 'Project', SEED.projectId])).toString('base64url')}=`,
+    ],
+    [
+      'an unknown version',
+      Buffer.from(JSON.stringify([2, 'Project', SEED.projectId])).toString('base64url'),
+    ],
+    [
+      'an unknown type',
+      Buffer.from(JSON.stringify([1, 'Cluster', SEED.projectId, 'Cluster0'])).toString('base64url'),
+    ],
+    [
+      'a wrong arity',
+      Buffer.from(JSON.stringify([1, 'Pipeline', SEED.projectId])).toString('base64url'),
+    ],
+    [
+      'a key breaking its pattern',
+      Buffer.from(JSON.stringify([1, 'Pipeline', SEED.projectId, 'a/b'])).toString('base64url'),
+    ],
+    [
+      'a dot-dot pipeline name',
+      Buffer.from(JSON.stringify([1, 'Pipeline', SEED.projectId, '..'])).toString('base64url'),
+    ],
+    [
+      'an upper-case project id',
+      Buffer.from(JSON.stringify([1, 'Project', SEED.projectId.toUpperCase()])).toString(
+        'base64url',
+      ),
+    ],
   ];
   it.each(malformed)('refuses %s as BAD_USER_INPUT before any upstream call', async (_, id) => {
     const { body } = await h.graphql(`query($id: ID!) { node(id: $id) { id } }`, { id });
     expect(body.data).toEqual({ node: null });
-    expect(body.errors![0]).toMatchObject({ path: ['node'], extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
+    expect(body.errors![0]).toMatchObject({
+      path: ['node'],
+      extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
+    });
     expect(h.upstream()).toEqual([]);
   });
 });
@@ -100,29 +154,44 @@ describe('nodes(ids)', () => {
   it('nulls only the bad item, with its error at its index', async () => {
     const ids = await globalIds();
     h.resetUpstream();
-    const { body } = await h.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [ids.project, 'garbage', ids.exportJob] });
+    const { body } = await h.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: [ids.project, 'garbage', ids.exportJob],
+    });
     expect(body.data!.nodes).toEqual([{ id: ids.project }, null, { id: ids.exportJob }]);
     expect(body.errors).toHaveLength(1);
-    expect(body.errors![0]).toMatchObject({ path: ['nodes', 1], extensions: { code: 'BAD_USER_INPUT', argument: 'ids.1' } });
+    expect(body.errors![0]).toMatchObject({
+      path: ['nodes', 1],
+      extensions: { code: 'BAD_USER_INPUT', argument: 'ids.1' },
+    });
   });
 
   it('resolves several pipelines of one project with the single list call', async () => {
     const ids = await globalIds();
     h.resetUpstream();
-    const { body } = await h.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Pipeline { name } } }`, {
-      ids: [ids.pipeline, ids.small],
-    });
-    expect(body.data!.nodes).toEqual([{ name: SEED.pipelines.special }, { name: SEED.pipelines.small }]);
+    const { body } = await h.graphql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Pipeline { name } } }`,
+      {
+        ids: [ids.pipeline, ids.small],
+      },
+    );
+    expect(body.data!.nodes).toEqual([
+      { name: SEED.pipelines.special },
+      { name: SEED.pipelines.small },
+    ]);
     expect(calls(h.upstream())).toEqual([`GET ${group}/pipelines`]);
   });
 
   it('refuses more than 100 ids', async () => {
-    const { body } = await h.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array(101).fill('x') });
+    const { body } = await h.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: Array(101).fill('x'),
+    });
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids' });
     expect(h.upstream()).toEqual([]);
   });
 });
 
 function reencode(id: string, change: (value: unknown[]) => unknown[]): string {
-  return Buffer.from(JSON.stringify(change(JSON.parse(Buffer.from(id, 'base64url').toString())))).toString('base64url');
+  return Buffer.from(
+    JSON.stringify(change(JSON.parse(Buffer.from(id, 'base64url').toString()))),
+  ).toString('base64url');
 }

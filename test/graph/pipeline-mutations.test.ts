@@ -11,7 +11,8 @@ const RESULT = /* GraphQL */ `
   ... on ValidationError { fieldErrors { path message } }
   ... on UpstreamError { code }
 `;
-const PIPELINE = 'id name state datasetRetentionPolicy { units value } source { type clusterName databaseName collectionName ... on PeriodicCpsSnapshotSource { policyItemId } } sink { metadataRegion partitionFields { fieldName order } } transformations { field type }';
+const PIPELINE =
+  'id name state datasetRetentionPolicy { units value } source { type clusterName databaseName collectionName ... on PeriodicCpsSnapshotSource { policyItemId } } sink { metadataRegion partitionFields { fieldName order } } transformations { field type }';
 
 const project = `/groups/${SEED.projectId}`;
 const posts = () => h.upstream().filter((r) => r.method !== 'GET');
@@ -50,13 +51,20 @@ describe('createPipeline', () => {
       pipeline: {
         name: 'orders-daily-2',
         state: 'ACTIVE',
-        source: { type: 'PERIODIC_CPS', clusterName: SEED.clusters.replicaSet, policyItemId: SEED.policyItems.daily },
+        source: {
+          type: 'PERIODIC_CPS',
+          clusterName: SEED.clusters.replicaSet,
+          policyItemId: SEED.policyItems.daily,
+        },
         sink: { partitionFields: [{ fieldName: 'customerId', order: 0 }] },
         transformations: [{ field: 'card', type: 'EXCLUDE' }],
         datasetRetentionPolicy: { units: 'DAYS', value: 30 },
       },
     });
-    expect(result.project.pipelines.nodes.map((p: { name: string }) => p.name)).toEqual([...SEED.pipelines.all, 'orders-daily-2']);
+    expect(result.project.pipelines.nodes.map((p: { name: string }) => p.name)).toEqual([
+      ...SEED.pipelines.all,
+      'orders-daily-2',
+    ]);
     const [post] = posts();
     expect(calls(posts())).toEqual([`POST ${project}/pipelines`]);
     expect(post!.headers['content-type']).toBe('application/vnd.atlas.2023-01-01+json');
@@ -69,7 +77,10 @@ describe('createPipeline', () => {
         collectionName: 'orders',
         policyItemId: SEED.policyItems.daily,
       },
-      sink: { metadataRegion: 'US_EAST_1', partitionFields: [{ fieldName: 'customerId', order: 0 }] },
+      sink: {
+        metadataRegion: 'US_EAST_1',
+        partitionFields: [{ fieldName: 'customerId', order: 0 }],
+      },
       transformations: [{ field: 'card', type: 'EXCLUDE' }],
       datasetRetentionPolicy: { units: 'DAYS', value: 30 },
     });
@@ -79,7 +90,13 @@ describe('createPipeline', () => {
     const { body } = await h.graphql(CREATE, {
       input: newPipeline({
         name: '..',
-        source: { type: 'ON_DEMAND_CPS', clusterName: '-bad', databaseName: 'shop', collectionName: 'orders', policyItemId: SEED.policyItems.daily },
+        source: {
+          type: 'ON_DEMAND_CPS',
+          clusterName: '-bad',
+          databaseName: 'shop',
+          collectionName: 'orders',
+          policyItemId: SEED.policyItems.daily,
+        },
         sink: { partitionFields: [{ fieldName: 'x'.repeat(701), order: 0 }] },
         datasetRetentionPolicy: { units: 'DAYS', value: 0 },
       }),
@@ -91,8 +108,14 @@ describe('createPipeline', () => {
       fieldErrors: [
         { path: ['input', 'name'], message: expect.stringContaining('pipeline name') },
         { path: ['input', 'source', 'clusterName'], message: expect.any(String) },
-        { path: ['input', 'source', 'policyItemId'], message: 'Only a PERIODIC_CPS source follows a policy item.' },
-        { path: ['input', 'sink', 'partitionFields', '0', 'fieldName'], message: 'At most 700 characters.' },
+        {
+          path: ['input', 'source', 'policyItemId'],
+          message: 'Only a PERIODIC_CPS source follows a policy item.',
+        },
+        {
+          path: ['input', 'sink', 'partitionFields', '0', 'fieldName'],
+          message: 'At most 700 characters.',
+        },
         { path: ['input', 'datasetRetentionPolicy', 'value'], message: 'Must be at least 1.' },
       ],
     });
@@ -106,20 +129,41 @@ describe('createPipeline', () => {
       atlas: { status: 400, errorCode: 'DATA_LAKE_PIPELINE_ALREADY_EXISTS' },
     });
     const unknownCluster = await h.graphql(CREATE, {
-      input: newPipeline({ source: { type: 'ON_DEMAND_CPS', clusterName: 'Nowhere', databaseName: 'a', collectionName: 'b' } }),
+      input: newPipeline({
+        source: {
+          type: 'ON_DEMAND_CPS',
+          clusterName: 'Nowhere',
+          databaseName: 'a',
+          collectionName: 'b',
+        },
+      }),
     });
-    expect(unknownCluster.body.data!.createPipeline).toMatchObject({ __typename: 'NotFoundError', atlas: { status: 404, errorCode: 'CLUSTER_NOT_FOUND' } });
+    expect(unknownCluster.body.data!.createPipeline).toMatchObject({
+      __typename: 'NotFoundError',
+      atlas: { status: 404, errorCode: 'CLUSTER_NOT_FOUND' },
+    });
 
     h.simulator.injectFault({ operationId: 'createGroupPipeline', status: 403, times: 1 });
-    expect((await h.graphql(CREATE, { input: newPipeline() })).body.data!.createPipeline).toMatchObject({ __typename: 'ForbiddenError' });
-    h.simulator.injectFault({ operationId: 'createGroupPipeline', status: 429, headers: { 'retry-after': '7' }, times: 1 });
-    expect((await h.graphql(CREATE, { input: newPipeline() })).body.data!.createPipeline).toMatchObject({
+    expect(
+      (await h.graphql(CREATE, { input: newPipeline() })).body.data!.createPipeline,
+    ).toMatchObject({ __typename: 'ForbiddenError' });
+    h.simulator.injectFault({
+      operationId: 'createGroupPipeline',
+      status: 429,
+      headers: { 'retry-after': '7' },
+      times: 1,
+    });
+    expect(
+      (await h.graphql(CREATE, { input: newPipeline() })).body.data!.createPipeline,
+    ).toMatchObject({
       __typename: 'RateLimitedError',
       atlas: { status: 429 },
     });
     h.simulator.clearRequests();
     h.simulator.injectFault({ operationId: 'createGroupPipeline', status: 503 });
-    expect((await h.graphql(CREATE, { input: newPipeline() })).body.data!.createPipeline).toMatchObject({
+    expect(
+      (await h.graphql(CREATE, { input: newPipeline() })).body.data!.createPipeline,
+    ).toMatchObject({
       __typename: 'UpstreamError',
       atlas: { status: 503 },
     });
@@ -142,18 +186,36 @@ describe('updatePipeline', () => {
           updatePipeline(input: $input) { ${RESULT} ... on UpdatePipelineSuccess { pipeline { name datasetRetentionPolicy { units value } } } }
         }
       `,
-      { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, datasetRetentionPolicy: { units: 'WEEKS', value: 3 }, name: null } },
+      {
+        input: {
+          projectId: SEED.projectId,
+          pipelineName: SEED.pipelines.small,
+          datasetRetentionPolicy: { units: 'WEEKS', value: 3 },
+          name: null,
+        },
+      },
     );
     expect(body.data!.updatePipeline).toEqual({
       __typename: 'UpdatePipelineSuccess',
-      pipeline: { name: SEED.pipelines.small, datasetRetentionPolicy: { units: 'WEEKS', value: 3 } },
+      pipeline: {
+        name: SEED.pipelines.small,
+        datasetRetentionPolicy: { units: 'WEEKS', value: 3 },
+      },
     });
     const patches = h.upstream().filter((r) => r.method === 'PATCH');
-    expect(patches.map((r) => r.body)).toEqual([{ transformations: [] }, { datasetRetentionPolicy: { units: 'WEEKS', value: 3 } }]);
+    expect(patches.map((r) => r.body)).toEqual([
+      { transformations: [] },
+      { datasetRetentionPolicy: { units: 'WEEKS', value: 3 } },
+    ]);
     expect(patches[1]!.path).toBe(`/api/atlas/v2${project}/pipelines/${SEED.pipelines.small}`);
 
-    const read = await h.graphql(`{ project(id: "${SEED.projectId}") { pipeline(name: "${SEED.pipelines.small}") { datasetRetentionPolicy { units value } } } }`);
-    expect(read.body.data!.project.pipeline.datasetRetentionPolicy).toEqual({ units: 'WEEKS', value: 3 });
+    const read = await h.graphql(
+      `{ project(id: "${SEED.projectId}") { pipeline(name: "${SEED.pipelines.small}") { datasetRetentionPolicy { units value } } } }`,
+    );
+    expect(read.body.data!.project.pipeline.datasetRetentionPolicy).toEqual({
+      units: 'WEEKS',
+      value: 3,
+    });
   });
 
   it('renames: the payload has the new name and ID, and the old name no longer resolves in the same operation', async () => {
@@ -166,12 +228,22 @@ describe('updatePipeline', () => {
       { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, name: 'renamed' } },
     );
     expect(renamed.body.errors).toBeUndefined();
-    expect(renamed.body.data!.updatePipeline.pipeline).toMatchObject({ name: 'renamed', project: { old: null, new: { name: 'renamed' } } });
-    expect(h.upstream().filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([{ name: 'renamed' }]);
+    expect(renamed.body.data!.updatePipeline.pipeline).toMatchObject({
+      name: 'renamed',
+      project: { old: null, new: { name: 'renamed' } },
+    });
+    expect(
+      h
+        .upstream()
+        .filter((r) => r.method === 'PATCH')
+        .map((r) => r.body),
+    ).toEqual([{ name: 'renamed' }]);
   });
 
   it('refuses an update that changes nothing, and a bad name, before any call', async () => {
-    const { body } = await h.graphql(UPDATE, { input: { projectId: SEED.projectId, pipelineName: 'a b', source: null } });
+    const { body } = await h.graphql(UPDATE, {
+      input: { projectId: SEED.projectId, pipelineName: 'a b', source: null },
+    });
     expect(body.data!.updatePipeline).toMatchObject({
       __typename: 'ValidationError',
       fieldErrors: [
@@ -183,13 +255,24 @@ describe('updatePipeline', () => {
   });
 
   it('answers a rename onto a taken name as ConflictError, an unknown pipeline as NotFoundError', async () => {
-    const conflict = await h.graphql(UPDATE, { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, name: SEED.pipelines.big } });
+    const conflict = await h.graphql(UPDATE, {
+      input: {
+        projectId: SEED.projectId,
+        pipelineName: SEED.pipelines.small,
+        name: SEED.pipelines.big,
+      },
+    });
     expect(conflict.body.data!.updatePipeline).toMatchObject({
       __typename: 'ConflictError',
       atlas: { status: 409, errorCode: 'DATA_LAKE_PIPELINE_ALREADY_EXISTS' },
     });
-    const missing = await h.graphql(UPDATE, { input: { projectId: SEED.projectId, pipelineName: 'nope', name: 'other' } });
-    expect(missing.body.data!.updatePipeline).toMatchObject({ __typename: 'NotFoundError', atlas: { status: 404 } });
+    const missing = await h.graphql(UPDATE, {
+      input: { projectId: SEED.projectId, pipelineName: 'nope', name: 'other' },
+    });
+    expect(missing.body.data!.updatePipeline).toMatchObject({
+      __typename: 'NotFoundError',
+      atlas: { status: 404 },
+    });
   });
 });
 
@@ -201,25 +284,48 @@ const DELETE = /* GraphQL */ `
 
 describe('deletePipeline', () => {
   it('deletes once and answers the global ID it had; the project list read after it lacks it', async () => {
-    const before = await h.graphql(`{ project(id: "${SEED.projectId}") { pipeline(name: "${SEED.pipelines.noRuns}") { id } } }`);
+    const before = await h.graphql(
+      `{ project(id: "${SEED.projectId}") { pipeline(name: "${SEED.pipelines.noRuns}") { id } } }`,
+    );
     h.simulator.clearRequests();
-    const { body } = await h.graphql(DELETE, { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.noRuns } });
+    const { body } = await h.graphql(DELETE, {
+      input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.noRuns },
+    });
     expect(body.data!.deletePipeline).toEqual({
       __typename: 'DeletePipelineSuccess',
       deletedPipelineId: before.body.data!.project.pipeline.id,
-      project: { pipelines: { nodes: SEED.pipelines.all.filter((name) => name !== SEED.pipelines.noRuns).map((name) => ({ name })) } },
+      project: {
+        pipelines: {
+          nodes: SEED.pipelines.all
+            .filter((name) => name !== SEED.pipelines.noRuns)
+            .map((name) => ({ name })),
+        },
+      },
     });
-    expect(calls(h.upstream())).toEqual([`DELETE ${project}/pipelines/${SEED.pipelines.noRuns}`, `GET ${project}/pipelines`]);
+    expect(calls(h.upstream())).toEqual([
+      `DELETE ${project}/pipelines/${SEED.pipelines.noRuns}`,
+      `GET ${project}/pipelines`,
+    ]);
     expect(h.upstream()[0]!.body).toBeUndefined();
   });
 
   it('answers an unknown pipeline as NotFoundError and never retries a failed DELETE', async () => {
-    const missing = await h.graphql(DELETE, { input: { projectId: SEED.projectId, pipelineName: 'nope' } });
-    expect(missing.body.data!.deletePipeline).toMatchObject({ __typename: 'NotFoundError', atlas: { errorCode: 'DATA_LAKE_PIPELINE_NOT_FOUND' } });
+    const missing = await h.graphql(DELETE, {
+      input: { projectId: SEED.projectId, pipelineName: 'nope' },
+    });
+    expect(missing.body.data!.deletePipeline).toMatchObject({
+      __typename: 'NotFoundError',
+      atlas: { errorCode: 'DATA_LAKE_PIPELINE_NOT_FOUND' },
+    });
     h.simulator.clearRequests();
     h.simulator.injectFault({ operationId: 'deleteGroupPipeline', reset: true });
-    const reset = await h.graphql(DELETE, { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.noRuns } });
-    expect(reset.body.data!.deletePipeline).toMatchObject({ __typename: 'UpstreamError', code: 'UPSTREAM_UNAVAILABLE' });
+    const reset = await h.graphql(DELETE, {
+      input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.noRuns },
+    });
+    expect(reset.body.data!.deletePipeline).toMatchObject({
+      __typename: 'UpstreamError',
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
     expect(calls(h.upstream())).toEqual([`DELETE ${project}/pipelines/${SEED.pipelines.noRuns}`]);
   });
 });
@@ -242,11 +348,17 @@ describe('pausePipeline and resumePipeline', () => {
           }
         }
       `,
-      { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small }, snapshotId: SEED.snapshots.replicaSetNewestAvailable },
+      {
+        input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small },
+        snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+      },
     );
     expect(body.data).toEqual({
       pausePipeline: { pipeline: { state: 'PAUSED' } },
-      triggerPipelineRun: { __typename: 'ValidationError', atlas: { errorCode: 'DATA_LAKE_PIPELINE_PAUSED' } },
+      triggerPipelineRun: {
+        __typename: 'ValidationError',
+        atlas: { errorCode: 'DATA_LAKE_PIPELINE_PAUSED' },
+      },
     });
     const pause = h.upstream()[0]!;
     expect(calls([pause])).toEqual([`POST ${project}/pipelines/${SEED.pipelines.small}/pause`]);
@@ -264,18 +376,36 @@ describe('pausePipeline and resumePipeline', () => {
       `,
     );
     expect(body.data!.resumePipeline.pipeline.state).toBe('ACTIVE');
-    expect(body.data!.resumePipeline.pipeline.project.pipelines.nodes).toContainEqual({ name: SEED.pipelines.paused, state: 'ACTIVE' });
-    expect(calls(h.upstream())).toEqual([`POST ${project}/pipelines/${SEED.pipelines.paused}/resume`, `GET ${project}/pipelines`]);
+    expect(body.data!.resumePipeline.pipeline.project.pipelines.nodes).toContainEqual({
+      name: SEED.pipelines.paused,
+      state: 'ACTIVE',
+    });
+    expect(calls(h.upstream())).toEqual([
+      `POST ${project}/pipelines/${SEED.pipelines.paused}/resume`,
+      `GET ${project}/pipelines`,
+    ]);
   });
 
   it('answers errors as typed members and validates the name first', async () => {
-    const bad = await h.graphql(RESUME, { input: { projectId: SEED.projectId, pipelineName: 'a/b' } });
-    expect(bad.body.data!.resumePipeline).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['input', 'pipelineName'] }] });
+    const bad = await h.graphql(RESUME, {
+      input: { projectId: SEED.projectId, pipelineName: 'a/b' },
+    });
+    expect(bad.body.data!.resumePipeline).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['input', 'pipelineName'] }],
+    });
     expect(h.upstream()).toEqual([]);
-    const missing = await h.graphql(PAUSE, { input: { projectId: SEED.projectId, pipelineName: 'nope' } });
+    const missing = await h.graphql(PAUSE, {
+      input: { projectId: SEED.projectId, pipelineName: 'nope' },
+    });
     expect(missing.body.data!.pausePipeline).toMatchObject({ __typename: 'NotFoundError' });
     h.simulator.injectFault({ operationId: 'pauseGroupPipeline', status: 409, times: 1 });
-    const conflict = await h.graphql(PAUSE, { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small } });
-    expect(conflict.body.data!.pausePipeline).toMatchObject({ __typename: 'ConflictError', atlas: { status: 409 } });
+    const conflict = await h.graphql(PAUSE, {
+      input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small },
+    });
+    expect(conflict.body.data!.pausePipeline).toMatchObject({
+      __typename: 'ConflictError',
+      atlas: { status: 409 },
+    });
   });
 });

@@ -37,17 +37,30 @@ describe('deletePipelineRunDataset', () => {
     expect(body.errors).toBeUndefined();
     // The FAILED middle run has no dataset (400): the second deletion still goes ahead.
     expect(body.data!.before).toEqual({ __typename: 'ValidationError' });
-    expect(body.data!.deletePipelineRunDataset.run).toMatchObject({ atlasId: SEED.runs.smallNewest, state: 'DATASET_DELETED' });
-    expect(body.data!.deletePipelineRunDataset.run.pipeline.runs.nodes[0]).toEqual({ atlasId: SEED.runs.smallNewest, state: 'DATASET_DELETED' });
-    const deletion = h.upstream().find((r) => r.method === 'DELETE' && r.path.endsWith(SEED.runs.smallNewest))!;
+    expect(body.data!.deletePipelineRunDataset.run).toMatchObject({
+      atlasId: SEED.runs.smallNewest,
+      state: 'DATASET_DELETED',
+    });
+    expect(body.data!.deletePipelineRunDataset.run.pipeline.runs.nodes[0]).toEqual({
+      atlasId: SEED.runs.smallNewest,
+      state: 'DATASET_DELETED',
+    });
+    const deletion = h
+      .upstream()
+      .find((r) => r.method === 'DELETE' && r.path.endsWith(SEED.runs.smallNewest))!;
     expect(deletion.status).toBe(202);
     expect(deletion.rawBody).toBe('');
-    expect(calls(h.upstream()).filter((c) => c.startsWith(`GET ${runPath}`))).toEqual([`GET ${runPath}`]);
+    expect(calls(h.upstream()).filter((c) => c.startsWith(`GET ${runPath}`))).toEqual([
+      `GET ${runPath}`,
+    ]);
   });
 
   it('refuses a bad pipeline name before any call; a malformed run id never starts execution', async () => {
     const bad = await h.graphql(DELETE_DATASET, { input: input({ pipelineName: '' }) });
-    expect(bad.body.data!.deletePipelineRunDataset).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['input', 'pipelineName'] }] });
+    expect(bad.body.data!.deletePipelineRunDataset).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['input', 'pipelineName'] }],
+    });
     const malformed = await h.graphql(DELETE_DATASET, { input: input({ runId: 'zz' }) });
     expect(malformed.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(h.upstream()).toEqual([]);
@@ -55,18 +68,29 @@ describe('deletePipelineRunDataset', () => {
 
   it('answers Atlas refusals as typed errors', async () => {
     const pending = await h.graphql(DELETE_DATASET, {
-      input: input({ pipelineName: SEED.pipelines.everyState, runId: SEED.runs.everyState.pending }),
+      input: input({
+        pipelineName: SEED.pipelines.everyState,
+        runId: SEED.runs.everyState.pending,
+      }),
     });
     expect(pending.body.data!.deletePipelineRunDataset).toMatchObject({
       __typename: 'ValidationError',
       atlas: { status: 400, errorCode: 'INVALID_PIPELINE_RUN_STATE' },
     });
-    const missing = await h.graphql(DELETE_DATASET, { input: input({ runId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }) });
-    expect(missing.body.data!.deletePipelineRunDataset).toMatchObject({ __typename: 'NotFoundError', atlas: { errorCode: 'PIPELINE_RUN_NOT_FOUND' } });
+    const missing = await h.graphql(DELETE_DATASET, {
+      input: input({ runId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }),
+    });
+    expect(missing.body.data!.deletePipelineRunDataset).toMatchObject({
+      __typename: 'NotFoundError',
+      atlas: { errorCode: 'PIPELINE_RUN_NOT_FOUND' },
+    });
     h.simulator.clearRequests();
     h.simulator.injectFault({ operationId: 'deleteGroupPipelineRun', status: 502 });
     const failed = await h.graphql(DELETE_DATASET, { input: input() });
-    expect(failed.body.data!.deletePipelineRunDataset).toMatchObject({ __typename: 'UpstreamError', atlas: { status: 502 } });
+    expect(failed.body.data!.deletePipelineRunDataset).toMatchObject({
+      __typename: 'UpstreamError',
+      atlas: { status: 502 },
+    });
     expect(calls(h.upstream())).toEqual([`DELETE ${runPath}`]);
   });
 });

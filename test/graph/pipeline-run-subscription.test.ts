@@ -23,14 +23,23 @@ const WATCH = /* GraphQL */ `
 `;
 
 /** Triggers a run of the small pipeline through the gateway, as `headers`' caller. */
-async function triggerRun(on: Harness = h, headers: Record<string, string> = {}): Promise<{ id: string; atlasId: string }> {
+async function triggerRun(
+  on: Harness = h,
+  headers: Record<string, string> = {},
+): Promise<{ id: string; atlasId: string }> {
   const { body } = await on.graphql(
     /* GraphQL */ `
       mutation Trigger($input: TriggerPipelineRunInput!) {
         triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id atlasId } } }
       }
     `,
-    { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+    {
+      input: {
+        projectId: SEED.projectId,
+        pipelineName: SEED.pipelines.small,
+        snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+      },
+    },
     headers,
   );
   return body.data!.triggerPipelineRun.run;
@@ -38,7 +47,8 @@ async function triggerRun(on: Harness = h, headers: Record<string, string> = {})
 
 const runPath = (runId: string, pipeline: string = SEED.pipelines.small) =>
   `/api/atlas/v2/groups/${SEED.projectId}/pipelines/${pipeline}/runs/${runId}`;
-const polls = (runId: string, pipeline?: string) => h.upstream().filter((r) => r.method === 'GET' && r.path === runPath(runId, pipeline));
+const polls = (runId: string, pipeline?: string) =>
+  h.upstream().filter((r) => r.method === 'GET' && r.path === runPath(runId, pipeline));
 
 /** Resolves once `condition` holds, checking every 10 ms; fails after `ms`. */
 async function eventually(condition: () => boolean, ms = 10_000): Promise<void> {
@@ -49,7 +59,13 @@ async function eventually(condition: () => boolean, ms = 10_000): Promise<void> 
   }
 }
 
-const ORDER = ['PENDING/SNAPSHOT', 'IN_PROGRESS/SNAPSHOT', 'IN_PROGRESS/EXPORT', 'IN_PROGRESS/INGESTION', 'DONE/INGESTION'];
+const ORDER = [
+  'PENDING/SNAPSHOT',
+  'IN_PROGRESS/SNAPSHOT',
+  'IN_PROGRESS/EXPORT',
+  'IN_PROGRESS/INGESTION',
+  'DONE/INGESTION',
+];
 
 describe('pipelineRunUpdated', () => {
   it('sends the run as it is now, then each change, and completes at DONE', async () => {
@@ -60,12 +76,18 @@ describe('pipelineRunUpdated', () => {
     expect(payloads(stream.events).every((p) => p.errors === undefined)).toBe(true);
     expect(stream.events.at(-1)!.event).toBe('complete');
     expect(runs[0]).toMatchObject({ id: run.id, atlasId: run.atlasId });
-    expect(runs.at(-1)).toMatchObject({ state: 'DONE', phase: 'INGESTION', stats: { bytesExported: expect.any(Number) } });
+    expect(runs.at(-1)).toMatchObject({
+      state: 'DONE',
+      phase: 'INGESTION',
+      stats: { bytesExported: expect.any(Number) },
+    });
     // Every event is a change, in the order Atlas moves a run.
     const steps = runs.map((r) => `${r.state}/${r.phase}`);
     const distinct = runs.map((r) => JSON.stringify([r.state, r.phase, r.stats]));
     expect(new Set(distinct).size).toBe(distinct.length);
-    expect(steps.map((step) => ORDER.indexOf(step))).toEqual([...steps.map((step) => ORDER.indexOf(step))].sort((a, b) => a - b));
+    expect(steps.map((step) => ORDER.indexOf(step))).toEqual(
+      [...steps.map((step) => ORDER.indexOf(step))].sort((a, b) => a - b),
+    );
     expect(runs.length).toBeGreaterThanOrEqual(3);
     // Polling stopped with the stream.
     const count = polls(run.atlasId).length;
@@ -78,7 +100,10 @@ describe('pipelineRunUpdated', () => {
     const run = await triggerRun();
     const stream = await subscribe(h.gateway.url, WATCH, { id: run.id });
     await stream.ended;
-    expect(payloads(stream.events).at(-1).data.pipelineRunUpdated).toMatchObject({ state: 'FAILED', phase: 'EXPORT' });
+    expect(payloads(stream.events).at(-1).data.pipelineRunUpdated).toMatchObject({
+      state: 'FAILED',
+      phase: 'EXPORT',
+    });
     expect(stream.events.at(-1)!.event).toBe('complete');
   });
 
@@ -95,8 +120,11 @@ describe('pipelineRunUpdated', () => {
     expect(done(second.events)).toEqual(done(first.events));
     // The second client's first event is the run as the shared poll last saw it, not a poll of its own.
     const seen = polls(run.atlasId);
-    expect(new Set(seen.map((r) => r.headers['x-request-id']))).toEqual(new Set([expect.stringMatching(/^run-poll-/)]));
-    for (let i = 1; i < seen.length; i++) expect(seen[i]!.startedAt).toBeGreaterThanOrEqual(seen[i - 1]!.endedAt);
+    expect(new Set(seen.map((r) => r.headers['x-request-id']))).toEqual(
+      new Set([expect.stringMatching(/^run-poll-/)]),
+    );
+    for (let i = 1; i < seen.length; i++)
+      expect(seen[i]!.startedAt).toBeGreaterThanOrEqual(seen[i - 1]!.endedAt);
   });
 
   it('backs off while nothing changes and stops polling when the last client leaves', async () => {
@@ -110,7 +138,10 @@ describe('pipelineRunUpdated', () => {
     const starts = polls(runId, SEED.pipelines.everyState).map((r) => r.startedAt);
     starts.slice(1).forEach((start, i) => {
       // Timers never fire early: each gap is at least the backed-off interval (1 ms of clock slack).
-      const interval = Array.from({ length: i }).reduce<number>((ms) => nextPollInterval(ms, false, { initialMs: INITIAL_MS, maxMs: MAX_MS }), INITIAL_MS);
+      const interval = Array.from({ length: i }).reduce<number>(
+        (ms) => nextPollInterval(ms, false, { initialMs: INITIAL_MS, maxMs: MAX_MS }),
+        INITIAL_MS,
+      );
       expect(start - starts[i]!).toBeGreaterThanOrEqual(interval - 1);
     });
     expect(payloads(first.events)).toHaveLength(1);
@@ -126,21 +157,31 @@ describe('pipelineRunUpdated', () => {
     expect(polls(runId, SEED.pipelines.everyState)).toHaveLength(settled);
   });
 
-  it('refuses an ID that is not a run\'s before any call', async () => {
+  it("refuses an ID that is not a run's before any call", async () => {
     const pipelineId = encodeGlobalId('Pipeline', SEED.projectId, SEED.pipelines.small);
     const stream = await subscribe(h.gateway.url, WATCH, { id: pipelineId });
     await stream.ended;
-    expect(payloads(stream.events)[0].errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(payloads(stream.events)[0].errors[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(h.upstream()).toEqual([]);
   });
 
   it('ends with an error event when the run does not exist', async () => {
-    const id = encodeGlobalId('PipelineRun', SEED.projectId, SEED.pipelines.small, 'aaaaaaaaaaaaaaaaaaaaaaaa');
+    const id = encodeGlobalId(
+      'PipelineRun',
+      SEED.projectId,
+      SEED.pipelines.small,
+      'aaaaaaaaaaaaaaaaaaaaaaaa',
+    );
     const stream = await subscribe(h.gateway.url, WATCH, { id });
     await stream.ended;
     const [event] = payloads(stream.events);
     expect(event.data).toBeNull();
-    expect(event.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', atlas: { errorCode: 'PIPELINE_RUN_NOT_FOUND' } });
+    expect(event.errors[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      atlas: { errorCode: 'PIPELINE_RUN_NOT_FOUND' },
+    });
     expect(stream.events.at(-1)!.event).toBe('complete');
   });
 });
@@ -150,20 +191,31 @@ describe('pipelineRunUpdated past the operation deadline', () => {
     const deadlineMs = 300;
     const short = await startHarness({
       simulator: { runDurationMs: 1_200 },
-      env: { UPSTREAM_DEADLINE_MS: String(deadlineMs), RUN_POLL_INITIAL_MS: String(INITIAL_MS), RUN_POLL_MAX_MS: String(MAX_MS) },
+      env: {
+        UPSTREAM_DEADLINE_MS: String(deadlineMs),
+        RUN_POLL_INITIAL_MS: String(INITIAL_MS),
+        RUN_POLL_MAX_MS: String(MAX_MS),
+      },
     });
     try {
       const run = await triggerRun(short);
       const started = Date.now();
       // Each event reads the run's pipeline afresh: one more upstream call per event.
-      const stream = await subscribe(short.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state pipeline { name } } }', {
-        id: run.id,
-      });
+      const stream = await subscribe(
+        short.gateway.url,
+        'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state pipeline { name } } }',
+        {
+          id: run.id,
+        },
+      );
       await stream.ended;
       const events = payloads(stream.events);
       expect(Date.now() - started).toBeGreaterThan(3 * deadlineMs);
       expect(events.map((event) => event.errors)).toEqual(events.map(() => undefined));
-      expect(events.at(-1)!.data.pipelineRunUpdated).toEqual({ state: 'DONE', pipeline: { name: SEED.pipelines.small } });
+      expect(events.at(-1)!.data.pipelineRunUpdated).toEqual({
+        state: 'DONE',
+        pipeline: { name: SEED.pipelines.small },
+      });
     } finally {
       await short.close();
     }
@@ -173,7 +225,9 @@ describe('pipelineRunUpdated past the operation deadline', () => {
 describe('pipelineRunUpdated with a subscriber that stops reading', () => {
   it('keeps serving the others and the process, however many changes pile up', async () => {
     // A poll every millisecond of a run whose stats change all along: over a thousand events in seconds.
-    const busy = await startHarness({ simulator: { runDurationMs: 10_000 }, env: {
+    const busy = await startHarness({
+      simulator: { runDurationMs: 10_000 },
+      env: {
         RUN_POLL_INITIAL_MS: '1',
         RUN_POLL_MAX_MS: '1',
         // Atlas's per-project rate limit would space the polls out: raised here, as in the bench.
@@ -190,12 +244,23 @@ describe('pipelineRunUpdated with a subscriber that stops reading', () => {
       // Large events fill the socket's buffers quickly once the client stops reading.
       const wide = `subscription($id: ID!) { pipelineRunUpdated(id: $id) { ${Array.from({ length: 100 }, (_, i) => `a${i}: id`).join(' ')} stats { bytesExported } } }`;
       const stalled = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
-        const req = httpRequest(`${busy.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' } }, resolve);
+        const req = httpRequest(
+          `${busy.gateway.url}/graphql`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+          },
+          resolve,
+        );
         req.on('error', reject);
         req.end(JSON.stringify({ query: wide, variables: { id } }));
       });
       stalled.pause();
-      const reader = await subscribe(busy.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { stats { bytesExported } } }', { id });
+      const reader = await subscribe(
+        busy.gateway.url,
+        'subscription($id: ID!) { pipelineRunUpdated(id: $id) { stats { bytesExported } } }',
+        { id },
+      );
       await reader.ended;
       stalled.destroy();
       const events = payloads(reader.events);
@@ -205,7 +270,9 @@ describe('pipelineRunUpdated with a subscriber that stops reading', () => {
       expect(events.filter((event) => event.errors !== undefined)).toEqual([]);
       expect(rejections).toEqual([]);
       // Still serving.
-      const again = await busy.graphql('query($p: ObjectId!) { project(id: $p) { atlasId } }', { p: SEED.projectId });
+      const again = await busy.graphql('query($p: ObjectId!) { project(id: $p) { atlasId } }', {
+        p: SEED.projectId,
+      });
       expect(again.body).toEqual({ data: { project: { atlasId: SEED.projectId } } });
     } finally {
       process.off('unhandledRejection', onRejection);
@@ -218,20 +285,38 @@ describe('pipelineRunUpdated for a JWT caller', () => {
   it('ends with UNAUTHENTICATED when the token expires, as the next request would be refused', async () => {
     const jwt = await startHarness({
       simulator: { runDurationMs: 60_000 },
-      env: { AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE, RUN_POLL_INITIAL_MS: '25', RUN_POLL_MAX_MS: '100' },
+      env: {
+        AUTH_MODE: 'jwt',
+        AUTH_JWT_SECRET: SECRET,
+        AUTH_JWT_ISSUER: ISSUER,
+        AUTH_JWT_AUDIENCE: AUDIENCE,
+        RUN_POLL_INITIAL_MS: '25',
+        RUN_POLL_MAX_MS: '100',
+      },
     });
     try {
       // The verifier tolerates 30 s of clock skew: this token is accepted for about two more seconds.
       const token = await signToken({ projects: [SEED.projectId], expiresIn: -28 });
-      const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
+      const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString())
+        .exp as number;
       const asCaller = { authorization: `Bearer ${token}` };
       const run = await triggerRun(jwt, asCaller);
-      const stream = await subscribe(jwt.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }', { id: run.id }, asCaller);
+      const stream = await subscribe(
+        jwt.gateway.url,
+        'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }',
+        { id: run.id },
+        asCaller,
+      );
       await stream.ended;
       const ended = Date.now();
       const events = payloads(stream.events);
       expect(events[0]!.data.pipelineRunUpdated).toEqual({ state: 'PENDING' });
-      expect(events.at(-1)!.errors).toEqual([expect.objectContaining({ message: 'The bearer token has expired.', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+      expect(events.at(-1)!.errors).toEqual([
+        expect.objectContaining({
+          message: 'The bearer token has expired.',
+          extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+        }),
+      ]);
       expect(ended).toBeGreaterThanOrEqual((exp + 30) * 1000);
       expect(ended).toBeLessThan((exp + 30) * 1000 + 2_000);
       expect((await jwt.graphql('{ __typename }', undefined, asCaller)).status).toBe(401);
@@ -243,12 +328,26 @@ describe('pipelineRunUpdated for a JWT caller', () => {
   it('keeps streaming for a token that expires in a month (beyond what one timer can wait)', async () => {
     const jwt = await startHarness({
       simulator: { runDurationMs: 1_200 },
-      env: { AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE, RUN_POLL_INITIAL_MS: '25', RUN_POLL_MAX_MS: '100' },
+      env: {
+        AUTH_MODE: 'jwt',
+        AUTH_JWT_SECRET: SECRET,
+        AUTH_JWT_ISSUER: ISSUER,
+        AUTH_JWT_AUDIENCE: AUDIENCE,
+        RUN_POLL_INITIAL_MS: '25',
+        RUN_POLL_MAX_MS: '100',
+      },
     });
     try {
-      const asCaller = { authorization: `Bearer ${await signToken({ projects: [SEED.projectId], expiresIn: 30 * 24 * 3600 })}` };
+      const asCaller = {
+        authorization: `Bearer ${await signToken({ projects: [SEED.projectId], expiresIn: 30 * 24 * 3600 })}`,
+      };
       const run = await triggerRun(jwt, asCaller);
-      const stream = await subscribe(jwt.gateway.url, 'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }', { id: run.id }, asCaller);
+      const stream = await subscribe(
+        jwt.gateway.url,
+        'subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }',
+        { id: run.id },
+        asCaller,
+      );
       await stream.ended;
       const events = payloads(stream.events);
       expect(events.every((event) => event.errors === undefined)).toBe(true);

@@ -40,7 +40,12 @@ describe('createServerlessRestoreJob', () => {
     const result = body.data!.createServerlessRestoreJob;
     expect(result).toMatchObject({
       __typename: 'CreateServerlessRestoreJobSuccess',
-      restoreJob: { status: 'RUNNING', deliveryType: 'RESTORE', targetName: SEED.clusters.sharded, targetProjectId: SEED.projectId },
+      restoreJob: {
+        status: 'RUNNING',
+        deliveryType: 'RESTORE',
+        targetName: SEED.clusters.sharded,
+        targetProjectId: SEED.projectId,
+      },
     });
     expect(result.serverlessInstance.restoreJobs.nodes[0].atlasId).toBe(result.restoreJob.atlasId);
     const post = h.upstream().filter((r) => r.method === 'POST');
@@ -54,9 +59,16 @@ describe('createServerlessRestoreJob', () => {
   });
 
   it('restores a point in time with the oplog form', async () => {
-    const oplog = { deliveryType: 'POINT_IN_TIME', snapshotId: null, oplogTs: 1_748_000_000, oplogInc: 3 };
+    const oplog = {
+      deliveryType: 'POINT_IN_TIME',
+      snapshotId: null,
+      oplogTs: 1_748_000_000,
+      oplogInc: 3,
+    };
     const { body } = await h.graphql(SERVERLESS, { input: serverlessInput(oplog) });
-    expect(body.data!.createServerlessRestoreJob.__typename).toBe('CreateServerlessRestoreJobSuccess');
+    expect(body.data!.createServerlessRestoreJob.__typename).toBe(
+      'CreateServerlessRestoreJobSuccess',
+    );
     expect(h.upstream().find((r) => r.method === 'POST')!.body).toEqual({
       deliveryType: 'pointInTime',
       targetClusterName: SEED.clusters.sharded,
@@ -68,7 +80,12 @@ describe('createServerlessRestoreJob', () => {
 
   it('refuses what the contract forbids before any call', async () => {
     const early = await h.graphql(SERVERLESS, {
-      input: serverlessInput({ deliveryType: 'POINT_IN_TIME', snapshotId: null, pointInTimeUTCSeconds: 1000, oplogTs: 1_748_000_000 }),
+      input: serverlessInput({
+        deliveryType: 'POINT_IN_TIME',
+        snapshotId: null,
+        pointInTimeUTCSeconds: 1000,
+        oplogTs: 1_748_000_000,
+      }),
     });
     expect(early.body.data!.createServerlessRestoreJob).toMatchObject({
       __typename: 'ValidationError',
@@ -78,7 +95,9 @@ describe('createServerlessRestoreJob', () => {
         { path: ['input', 'oplogInc'], message: 'oplogTs and oplogInc go together.' },
       ],
     });
-    const noSnapshot = await h.graphql(SERVERLESS, { input: serverlessInput({ snapshotId: null, targetClusterName: 'bad name' }) });
+    const noSnapshot = await h.graphql(SERVERLESS, {
+      input: serverlessInput({ snapshotId: null, targetClusterName: 'bad name' }),
+    });
     expect(noSnapshot.body.data!.createServerlessRestoreJob).toMatchObject({
       __typename: 'ValidationError',
       fieldErrors: [{ path: ['input', 'targetClusterName'] }, { path: ['input', 'snapshotId'] }],
@@ -87,17 +106,29 @@ describe('createServerlessRestoreJob', () => {
   });
 
   it('answers a busy target as ConflictError, an unknown target as NotFoundError, an Atlas 400 with the input field names', async () => {
-    const busy = await h.graphql(SERVERLESS, { input: serverlessInput({ targetClusterName: SEED.serverless.busyTargets[0] }) });
+    const busy = await h.graphql(SERVERLESS, {
+      input: serverlessInput({ targetClusterName: SEED.serverless.busyTargets[0] }),
+    });
     expect(busy.body.data!.createServerlessRestoreJob).toMatchObject({
       __typename: 'ConflictError',
       atlas: { status: 409, errorCode: 'RESTORE_JOB_ALREADY_IN_PROGRESS' },
     });
-    const nowhere = await h.graphql(SERVERLESS, { input: serverlessInput({ targetClusterName: 'Nowhere' }) });
-    expect(nowhere.body.data!.createServerlessRestoreJob).toMatchObject({ __typename: 'NotFoundError', atlas: { errorCode: 'CLUSTER_NOT_FOUND' } });
+    const nowhere = await h.graphql(SERVERLESS, {
+      input: serverlessInput({ targetClusterName: 'Nowhere' }),
+    });
+    expect(nowhere.body.data!.createServerlessRestoreJob).toMatchObject({
+      __typename: 'NotFoundError',
+      atlas: { errorCode: 'CLUSTER_NOT_FOUND' },
+    });
     h.simulator.injectFault({
       operationId: 'createGroupServerlessBackupRestoreJob',
       status: 400,
-      body: { error: 400, errorCode: 'INVALID_ATTRIBUTE', detail: 'bad target', badRequestDetail: { fields: [{ field: 'targetGroupId', description: 'unknown' }] } },
+      body: {
+        error: 400,
+        errorCode: 'INVALID_ATTRIBUTE',
+        detail: 'bad target',
+        badRequestDetail: { fields: [{ field: 'targetGroupId', description: 'unknown' }] },
+      },
       times: 1,
     });
     const refused = await h.graphql(SERVERLESS, { input: serverlessInput() });
@@ -111,7 +142,10 @@ describe('createServerlessRestoreJob', () => {
   it('never retries the POST on a 504', async () => {
     h.simulator.injectFault({ operationId: 'createGroupServerlessBackupRestoreJob', status: 504 });
     const { body } = await h.graphql(SERVERLESS, { input: serverlessInput() });
-    expect(body.data!.createServerlessRestoreJob).toMatchObject({ __typename: 'UpstreamError', atlas: { status: 504 } });
+    expect(body.data!.createServerlessRestoreJob).toMatchObject({
+      __typename: 'UpstreamError',
+      atlas: { status: 504 },
+    });
     expect(calls(h.upstream())).toEqual([`POST ${serverlessJobs}`]);
   });
 });
@@ -144,30 +178,58 @@ describe('createFlexRestoreJob', () => {
     const result = body.data!.createFlexRestoreJob;
     expect(result).toMatchObject({
       __typename: 'CreateFlexRestoreJobSuccess',
-      restoreJob: { status: 'PENDING', upstreamStatus: 'PENDING', targetName: SEED.flex.main, snapshotId: SEED.snapshots.flexCompleted },
+      restoreJob: {
+        status: 'PENDING',
+        upstreamStatus: 'PENDING',
+        targetName: SEED.flex.main,
+        snapshotId: SEED.snapshots.flexCompleted,
+      },
     });
     expect(result.flexCluster.restoreJobs.nodes[0].atlasId).toBe(result.restoreJob.atlasId);
     const post = h.upstream().find((r) => r.method === 'POST')!;
     expect(calls([post])).toEqual([`POST ${flexJobs}`]);
     expect(post.headers['content-type']).toBe('application/vnd.atlas.2024-11-13+json');
-    expect(post.body).toEqual({ snapshotId: SEED.snapshots.flexCompleted, targetDeploymentItemName: SEED.flex.main });
+    expect(post.body).toEqual({
+      snapshotId: SEED.snapshots.flexCompleted,
+      targetDeploymentItemName: SEED.flex.main,
+    });
   });
 
   it('refuses bad names before any call', async () => {
-    const { body } = await h.graphql(FLEX, { input: flexInput({ flexClusterName: '-x', targetDeploymentItemName: 'has space' }) });
+    const { body } = await h.graphql(FLEX, {
+      input: flexInput({ flexClusterName: '-x', targetDeploymentItemName: 'has space' }),
+    });
     expect(body.data!.createFlexRestoreJob).toMatchObject({
       __typename: 'ValidationError',
-      fieldErrors: [{ path: ['input', 'flexClusterName'] }, { path: ['input', 'targetDeploymentItemName'] }],
+      fieldErrors: [
+        { path: ['input', 'flexClusterName'] },
+        { path: ['input', 'targetDeploymentItemName'] },
+      ],
     });
     expect(h.upstream()).toEqual([]);
   });
 
   it('answers a busy target as ConflictError and an unknown project as NotFoundError', async () => {
-    const busy = await h.graphql(FLEX, { input: flexInput({ targetDeploymentItemName: SEED.flex.busyTarget }) });
-    expect(busy.body.data!.createFlexRestoreJob).toMatchObject({ __typename: 'ConflictError', atlas: { status: 409 } });
-    const project = await h.graphql(FLEX, { input: flexInput({ targetProjectId: SEED.unknownProjectId }) });
-    expect(project.body.data!.createFlexRestoreJob).toMatchObject({ __typename: 'NotFoundError', atlas: { status: 404 } });
-    expect(h.upstream().filter((r) => r.method === 'POST').at(-1)!.body).toEqual({
+    const busy = await h.graphql(FLEX, {
+      input: flexInput({ targetDeploymentItemName: SEED.flex.busyTarget }),
+    });
+    expect(busy.body.data!.createFlexRestoreJob).toMatchObject({
+      __typename: 'ConflictError',
+      atlas: { status: 409 },
+    });
+    const project = await h.graphql(FLEX, {
+      input: flexInput({ targetProjectId: SEED.unknownProjectId }),
+    });
+    expect(project.body.data!.createFlexRestoreJob).toMatchObject({
+      __typename: 'NotFoundError',
+      atlas: { status: 404 },
+    });
+    expect(
+      h
+        .upstream()
+        .filter((r) => r.method === 'POST')
+        .at(-1)!.body,
+    ).toEqual({
       snapshotId: SEED.snapshots.flexCompleted,
       targetDeploymentItemName: SEED.flex.main,
       targetProjectId: SEED.unknownProjectId,

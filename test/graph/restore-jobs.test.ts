@@ -43,7 +43,9 @@ describe('restore jobs of serverless instances and Flex clusters', () => {
         serverlessInstance: { name: SEED.serverless.main },
       });
     }
-    expect(jobs.nodes.map((job: any) => job.atlasId)).toEqual(Object.keys(expectations).map((name) => ids[name]));
+    expect(jobs.nodes.map((job: any) => job.atlasId)).toEqual(
+      Object.keys(expectations).map((name) => ids[name]),
+    );
     expect(jobs.totalCount).toBe(8);
     expect((byId.get(ids.download!) as any).deliveryUrl[0]).toMatch(/^https:/);
     expect(calls(h.upstream())).toEqual([
@@ -60,7 +62,11 @@ describe('restore jobs of serverless instances and Flex clusters', () => {
       { p: SEED.projectId },
     );
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-    const statuses = body.data!.project.flexCluster.restoreJobs.nodes.map((job: any) => [job.status, job.upstreamStatus, job.deliveryType]);
+    const statuses = body.data!.project.flexCluster.restoreJobs.nodes.map((job: any) => [
+      job.status,
+      job.upstreamStatus,
+      job.deliveryType,
+    ]);
     expect(statuses).toEqual([
       ['PENDING', 'PENDING', 'RESTORE'],
       ['QUEUED', 'QUEUED', 'RESTORE'],
@@ -95,7 +101,10 @@ describe('restore jobs of serverless instances and Flex clusters', () => {
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0]).toMatchObject({
       path: ['other', 'flexCluster', 'restoreJob'],
-      extensions: { code: 'NOT_FOUND', atlas: { status: 404, errorCode: 'FLEX_CLUSTER_NOT_FOUND' } },
+      extensions: {
+        code: 'NOT_FOUND',
+        atlas: { status: 404, errorCode: 'FLEX_CLUSTER_NOT_FOUND' },
+      },
     });
   });
 
@@ -106,7 +115,10 @@ describe('restore jobs of serverless instances and Flex clusters', () => {
         `query($p: ObjectId!) { project(id: $p) { serverlessInstance(name: "${SEED.serverless.main}") { restoreJob(id: "aaaaaaaaaaaaaaaaaaaaaaaa") { status } } } }`,
         { p: SEED.projectId },
       );
-      expect(body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_GONE', successor: expect.stringContaining('flexCluster') });
+      expect(body.errors![0]!.extensions).toMatchObject({
+        code: 'UPSTREAM_GONE',
+        successor: expect.stringContaining('flexCluster'),
+      });
     } finally {
       h.simulator.setGone('serverless', false);
     }

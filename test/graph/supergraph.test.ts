@@ -6,7 +6,10 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
-import { startOrganizationSubgraph, type OrganizationSubgraph } from '../support/organization-subgraph.ts';
+import {
+  startOrganizationSubgraph,
+  type OrganizationSubgraph,
+} from '../support/organization-subgraph.ts';
 
 /**
  * Atlas Graph inside a federated graph, end to end: our subgraph and an independent "organization"
@@ -39,7 +42,10 @@ async function query(document: string, variables?: Record<string, unknown>) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: document, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: any[] },
+  };
 }
 
 beforeAll(async () => {
@@ -94,12 +100,14 @@ describe('composition', () => {
     expect(supergraphSdl).toContain('@join__type(graph: ATLAS, key: "atlasId")');
     expect(supergraphSdl).toContain('@join__type(graph: ORGANIZATION, key: "atlasId")');
     expect(supergraphSdl).toContain('@join__type(graph: ATLAS, key: "project { atlasId } name")');
-    expect(supergraphSdl).toContain('@join__type(graph: ORGANIZATION, key: "project { atlasId } name", resolvable: false)');
+    expect(supergraphSdl).toContain(
+      '@join__type(graph: ORGANIZATION, key: "project { atlasId } name", resolvable: false)',
+    );
   });
 });
 
 describe('queries through the federation gateway', () => {
-  it('organization -> Atlas: an organization\'s projects with their pipelines from Atlas', async () => {
+  it("organization -> Atlas: an organization's projects with their pipelines from Atlas", async () => {
     const { status, body } = await query(
       `query($id: ID!) { organization(id: $id) {
         name
@@ -116,7 +124,10 @@ describe('queries through the federation gateway', () => {
           atlasId: p,
           displayName: 'Acme production',
           costCenter: 'CC-42',
-          pipelines: { totalCount: SEED.pipelines.all.length, nodes: SEED.pipelines.all.slice(0, 2).map((name) => ({ name, state: 'ACTIVE' })) },
+          pipelines: {
+            totalCount: SEED.pipelines.all.length,
+            nodes: SEED.pipelines.all.slice(0, 2).map((name) => ({ name, state: 'ACTIVE' })),
+          },
         },
       ],
     });
@@ -143,7 +154,11 @@ describe('queries through the federation gateway', () => {
       [SEED.pipelines.paused, 'PAUSED'],
       [SEED.pipelines.special, 'ACTIVE'],
     ]);
-    expect(pinned[0].project).toEqual({ atlasId: p, displayName: 'Acme production', organization: { name: 'Acme Data' } });
+    expect(pinned[0].project).toEqual({
+      atlasId: p,
+      displayName: 'Acme production',
+      organization: { name: 'Acme Data' },
+    });
     expect(pinned[0].runs.nodes[0].atlasId).toBe(SEED.runs.smallNewest);
     // Three Pipeline representations in one `_entities` fetch: one list call, never three GETs by name.
     const upstream = calls(h.upstream());
@@ -151,7 +166,7 @@ describe('queries through the federation gateway', () => {
     expect(upstream.filter((call) => call.includes('/runs'))).toHaveLength(PINNED.length);
   });
 
-  it('Atlas -> organization: a project from Atlas with the organization\'s fields', async () => {
+  it("Atlas -> organization: a project from Atlas with the organization's fields", async () => {
     const { body } = await query(
       `query($p: ObjectId!, $name: String!) { project(id: $p) {
         atlasId
@@ -173,11 +188,19 @@ describe('queries through the federation gateway', () => {
   });
 
   it('every organization, each project with its own pipeline list from Atlas', async () => {
-    const { body } = await query(`{ organizations { name projects { atlasId pipelines(first: 1) { totalCount } } } }`);
+    const { body } = await query(
+      `{ organizations { name projects { atlasId pipelines(first: 1) { totalCount } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.organizations).toEqual([
-      { name: 'Acme Data', projects: [{ atlasId: p, pipelines: { totalCount: SEED.pipelines.all.length } }] },
-      { name: 'Acme Labs', projects: [{ atlasId: SEED.emptyProjectId, pipelines: { totalCount: 0 } }] },
+      {
+        name: 'Acme Data',
+        projects: [{ atlasId: p, pipelines: { totalCount: SEED.pipelines.all.length } }],
+      },
+      {
+        name: 'Acme Labs',
+        projects: [{ atlasId: SEED.emptyProjectId, pipelines: { totalCount: 0 } }],
+      },
     ]);
   });
 });

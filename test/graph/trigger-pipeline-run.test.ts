@@ -30,12 +30,18 @@ const runsPath = `/groups/${SEED.projectId}/pipelines/${SEED.pipelines.small}`;
 
 describe('triggerPipelineRun', () => {
   it('posts the trigger once and answers the new run, which later reads of the operation see', async () => {
-    const { body } = await h.graphql(TRIGGER, { input: input({ datasetRetentionPolicy: { units: 'WEEKS', value: 2 } }) });
+    const { body } = await h.graphql(TRIGGER, {
+      input: input({ datasetRetentionPolicy: { units: 'WEEKS', value: 2 } }),
+    });
     expect(body.errors).toBeUndefined();
     const result = body.data!.triggerPipelineRun;
     expect(result).toMatchObject({
       __typename: 'TriggerPipelineRunSuccess',
-      run: { state: 'PENDING', snapshotId: SEED.snapshots.replicaSetNewestAvailable, datasetRetentionPolicy: { units: 'WEEKS', value: 2 } },
+      run: {
+        state: 'PENDING',
+        snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+        datasetRetentionPolicy: { units: 'WEEKS', value: 2 },
+      },
       pipeline: { name: SEED.pipelines.small },
     });
     expect(result.pipeline.runs.nodes[0].atlasId).toBe(result.run.atlasId);
@@ -53,7 +59,10 @@ describe('triggerPipelineRun', () => {
 
   it('refuses input breaking the contract with a ValidationError before any call', async () => {
     const { body } = await h.graphql(TRIGGER, {
-      input: input({ pipelineName: 'bad name', datasetRetentionPolicy: { units: 'DAYS', value: 0 } }),
+      input: input({
+        pipelineName: 'bad name',
+        datasetRetentionPolicy: { units: 'DAYS', value: 0 },
+      }),
     });
     expect(body.data!.triggerPipelineRun).toEqual({
       __typename: 'ValidationError',
@@ -75,13 +84,21 @@ describe('triggerPipelineRun', () => {
   });
 
   it('answers Atlas refusals as typed errors carrying errorCode and detail', async () => {
-    const missing = await h.graphql(TRIGGER, { input: input({ pipelineName: 'no-such-pipeline' }) });
+    const missing = await h.graphql(TRIGGER, {
+      input: input({ pipelineName: 'no-such-pipeline' }),
+    });
     expect(missing.body.data!.triggerPipelineRun).toMatchObject({
       __typename: 'NotFoundError',
-      atlas: { status: 404, errorCode: 'DATA_LAKE_PIPELINE_NOT_FOUND', detail: expect.stringContaining('no-such-pipeline') },
+      atlas: {
+        status: 404,
+        errorCode: 'DATA_LAKE_PIPELINE_NOT_FOUND',
+        detail: expect.stringContaining('no-such-pipeline'),
+      },
     });
 
-    const paused = await h.graphql(TRIGGER, { input: input({ pipelineName: SEED.pipelines.paused }) });
+    const paused = await h.graphql(TRIGGER, {
+      input: input({ pipelineName: SEED.pipelines.paused }),
+    });
     expect(paused.body.data!.triggerPipelineRun).toMatchObject({
       __typename: 'ValidationError',
       atlas: { status: 400, errorCode: 'DATA_LAKE_PIPELINE_PAUSED' },
@@ -89,17 +106,26 @@ describe('triggerPipelineRun', () => {
 
     h.simulator.injectFault({ operationId: 'triggerGroupPipeline', status: 403, times: 1 });
     const forbidden = await h.graphql(TRIGGER, { input: input() });
-    expect(forbidden.body.data!.triggerPipelineRun).toMatchObject({ __typename: 'ForbiddenError', atlas: { status: 403 } });
+    expect(forbidden.body.data!.triggerPipelineRun).toMatchObject({
+      __typename: 'ForbiddenError',
+      atlas: { status: 403 },
+    });
 
     h.simulator.injectFault({ operationId: 'triggerGroupPipeline', status: 409, times: 1 });
     const conflict = await h.graphql(TRIGGER, { input: input() });
-    expect(conflict.body.data!.triggerPipelineRun).toMatchObject({ __typename: 'ConflictError', atlas: { status: 409 } });
+    expect(conflict.body.data!.triggerPipelineRun).toMatchObject({
+      __typename: 'ConflictError',
+      atlas: { status: 409 },
+    });
   });
 
   it('never retries the POST, even on a 503 that invites it', async () => {
     h.simulator.injectFault({ operationId: 'triggerGroupPipeline', status: 503 });
     const { body } = await h.graphql(TRIGGER, { input: input() });
-    expect(body.data!.triggerPipelineRun).toMatchObject({ __typename: 'UpstreamError', atlas: { status: 503 } });
+    expect(body.data!.triggerPipelineRun).toMatchObject({
+      __typename: 'UpstreamError',
+      atlas: { status: 503 },
+    });
     expect(calls(h.upstream())).toEqual([`POST ${runsPath}/trigger`]);
   });
 });

@@ -9,15 +9,21 @@ const p = SEED.projectId;
 
 describe('upstream failures as users see them', () => {
   it('an unknown project is NOT_FOUND on the first field that reads Atlas, with its path', async () => {
-    const { body } = await h.graphql(`query($p: ObjectId!) { project(id: $p) { atlasId pipelines { totalCount } } }`, {
-      p: SEED.unknownProjectId,
-    });
+    const { body } = await h.graphql(
+      `query($p: ObjectId!) { project(id: $p) { atlasId pipelines { totalCount } } }`,
+      {
+        p: SEED.unknownProjectId,
+      },
+    );
     // pipelines is non-null, and so is project: the failure nulls data, as the schema promises.
     expect(body.data).toBeNull();
     expect(body.errors).toEqual([
       expect.objectContaining({
         path: ['project', 'pipelines'],
-        extensions: expect.objectContaining({ code: 'NOT_FOUND', atlas: expect.objectContaining({ status: 404, errorCode: 'GROUP_NOT_FOUND' }) }),
+        extensions: expect.objectContaining({
+          code: 'NOT_FOUND',
+          atlas: expect.objectContaining({ status: 404, errorCode: 'GROUP_NOT_FOUND' }),
+        }),
       }),
     ]);
   });
@@ -37,7 +43,10 @@ describe('upstream failures as users see them', () => {
     expect(body.errors).toEqual([
       expect.objectContaining({
         path: ['project', 'cluster', 'exportJob'],
-        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', atlas: expect.objectContaining({ status: 500 }) }),
+        extensions: expect.objectContaining({
+          code: 'UPSTREAM_UNAVAILABLE',
+          atlas: expect.objectContaining({ status: 500 }),
+        }),
       }),
     ]);
   });
@@ -50,13 +59,45 @@ describe('upstream failures as users see them', () => {
     ['410', { status: 410 }, { code: 'UPSTREAM_GONE' }],
     [
       '406 INVALID_VERSION_DATE',
-      { status: 406, body: { detail: 'Invalid accept header or version date.', error: 406, errorCode: 'INVALID_VERSION_DATE', parameters: [], reason: 'Not Acceptable' } },
-      { code: 'UPSTREAM_GONE', atlas: { status: 406, errorCode: 'INVALID_VERSION_DATE', detail: 'Invalid accept header or version date.' } },
+      {
+        status: 406,
+        body: {
+          detail: 'Invalid accept header or version date.',
+          error: 406,
+          errorCode: 'INVALID_VERSION_DATE',
+          parameters: [],
+          reason: 'Not Acceptable',
+        },
+      },
+      {
+        code: 'UPSTREAM_GONE',
+        atlas: {
+          status: 406,
+          errorCode: 'INVALID_VERSION_DATE',
+          detail: 'Invalid accept header or version date.',
+        },
+      },
     ],
-    ['429', { status: 429, headers: { 'Retry-After': '60' } }, { code: 'RATE_LIMITED', retryAfter: 60 }],
+    [
+      '429',
+      { status: 429, headers: { 'Retry-After': '60' } },
+      { code: 'RATE_LIMITED', retryAfter: 60 },
+    ],
     ['502', { status: 502 }, { code: 'UPSTREAM_UNAVAILABLE' }],
-    ['an HTML page', { status: 200, rawBody: '<html>maintenance</html>', contentType: 'text/html' }, { code: 'UPSTREAM_BAD_RESPONSE' }],
-    ['truncated JSON', { status: 200, rawBody: '{"results": [', contentType: 'application/vnd.atlas.2023-01-01+json' }, { code: 'UPSTREAM_BAD_RESPONSE' }],
+    [
+      'an HTML page',
+      { status: 200, rawBody: '<html>maintenance</html>', contentType: 'text/html' },
+      { code: 'UPSTREAM_BAD_RESPONSE' },
+    ],
+    [
+      'truncated JSON',
+      {
+        status: 200,
+        rawBody: '{"results": [',
+        contentType: 'application/vnd.atlas.2023-01-01+json',
+      },
+      { code: 'UPSTREAM_BAD_RESPONSE' },
+    ],
     ['a wrong shape', { status: 200, body: { items: [] } }, { code: 'UPSTREAM_BAD_RESPONSE' }],
     ['a reset connection', { reset: true }, { code: 'UPSTREAM_UNAVAILABLE' }],
   ];
@@ -72,39 +113,51 @@ describe('upstream failures as users see them', () => {
     expect(calls(h.upstream())).toHaveLength(1);
   });
 
-  it.each([404, 410] as const)('a retired route (Atlas answering %i) is UPSTREAM_GONE, never a silent null', async (how) => {
-    h.simulator.setGone('pipelines', how);
-    h.simulator.setGone('serverless', how);
-    try {
-      const { body } = await h.graphql(
-        `query($p: ObjectId!) {
+  it.each([404, 410] as const)(
+    'a retired route (Atlas answering %i) is UPSTREAM_GONE, never a silent null',
+    async (how) => {
+      h.simulator.setGone('pipelines', how);
+      h.simulator.setGone('serverless', how);
+      try {
+        const { body } = await h.graphql(
+          `query($p: ObjectId!) {
           a: project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { name } }
           b: project(id: $p) { serverlessInstance(name: "${SEED.serverless.main}") { restoreJob(id: "${SEED.exportJobs.newest}") { status } } }
           c: project(id: $p) { flexCluster(name: "${SEED.flex.main}") { restoreJobs(first: 1) { nodes { status } } } }
         }`,
-        { p },
-      );
-      expect(body.data!.a.pipeline).toBeNull();
-      expect(body.data!.b.serverlessInstance.restoreJob).toBeNull();
-      expect(body.data!.c.flexCluster.restoreJobs.nodes).toHaveLength(1);
-      const byPath = Object.fromEntries(body.errors!.map((e) => [e.path!.join('.'), e.extensions]));
-      expect(byPath['a.pipeline']).toMatchObject({ code: 'UPSTREAM_GONE', atlas: { status: how } });
-      expect(byPath['b.serverlessInstance.restoreJob']).toMatchObject({
-        code: 'UPSTREAM_GONE',
-        successor: expect.stringContaining('flexCluster'),
-      });
-      expect(body.errors).toHaveLength(2);
-    } finally {
-      h.simulator.setGone('pipelines', false);
-      h.simulator.setGone('serverless', false);
-    }
-  });
+          { p },
+        );
+        expect(body.data!.a.pipeline).toBeNull();
+        expect(body.data!.b.serverlessInstance.restoreJob).toBeNull();
+        expect(body.data!.c.flexCluster.restoreJobs.nodes).toHaveLength(1);
+        const byPath = Object.fromEntries(
+          body.errors!.map((e) => [e.path!.join('.'), e.extensions]),
+        );
+        expect(byPath['a.pipeline']).toMatchObject({
+          code: 'UPSTREAM_GONE',
+          atlas: { status: how },
+        });
+        expect(byPath['b.serverlessInstance.restoreJob']).toMatchObject({
+          code: 'UPSTREAM_GONE',
+          successor: expect.stringContaining('flexCluster'),
+        });
+        expect(body.errors).toHaveLength(2);
+      } finally {
+        h.simulator.setGone('pipelines', false);
+        h.simulator.setGone('serverless', false);
+      }
+    },
+  );
 
   it('maps an enum value Atlas added to null with one warning, never a field error', async () => {
     h.simulator.injectFault({
       operationId: 'getGroupFlexClusterBackupRestoreJob',
       status: 200,
-      body: { id: 'bbbbbbbbbbbbbbbbbbbbbbbb', status: 'PAUSED_FOR_MAINTENANCE', deliveryType: 'TELEPORT' },
+      body: {
+        id: 'bbbbbbbbbbbbbbbbbbbbbbbb',
+        status: 'PAUSED_FOR_MAINTENANCE',
+        deliveryType: 'TELEPORT',
+      },
       headers: { 'content-type': 'application/vnd.atlas.2024-11-13+json' },
     });
     const query = `query($p: ObjectId!) { project(id: $p) { flexCluster(name: "${SEED.flex.main}") {

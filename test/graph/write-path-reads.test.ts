@@ -8,7 +8,7 @@ const h = useHarness();
 const project = `/groups/${SEED.projectId}`;
 
 describe('the read fields the write path needs', () => {
-  it('lists a pipeline\'s available schedules (unpaged) and snapshots completed after an instant', async () => {
+  it("lists a pipeline's available schedules (unpaged) and snapshots completed after an instant", async () => {
     const { body } = await h.graphql(/* GraphQL */ `
       {
         project(id: "${SEED.projectId}") {
@@ -28,8 +28,16 @@ describe('the read fields the write path needs', () => {
       retentionUnit: 'DAYS',
       retentionValue: 7,
     });
-    expect(pipeline.availableSnapshots.nodes[0]).toEqual({ atlasId: SEED.snapshots.replicaSetNewestAvailable, status: 'COMPLETED', createdAt: expect.any(String) });
-    expect(pipeline.availableSnapshots.nodes.every((s: { createdAt: string }) => s.createdAt > '2025-05-25T00:00:00.000Z')).toBe(true);
+    expect(pipeline.availableSnapshots.nodes[0]).toEqual({
+      atlasId: SEED.snapshots.replicaSetNewestAvailable,
+      status: 'COMPLETED',
+      createdAt: expect.any(String),
+    });
+    expect(
+      pipeline.availableSnapshots.nodes.every(
+        (s: { createdAt: string }) => s.createdAt > '2025-05-25T00:00:00.000Z',
+      ),
+    ).toBe(true);
     expect(calls(h.upstream()).sort()).toEqual(
       [
         `GET ${project}/pipelines/${SEED.pipelines.small}`,
@@ -45,8 +53,17 @@ describe('the read fields the write path needs', () => {
     `);
     expect(body.errors).toBeUndefined();
     const buckets = body.data!.project.exportBuckets.nodes;
-    expect(buckets.map((b: { cloudProvider: string }) => b.cloudProvider)).toEqual(['AWS', 'AWS', 'GCP', 'AZURE']);
-    expect(buckets[3]).toMatchObject({ atlasId: SEED.exportBuckets.azure, serviceUrl: expect.stringContaining('blob.core.windows.net'), iamRoleId: null });
+    expect(buckets.map((b: { cloudProvider: string }) => b.cloudProvider)).toEqual([
+      'AWS',
+      'AWS',
+      'GCP',
+      'AZURE',
+    ]);
+    expect(buckets[3]).toMatchObject({
+      atlasId: SEED.exportBuckets.azure,
+      serviceUrl: expect.stringContaining('blob.core.windows.net'),
+      iamRoleId: null,
+    });
     expect(h.upstream()[0]!.headers.accept).toBe('application/vnd.atlas.2024-05-30+json');
   });
 
@@ -64,10 +81,22 @@ describe('the read fields the write path needs', () => {
     const p = body.data!.project;
     expect(p.cluster.snapshots).toEqual({
       totalCount: SEED.snapshots.shardedCount,
-      nodes: [{ atlasId: SEED.snapshots.shardedNewest, type: 'SHARDED_CLUSTER', storageSizeBytes: expect.any(Number) }],
+      nodes: [
+        {
+          atlasId: SEED.snapshots.shardedNewest,
+          type: 'SHARDED_CLUSTER',
+          storageSizeBytes: expect.any(Number),
+        },
+      ],
     });
-    expect(p.serverlessInstance.snapshots).toMatchObject({ totalCount: SEED.snapshots.serverlessCount, nodes: [{ atlasId: SEED.snapshots.serverlessNewest }] });
-    expect(p.flexCluster.snapshots).toMatchObject({ totalCount: SEED.snapshots.flexCount, nodes: [{ atlasId: SEED.snapshots.flexNewest }] });
+    expect(p.serverlessInstance.snapshots).toMatchObject({
+      totalCount: SEED.snapshots.serverlessCount,
+      nodes: [{ atlasId: SEED.snapshots.serverlessNewest }],
+    });
+    expect(p.flexCluster.snapshots).toMatchObject({
+      totalCount: SEED.snapshots.flexCount,
+      nodes: [{ atlasId: SEED.snapshots.flexNewest }],
+    });
   });
 });
 
@@ -77,9 +106,13 @@ describe('PipelineRun.snapshot and ExportJob.snapshot', () => {
       { project(id: "${SEED.projectId}") { pipeline(name: "${SEED.pipelines.small}") { runs(first: 3) { nodes { snapshotId snapshot { atlasId status } } } } } }
     `);
     expect(body.errors).toBeUndefined();
-    const runs = body.data!.project.pipeline.runs.nodes as { snapshotId: string; snapshot: { atlasId: string } }[];
+    const runs = body.data!.project.pipeline.runs.nodes as {
+      snapshotId: string;
+      snapshot: { atlasId: string };
+    }[];
     expect(runs).toHaveLength(3);
-    for (const run of runs) expect(run.snapshot).toEqual({ atlasId: run.snapshotId, status: 'COMPLETED' });
+    for (const run of runs)
+      expect(run.snapshot).toEqual({ atlasId: run.snapshotId, status: 'COMPLETED' });
     expect(calls(h.upstream()).filter((c) => c.includes('/backup/snapshots'))).toEqual([
       `GET ${project}/clusters/${SEED.clusters.replicaSet}/backup/snapshots?pageNum=1&itemsPerPage=100&includeCount=false`,
     ]);
@@ -95,7 +128,11 @@ describe('PipelineRun.snapshot and ExportJob.snapshot', () => {
     expect(calls(h.upstream()).filter((c) => c.includes('/backup/snapshots'))).toEqual([
       `GET ${project}/clusters/${SEED.clusters.replicaSet}/backup/snapshots/${job.snapshotId}`,
     ]);
-    h.simulator.injectFault({ operationId: 'getGroupClusterBackupSnapshot', status: 404, body: { error: 404, errorCode: 'SNAPSHOT_NOT_FOUND' } });
+    h.simulator.injectFault({
+      operationId: 'getGroupClusterBackupSnapshot',
+      status: 404,
+      body: { error: 404, errorCode: 'SNAPSHOT_NOT_FOUND' },
+    });
     const gone = await h.graphql(query);
     expect(gone.body.errors).toBeUndefined();
     expect(gone.body.data!.project.cluster.exportJob.snapshot).toBeNull();

@@ -10,16 +10,17 @@ describe('CORS_ORIGINS and BATCHING', () => {
   });
 
   it('read a comma-separated origin list, or *', () => {
-    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual([
-      'https://app.example.com',
-      'http://localhost:5173',
-    ]);
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins,
+    ).toEqual(['https://app.example.com', 'http://localhost:5173']);
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
     expect(loadConfig({ BATCHING: 'on' }).batching).toBe(true);
   });
 
   it('refuse anything but bare origins, and a BATCHING that is not on or off', () => {
-    expect(problems({ CORS_ORIGINS: 'https://app.example.com/, app.example.com', BATCHING: 'maybe' })).toEqual([
+    expect(
+      problems({ CORS_ORIGINS: 'https://app.example.com/, app.example.com', BATCHING: 'maybe' }),
+    ).toEqual([
       'CORS_ORIGINS must list origins like https://app.example.com (no path or trailing slash), or *, got "https://app.example.com/".',
       'CORS_ORIGINS must list origins like https://app.example.com (no path or trailing slash), or *, got "app.example.com".',
       'BATCHING must be on or off (true/false), got "maybe".',

@@ -42,7 +42,9 @@ describe.each(configurations)('the graphql-http server audits, %s', (_label, env
     if (result.status === 'ok') return;
     // A MUST never fails; a SHOULD or MAY that fails is explained in the README under its audit id.
     expect(level, `${audit.id} ${audit.name}: ${result.reason}`).not.toBe('MUST');
-    expect(README, `README explains why ${audit.id} (${audit.name}) does not pass`).toContain(`\`${audit.id}\``);
+    expect(README, `README explains why ${audit.id} (${audit.name}) does not pass`).toContain(
+      `\`${audit.id}\``,
+    );
   });
 
   it('passes every MUST and SHOULD even as the audit ships, without the CSRF header', async () => {
@@ -51,7 +53,9 @@ describe.each(configurations)('the graphql-http server audits, %s', (_label, env
       const result = await audit.fn();
       if (result.status !== 'ok') failing.push(audit);
     }
-    expect(failing.filter((audit) => !audit.name.startsWith('MAY')).map((audit) => audit.name)).toEqual([]);
+    expect(
+      failing.filter((audit) => !audit.name.startsWith('MAY')).map((audit) => audit.name),
+    ).toEqual([]);
     // The GETs with variables are refused by CSRF prevention, as the README says.
     for (const audit of failing) expect(README).toContain(`\`${audit.id}\``);
   });
@@ -70,7 +74,9 @@ describe('HTTP methods and media types', () => {
       query: 'query($p: ObjectId!) { project(id: $p) { atlasId } }',
       variables: JSON.stringify({ p: SEED.projectId }),
     });
-    const response = await fetch(`${url()}?${params}`, { headers: { accept: 'application/graphql-response+json', ...CSRF } });
+    const response = await fetch(`${url()}?${params}`, {
+      headers: { accept: 'application/graphql-response+json', ...CSRF },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/graphql-response+json');
     expect(await response.json()).toEqual({ data: { project: { atlasId: SEED.projectId } } });
@@ -81,7 +87,9 @@ describe('HTTP methods and media types', () => {
     const params = new URLSearchParams({
       query: `mutation { triggerPipelineRun(input: { projectId: "${SEED.projectId}", pipelineName: "${SEED.pipelines.small}", snapshotId: "${SEED.snapshots.replicaSetNewestAvailable}" }) { __typename } }`,
     });
-    const response = await fetch(`${url()}?${params}`, { headers: { accept: 'application/graphql-response+json', ...CSRF } });
+    const response = await fetch(`${url()}?${params}`, {
+      headers: { accept: 'application/graphql-response+json', ...CSRF },
+    });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
     expect(h.upstream()).toHaveLength(0);
@@ -151,12 +159,22 @@ describe('BATCHING=on', () => {
   it('answers an array of operations with an array of results, in order, each with its own errors', async () => {
     h.resetUpstream();
     const response = await post([
-      { query: 'query($p: ObjectId!) { project(id: $p) { pipeline(name: "users-daily") { name } } }', variables: { p: SEED.projectId } },
-      { query: 'query($p: ObjectId!) { project(id: $p) { pipeline(name: "no-such") { name } } }', variables: { p: SEED.projectId } },
+      {
+        query:
+          'query($p: ObjectId!) { project(id: $p) { pipeline(name: "users-daily") { name } } }',
+        variables: { p: SEED.projectId },
+      },
+      {
+        query: 'query($p: ObjectId!) { project(id: $p) { pipeline(name: "no-such") { name } } }',
+        variables: { p: SEED.projectId },
+      },
       { query: '{ nope }' },
     ]);
     expect(response.status).toBe(200);
-    const results = (await response.json()) as { data?: any; errors?: { extensions: { code: string } }[] }[];
+    const results = (await response.json()) as {
+      data?: any;
+      errors?: { extensions: { code: string } }[];
+    }[];
     expect(results).toHaveLength(3);
     expect(results[0]).toEqual({ data: { project: { pipeline: { name: SEED.pipelines.small } } } });
     expect(results[1]).toEqual({ data: { project: { pipeline: null } } });
@@ -164,7 +182,9 @@ describe('BATCHING=on', () => {
   });
 
   it(`refuses a batch of more than ${BATCH_LIMIT} operations`, async () => {
-    const response = await post(Array.from({ length: BATCH_LIMIT + 1 }, () => ({ query: '{ __typename }' })));
+    const response = await post(
+      Array.from({ length: BATCH_LIMIT + 1 }, () => ({ query: '{ __typename }' })),
+    );
     expect(response.status).toBe(413);
   });
 
@@ -178,7 +198,9 @@ describe('CORS_ORIGINS', () => {
   let h: Harness;
   let any: Harness;
   beforeAll(async () => {
-    h = await startHarness({ env: { CORS_ORIGINS: 'https://app.example.com, https://admin.example.com:8443' } });
+    h = await startHarness({
+      env: { CORS_ORIGINS: 'https://app.example.com, https://admin.example.com:8443' },
+    });
     any = await startHarness({ env: { CORS_ORIGINS: '*' } });
   });
   afterAll(async () => {
@@ -205,9 +227,13 @@ describe('CORS_ORIGINS', () => {
   it('answers the preflight of a listed origin, with the methods and headers it asked for', async () => {
     const response = await preflight(h, 'https://admin.example.com:8443');
     expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('https://admin.example.com:8443');
+    expect(response.headers.get('access-control-allow-origin')).toBe(
+      'https://admin.example.com:8443',
+    );
     expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST');
-    expect(response.headers.get('access-control-allow-headers')).toBe('content-type, authorization');
+    expect(response.headers.get('access-control-allow-headers')).toBe(
+      'content-type, authorization',
+    );
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
     expect(response.headers.get('vary')).toContain('Origin');
   });
@@ -222,7 +248,10 @@ describe('CORS_ORIGINS', () => {
   });
 
   it('gives any other origin no CORS headers, so browsers refuse it', async () => {
-    for (const response of [await preflight(h, 'https://evil.example.com'), await post(h, 'https://evil.example.com')]) {
+    for (const response of [
+      await preflight(h, 'https://evil.example.com'),
+      await post(h, 'https://evil.example.com'),
+    ]) {
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(response.headers.get('access-control-allow-methods')).toBeNull();
     }

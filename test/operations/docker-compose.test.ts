@@ -13,7 +13,11 @@ const installed = (() => {
   }
 })();
 
-const compose = (...args: string[]) => execFileSync('docker-compose', ['-f', 'docker-compose.yml', ...args], { cwd: ROOT, encoding: 'utf8' });
+const compose = (...args: string[]) =>
+  execFileSync('docker-compose', ['-f', 'docker-compose.yml', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 
 // `.ci/run` installs docker-compose, so CI always runs this; a machine without it skips it.
 describe.skipIf(!installed)('docker-compose.yml', () => {
@@ -29,7 +33,18 @@ describe.skipIf(!installed)('docker-compose.yml', () => {
       return config.slice(start, start + 1 + end);
     };
     const list = (items: string[]) => items.map((item) => `    - ${item}\n`).join('');
-    expect(block('lb')).toContain(list(['caddy', 'reverse-proxy', '--from', ':4000', '--to', 'gateway-a:4000', '--to', 'gateway-b:4000']));
+    expect(block('lb')).toContain(
+      list([
+        'caddy',
+        'reverse-proxy',
+        '--from',
+        ':4000',
+        '--to',
+        'gateway-a:4000',
+        '--to',
+        'gateway-b:4000',
+      ]),
+    );
     // Both replicas come from one anchor: node started directly (SIGTERM reaches it), sharing Redis.
     for (const name of ['gateway-a', 'gateway-b']) {
       const service = block(name);

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_OPERATION_NAME_LENGTH, MAX_OPERATION_NAMES, OTHER_OPERATIONS } from '../../src/metrics.ts';
+import {
+  MAX_OPERATION_NAME_LENGTH,
+  MAX_OPERATION_NAMES,
+  OTHER_OPERATIONS,
+} from '../../src/metrics.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 
-const DASHBOARD = readFileSync(new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url), 'utf8');
+const DASHBOARD = readFileSync(
+  new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url),
+  'utf8',
+);
 const DIGEST = { publicKey: 'ops-public', privateKey: 'ops-private-secret' };
 
 const get = async (h: Harness, path: string) => {
@@ -24,7 +31,11 @@ describe('/healthz and /readyz', () => {
   beforeAll(async () => {
     h = await startHarness({
       simulator: { digest: DIGEST },
-      env: { MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey, UPSTREAM_MAX_RETRIES: '0' },
+      env: {
+        MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey,
+        MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey,
+        UPSTREAM_MAX_RETRIES: '0',
+      },
     });
   });
   afterAll(() => h.close());
@@ -44,7 +55,9 @@ describe('/healthz and /readyz', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(await get(h, '/readyz')).toMatchObject({ status: 200 });
     // Digest: the challenge, then the authenticated call; nothing more for the cached probes.
-    expect(probes(h).map((r) => [r.status, r.headers.authorization?.split(' ')[0] ?? null])).toEqual([
+    expect(
+      probes(h).map((r) => [r.status, r.headers.authorization?.split(' ')[0] ?? null]),
+    ).toEqual([
       [401, null],
       [200, 'Digest'],
     ]);
@@ -55,14 +68,23 @@ describe('/readyz when Atlas cannot serve this replica', () => {
   it('is not ready when Atlas refuses the credentials', async () => {
     const h = await startHarness({
       simulator: { digest: DIGEST },
-      env: { MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: 'wrong-secret' },
+      env: {
+        MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey,
+        MONGODB_ATLAS_PRIVATE_API_KEY: 'wrong-secret',
+      },
     });
     try {
       const { status, text } = await get(h, '/readyz');
       expect(status).toBe(503);
       // The code only for whoever asks; Atlas's words go to the operator's log.
       expect(JSON.parse(text)).toEqual({ status: 'not ready', reason: 'UNAUTHENTICATED' });
-      expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'not ready', code: 'UNAUTHENTICATED', message: expect.stringMatching(/Atlas/) }));
+      expect(h.logs).toContainEqual(
+        expect.objectContaining({
+          msg: 'not ready',
+          code: 'UNAUTHENTICATED',
+          message: expect.stringMatching(/Atlas/),
+        }),
+      );
       expect(text).not.toContain('wrong-secret');
       expect(h.rawLogs.join('\n')).not.toContain('wrong-secret');
     } finally {
@@ -105,23 +127,51 @@ describe('/metrics', () => {
   it('counts operations by name and outcome, times them, and counts upstream calls by route and status', async () => {
     const ok = await h.graphql(DASHBOARD, { projectId: SEED.projectId });
     expect(ok.body.errors).toBeUndefined();
-    const failed = await h.graphql(`query Broken($p: ObjectId!) { project(id: $p) { pipelines { totalCount } } }`, {
-      p: SEED.unknownProjectId,
-    });
+    const failed = await h.graphql(
+      `query Broken($p: ObjectId!) { project(id: $p) { pipelines { totalCount } } }`,
+      {
+        p: SEED.unknownProjectId,
+      },
+    );
     expect(failed.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const { status, headers, text } = await get(h, '/metrics');
     expect(status).toBe(200);
     expect(headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-    expect(sample(text, 'graphql_operations_total{operation="ProjectDashboard",type="query",outcome="ok"}')).toBe(1);
-    expect(sample(text, 'graphql_operations_total{operation="Broken",type="query",outcome="error"}')).toBe(1);
-    expect(sample(text, 'graphql_operation_duration_seconds_count{operation="ProjectDashboard",type="query"}')).toBe(1);
-    expect(sample(text, 'graphql_operation_duration_seconds_bucket{le="+Inf",operation="ProjectDashboard",type="query"}')).toBe(1);
+    expect(
+      sample(
+        text,
+        'graphql_operations_total{operation="ProjectDashboard",type="query",outcome="ok"}',
+      ),
+    ).toBe(1);
+    expect(
+      sample(text, 'graphql_operations_total{operation="Broken",type="query",outcome="error"}'),
+    ).toBe(1);
+    expect(
+      sample(
+        text,
+        'graphql_operation_duration_seconds_count{operation="ProjectDashboard",type="query"}',
+      ),
+    ).toBe(1);
+    expect(
+      sample(
+        text,
+        'graphql_operation_duration_seconds_bucket{le="+Inf",operation="ProjectDashboard",type="query"}',
+      ),
+    ).toBe(1);
     // The dashboard: one pipeline list, five run lists; the broken one: a 404 on the pipeline list.
-    expect(sample(text, 'atlas_upstream_calls_total{route="listGroupPipelines",status="200"}')).toBe(1);
-    expect(sample(text, 'atlas_upstream_calls_total{route="listGroupPipelineRuns",status="200"}')).toBe(5);
-    expect(sample(text, 'atlas_upstream_calls_total{route="listGroupPipelines",status="404"}')).toBe(1);
-    expect(sample(text, 'atlas_upstream_call_duration_seconds_count{route="listGroupPipelineRuns"}')).toBe(5);
+    expect(
+      sample(text, 'atlas_upstream_calls_total{route="listGroupPipelines",status="200"}'),
+    ).toBe(1);
+    expect(
+      sample(text, 'atlas_upstream_calls_total{route="listGroupPipelineRuns",status="200"}'),
+    ).toBe(5);
+    expect(
+      sample(text, 'atlas_upstream_calls_total{route="listGroupPipelines",status="404"}'),
+    ).toBe(1);
+    expect(
+      sample(text, 'atlas_upstream_call_duration_seconds_count{route="listGroupPipelineRuns"}'),
+    ).toBe(5);
     expect(sample(text, 'atlas_upstream_limiter_queued')).toBe(0);
     expect(sample(text, 'graphql_response_cache_total{result="hit"}')).toBe(0);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
@@ -129,14 +179,21 @@ describe('/metrics', () => {
 
   it('counts retries by route', async () => {
     h.simulator.injectFault({ operationId: 'getGroupPipeline', status: 503, times: 1 });
-    const { body } = await h.graphql(`query Retried($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { name } } }`, {
-      p: SEED.projectId,
-    });
+    const { body } = await h.graphql(
+      `query Retried($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { name } } }`,
+      {
+        p: SEED.projectId,
+      },
+    );
     expect(body).toEqual({ data: { project: { pipeline: { name: SEED.pipelines.small } } } });
     const { text } = await get(h, '/metrics');
     expect(sample(text, 'atlas_upstream_retries_total{route="getGroupPipeline"}')).toBe(1);
-    expect(sample(text, 'atlas_upstream_calls_total{route="getGroupPipeline",status="503"}')).toBe(1);
-    expect(sample(text, 'atlas_upstream_calls_total{route="getGroupPipeline",status="200"}')).toBe(1);
+    expect(sample(text, 'atlas_upstream_calls_total{route="getGroupPipeline",status="503"}')).toBe(
+      1,
+    );
+    expect(sample(text, 'atlas_upstream_calls_total{route="getGroupPipeline",status="200"}')).toBe(
+      1,
+    );
   });
 
   it('keeps operation names a bounded set of series, however many names callers make up', async () => {
@@ -144,15 +201,28 @@ describe('/metrics', () => {
     await h.graphql(`query ${long} { __typename }`);
     const made = Array.from({ length: MAX_OPERATION_NAMES + 20 }, (_, i) => `MadeUp${i}`);
     for (const batch of [0, 1, 2, 3]) {
-      await Promise.all(made.filter((_, i) => i % 4 === batch).map((name) => h.graphql(`query ${name} { __typename }`)));
+      await Promise.all(
+        made
+          .filter((_, i) => i % 4 === batch)
+          .map((name) => h.graphql(`query ${name} { __typename }`)),
+      );
     }
     const { text } = await get(h, '/metrics');
-    const names = new Set([...text.matchAll(/^graphql_operations_total\{operation="([^"]*)"/gm)].map((match) => match[1]));
+    const names = new Set(
+      [...text.matchAll(/^graphql_operations_total\{operation="([^"]*)"/gm)].map(
+        (match) => match[1],
+      ),
+    );
     expect(names.size).toBeLessThanOrEqual(MAX_OPERATION_NAMES + 1);
     expect(names.has(long)).toBe(false);
     expect(names.has(OTHER_OPERATIONS)).toBe(true);
     // Names seen before the cap keep their own series.
     expect(names.has('ProjectDashboard')).toBe(true);
-    expect(sample(text, `graphql_operations_total{operation="${OTHER_OPERATIONS}",type="query",outcome="ok"}`)).toBeGreaterThanOrEqual(21);
+    expect(
+      sample(
+        text,
+        `graphql_operations_total{operation="${OTHER_OPERATIONS}",type="query",outcome="ok"}`,
+      ),
+    ).toBeGreaterThanOrEqual(21);
   });
 });

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
-import { postGraphQL, startGatewayProcess, type GatewayProcess } from '../support/gateway-process.ts';
-import { redisServerInstalled, startRedisServer, type RedisServer } from '../support/redis-server.ts';
+import {
+  postGraphQL,
+  startGatewayProcess,
+  type GatewayProcess,
+} from '../support/gateway-process.ts';
+import {
+  redisServerInstalled,
+  startRedisServer,
+  type RedisServer,
+} from '../support/redis-server.ts';
 
 const SMALL_RUNS = `query SmallRuns($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { runs(first: 2) { nodes { atlasId } } } } }`;
 const TRIGGER = `mutation Trigger($input: TriggerPipelineRunInput!) {
@@ -49,14 +57,23 @@ describe.skipIf(!redisServerInstalled)('two replicas sharing one Redis', () => {
     expect(apiCalls()).toEqual([]);
 
     const triggered = await postGraphQL(b.url, TRIGGER, {
-      input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable },
+      input: {
+        projectId: SEED.projectId,
+        pipelineName: SEED.pipelines.small,
+        snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+      },
     });
     expect(triggered.body.data.triggerPipelineRun.__typename).toBe('TriggerPipelineRunSuccess');
 
     simulator.clearRequests();
     const refreshed = await postGraphQL(a.url, SMALL_RUNS, { p: SEED.projectId });
-    expect(apiCalls().map((r) => r.operationId)).toEqual(['getGroupPipeline', 'listGroupPipelineRuns']);
-    expect(refreshed.body.data.project.pipeline.runs.nodes[0].atlasId).toBe(triggered.body.data.triggerPipelineRun.run.atlasId);
+    expect(apiCalls().map((r) => r.operationId)).toEqual([
+      'getGroupPipeline',
+      'listGroupPipelineRuns',
+    ]);
+    expect(refreshed.body.data.project.pipeline.runs.nodes[0].atlasId).toBe(
+      triggered.body.data.triggerPipelineRun.run.atlasId,
+    );
   });
 
   it('hold the per-project upstream rate limit across both', async () => {
@@ -69,7 +86,16 @@ describe.skipIf(!redisServerInstalled)('two replicas sharing one Redis', () => {
       codes.push(body.errors?.[0]?.extensions?.code);
     }
     // Each replica alone stayed under the limit (4 calls asked for); together they used it up at 6.
-    expect(codes).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect(codes).toEqual([
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
     expect(apiCalls()).toHaveLength(RATE);
   });
 });

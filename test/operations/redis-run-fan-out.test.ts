@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
-import { postGraphQL, startGatewayProcess, type GatewayProcess } from '../support/gateway-process.ts';
-import { redisServerInstalled, startRedisServer, type RedisServer } from '../support/redis-server.ts';
+import {
+  postGraphQL,
+  startGatewayProcess,
+  type GatewayProcess,
+} from '../support/gateway-process.ts';
+import {
+  redisServerInstalled,
+  startRedisServer,
+  type RedisServer,
+} from '../support/redis-server.ts';
 import { subscribe } from '../support/sse.ts';
 
 const TRIGGER = `mutation Trigger($input: TriggerPipelineRunInput!) {
@@ -15,8 +23,16 @@ let a: GatewayProcess;
 let b: GatewayProcess;
 beforeAll(async () => {
   if (!redisServerInstalled) return;
-  [redis, simulator] = await Promise.all([startRedisServer(), startSimulator({ runDurationMs: 2_000 })]);
-  const env = { MONGODB_ATLAS_BASE_URL: simulator.url, REDIS_URL: redis.url, RUN_POLL_INITIAL_MS: '150', RUN_POLL_MAX_MS: '300' };
+  [redis, simulator] = await Promise.all([
+    startRedisServer(),
+    startSimulator({ runDurationMs: 2_000 }),
+  ]);
+  const env = {
+    MONGODB_ATLAS_BASE_URL: simulator.url,
+    REDIS_URL: redis.url,
+    RUN_POLL_INITIAL_MS: '150',
+    RUN_POLL_MAX_MS: '300',
+  };
   [a, b] = await Promise.all([startGatewayProcess(env), startGatewayProcess(env)]);
 });
 afterAll(async () => {
@@ -27,12 +43,19 @@ afterAll(async () => {
 describe.skipIf(!redisServerInstalled)('live runs across replicas sharing one Redis', () => {
   it('poll a watched run from one replica only, and relay every change to subscribers of both', async () => {
     const triggered = await postGraphQL(a.url, TRIGGER, {
-      input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable },
+      input: {
+        projectId: SEED.projectId,
+        pipelineName: SEED.pipelines.small,
+        snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+      },
     });
     const run = triggered.body.data.triggerPipelineRun.run;
     simulator.clearRequests();
 
-    const [onA, onB] = await Promise.all([subscribe(a.url, WATCH, { id: run.id }), subscribe(b.url, WATCH, { id: run.id })]);
+    const [onA, onB] = await Promise.all([
+      subscribe(a.url, WATCH, { id: run.id }),
+      subscribe(b.url, WATCH, { id: run.id }),
+    ]);
     await Promise.all([onA.ended, onB.ended]);
 
     const states = (events: { event: string; data: any }[]) =>
@@ -43,7 +66,9 @@ describe.skipIf(!redisServerInstalled)('live runs across replicas sharing one Re
     expect(states(onA.events).length).toBeGreaterThan(1);
     expect(states(onB.events).length).toBeGreaterThan(1);
 
-    const polls = simulator.requests.filter((r) => r.operationId === 'getGroupPipelineRun' && r.path.endsWith(run.atlasId));
+    const polls = simulator.requests.filter(
+      (r) => r.operationId === 'getGroupPipelineRun' && r.path.endsWith(run.atlasId),
+    );
     expect(polls.length).toBeGreaterThan(2);
     expect(new Set(polls.map((r) => r.headers['x-request-id'])).size).toBe(1);
   });

@@ -7,8 +7,14 @@ import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
 import { AUDIENCE, ISSUER, SECRET, signToken } from '../security/tokens.ts';
 
-const DASHBOARD = readFileSync(new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url), 'utf8');
-const TRIGGER = readFileSync(new URL('../../schema/operations/TriggerPipelineRun.graphql', import.meta.url), 'utf8');
+const DASHBOARD = readFileSync(
+  new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url),
+  'utf8',
+);
+const TRIGGER = readFileSync(
+  new URL('../../schema/operations/TriggerPipelineRun.graphql', import.meta.url),
+  'utf8',
+);
 const FLEX_RESTORES = `query FlexRestores($p: ObjectId!) {
   project(id: $p) { flexCluster(name: "${SEED.flex.main}") { restoreJobs(first: 20) { nodes { ... on FlexRestoreJob { status snapshotUrl } } } } }
 }`;
@@ -47,10 +53,14 @@ describe('response cache (in memory)', () => {
     expect(h.upstream()).toEqual([]);
   });
 
-  it('drops a project\'s cached answers when our mutation changes it, before its payload resolves', async () => {
+  it("drops a project's cached answers when our mutation changes it, before its payload resolves", async () => {
     const before = await h.graphql(SMALL_RUNS, { p: SEED.projectId });
     const triggered = await h.graphql(TRIGGER, {
-      input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable },
+      input: {
+        projectId: SEED.projectId,
+        pipelineName: SEED.pipelines.small,
+        snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+      },
     });
     expect(triggered.body.data!.triggerPipelineRun.__typename).toBe('TriggerPipelineRunSuccess');
     expect(triggered.headers.get('cache-control')).toBe('private, no-store');
@@ -69,7 +79,11 @@ describe('response cache (in memory)', () => {
   it('never caches a response holding signed URLs', async () => {
     const first = await h.graphql(FLEX_RESTORES, { p: SEED.projectId });
     expect(first.body.errors).toBeUndefined();
-    expect(first.body.data!.project.flexCluster.restoreJobs.nodes.some((n: any) => typeof n.snapshotUrl === 'string')).toBe(true);
+    expect(
+      first.body.data!.project.flexCluster.restoreJobs.nodes.some(
+        (n: any) => typeof n.snapshotUrl === 'string',
+      ),
+    ).toBe(true);
     expect(first.headers.get('cache-control')).toBe('private, no-store');
     expect([first.headers.get('etag'), first.headers.get('last-modified')]).toEqual([null, null]);
     h.resetUpstream();
@@ -89,12 +103,20 @@ describe('response cache (in memory)', () => {
 describe('response cache with JWT callers', () => {
   it('gives browsers nothing to mix accounts with: no validators, Vary: Authorization, no 304', async () => {
     const jwt = await startHarness({
-      env: { CACHE_TTL_MS: '60000', AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE },
+      env: {
+        CACHE_TTL_MS: '60000',
+        AUTH_MODE: 'jwt',
+        AUTH_JWT_SECRET: SECRET,
+        AUTH_JWT_ISSUER: ISSUER,
+        AUTH_JWT_AUDIENCE: AUDIENCE,
+      },
     });
     try {
       const url = `${jwt.gateway.url}/graphql?query=${encodeURIComponent(SMALL_RUNS)}&variables=${encodeURIComponent(JSON.stringify({ p: SEED.projectId }))}`;
       const get = (headers: Record<string, string>) =>
-        fetch(url, { headers: { accept: 'application/graphql-response+json', [CSRF_HEADER]: '1', ...headers } });
+        fetch(url, {
+          headers: { accept: 'application/graphql-response+json', [CSRF_HEADER]: '1', ...headers },
+        });
       const a = { authorization: `Bearer ${await signToken({ projects: [SEED.projectId] })}` };
       const b = { authorization: `Bearer ${await signToken({ projects: [SEED.emptyProjectId] })}` };
       for (let i = 0; i < 2; i++) {
@@ -102,7 +124,10 @@ describe('response cache with JWT callers', () => {
         expect(answer.status).toBe(200);
         expect(answer.headers.get('cache-control')).toBe('private, max-age=60');
         expect(answer.headers.get('vary')).toMatch(/Authorization/);
-        expect([answer.headers.get('etag'), answer.headers.get('last-modified')]).toEqual([null, null]);
+        expect([answer.headers.get('etag'), answer.headers.get('last-modified')]).toEqual([
+          null,
+          null,
+        ]);
       }
       // A's answer is cached under this key (the library's own key function, for A's session): a
       // browser replaying it as a validator, for A or for B, gets a full answer checked for the caller.
@@ -114,9 +139,16 @@ describe('response cache with JWT callers', () => {
       } as Parameters<typeof defaultBuildResponseCacheKey>[0]);
       const revalidated = await get({ ...a, 'if-none-match': await key });
       expect(revalidated.status).toBe(200);
-      const other = await get({ ...b, 'if-none-match': await key, 'if-modified-since': new Date().toUTCString() });
+      const other = await get({
+        ...b,
+        'if-none-match': await key,
+        'if-modified-since': new Date().toUTCString(),
+      });
       expect(other.status).toBe(200);
-      expect(((await other.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
+      expect(
+        ((await other.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
+          .extensions.code,
+      ).toBe('FORBIDDEN');
     } finally {
       await jwt.close();
     }
@@ -124,19 +156,28 @@ describe('response cache with JWT callers', () => {
 
   it('never answers a caller whose token has expired since its answer was cached', async () => {
     const jwt = await startHarness({
-      env: { CACHE_TTL_MS: '60000', AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE },
+      env: {
+        CACHE_TTL_MS: '60000',
+        AUTH_MODE: 'jwt',
+        AUTH_JWT_SECRET: SECRET,
+        AUTH_JWT_ISSUER: ISSUER,
+        AUTH_JWT_AUDIENCE: AUDIENCE,
+      },
     });
     try {
       // The verifier allows 30 s of clock skew: a token that expired 28 s ago is still good for a moment.
       const token = await signToken({ projects: [SEED.projectId], expiresIn: -28 });
-      const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
+      const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString())
+        .exp as number;
       const asCaller = { authorization: `Bearer ${token}` };
       const first = await jwt.graphql(SMALL_RUNS, { p: SEED.projectId }, asCaller);
       expect(first.body.errors).toBeUndefined();
       const cached = await jwt.graphql(SMALL_RUNS, { p: SEED.projectId }, asCaller);
       expect(cached.headers.get('cache-control')).toMatch(/max-age/);
 
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, (exp + 31) * 1000 - Date.now())));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, (exp + 31) * 1000 - Date.now())),
+      );
       const refused = await jwt.graphql(SMALL_RUNS, { p: SEED.projectId }, asCaller);
       expect(refused.status).toBe(401);
       expect(refused.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');

@@ -1,6 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
-import { postGraphQL, startGatewayProcess, type GatewayProcess } from '../support/gateway-process.ts';
+import {
+  postGraphQL,
+  startGatewayProcess,
+  type GatewayProcess,
+} from '../support/gateway-process.ts';
 import { subscribe } from '../support/sse.ts';
 
 const QUERY = `query Slow($p: ObjectId!) { project(id: $p) { pipelines(first: 1) { nodes { name } } } }`;
@@ -17,12 +21,16 @@ afterEach(async () => {
 afterAll(() => simulator.close());
 
 const arrived = async (operationId: string) => {
-  while (!simulator.requests.some((r) => r.operationId === operationId)) await new Promise((r) => setTimeout(r, 10));
+  while (!simulator.requests.some((r) => r.operationId === operationId))
+    await new Promise((r) => setTimeout(r, 10));
 };
 
 describe('graceful shutdown on SIGTERM', () => {
   it('stops accepting, finishes the operation under way, and exits 0', async () => {
-    gateway = await startGatewayProcess({ MONGODB_ATLAS_BASE_URL: simulator.url, SHUTDOWN_TIMEOUT_MS: '10000' });
+    gateway = await startGatewayProcess({
+      MONGODB_ATLAS_BASE_URL: simulator.url,
+      SHUTDOWN_TIMEOUT_MS: '10000',
+    });
     simulator.clearRequests();
     simulator.injectFault({ operationId: 'listGroupPipelines', delayMs: 700, times: 1 });
     const inFlight = postGraphQL(gateway.url, QUERY, { p: SEED.projectId });
@@ -34,31 +42,60 @@ describe('graceful shutdown on SIGTERM', () => {
 
     const { status, body } = await inFlight;
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { project: { pipelines: { nodes: [{ name: expect.any(String) }] } } } });
+    expect(body).toEqual({
+      data: { project: { pipelines: { nodes: [{ name: expect.any(String) }] } } },
+    });
     expect(await gateway.exited).toBe(0);
-    expect(gateway.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'shut down']));
+    expect(gateway.logs.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['shutting down', 'shut down']),
+    );
   });
 
   it('ends subscription streams cleanly instead of waiting for the deadline', async () => {
-    gateway = await startGatewayProcess({ MONGODB_ATLAS_BASE_URL: simulator.url, SHUTDOWN_TIMEOUT_MS: '20000' });
-    const triggered = await postGraphQL(gateway.url, `mutation T($input: TriggerPipelineRunInput!) {
-      triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } }
-    }`, { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } });
-    const stream = await subscribe(gateway.url, `subscription W($id: ID!) { pipelineRunUpdated(id: $id) { state } }`, {
-      id: triggered.body.data.triggerPipelineRun.run.id,
+    gateway = await startGatewayProcess({
+      MONGODB_ATLAS_BASE_URL: simulator.url,
+      SHUTDOWN_TIMEOUT_MS: '20000',
     });
+    const triggered = await postGraphQL(
+      gateway.url,
+      `mutation T($input: TriggerPipelineRunInput!) {
+      triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } }
+    }`,
+      {
+        input: {
+          projectId: SEED.projectId,
+          pipelineName: SEED.pipelines.small,
+          snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+        },
+      },
+    );
+    const stream = await subscribe(
+      gateway.url,
+      `subscription W($id: ID!) { pipelineRunUpdated(id: $id) { state } }`,
+      {
+        id: triggered.body.data.triggerPipelineRun.run.id,
+      },
+    );
     await stream.waitFor(1);
-    expect(stream.events[0]).toMatchObject({ event: 'next', data: { data: { pipelineRunUpdated: { state: 'PENDING' } } } });
+    expect(stream.events[0]).toMatchObject({
+      event: 'next',
+      data: { data: { pipelineRunUpdated: { state: 'PENDING' } } },
+    });
 
     gateway.child.kill('SIGTERM');
     await stream.ended;
     expect(stream.events.at(-1)!.event).toBe('complete');
     expect(await gateway.exited).toBe(0);
-    expect(gateway.logs.map((l) => l.msg)).not.toContain('shutdown deadline passed: cutting the connections still open');
+    expect(gateway.logs.map((l) => l.msg)).not.toContain(
+      'shutdown deadline passed: cutting the connections still open',
+    );
   });
 
   it('cuts what is still running at the deadline, and still exits 0', async () => {
-    gateway = await startGatewayProcess({ MONGODB_ATLAS_BASE_URL: simulator.url, SHUTDOWN_TIMEOUT_MS: '300' });
+    gateway = await startGatewayProcess({
+      MONGODB_ATLAS_BASE_URL: simulator.url,
+      SHUTDOWN_TIMEOUT_MS: '300',
+    });
     simulator.clearRequests();
     simulator.injectFault({ operationId: 'listGroupPipelines', hang: true, times: 1 });
     const stuck = postGraphQL(gateway.url, QUERY, { p: SEED.projectId }).then(
@@ -69,6 +106,8 @@ describe('graceful shutdown on SIGTERM', () => {
     gateway.child.kill('SIGTERM');
     expect(await gateway.exited).toBe(0);
     expect(await stuck).toBe('cut');
-    expect(gateway.logs.map((l) => l.msg)).toContain('shutdown deadline passed: cutting the connections still open');
+    expect(gateway.logs.map((l) => l.msg)).toContain(
+      'shutdown deadline passed: cutting the connections still open',
+    );
   });
 });

@@ -13,9 +13,15 @@ let simulator: Simulator;
 let gateway: RunningGateway;
 beforeAll(async () => {
   simulator = await startSimulator();
-  const config = loadConfig({ MONGODB_ATLAS_BASE_URL: simulator.url, PORT: '0', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    MONGODB_ATLAS_BASE_URL: simulator.url,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+  });
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-  gateway = await startGateway(config, createLogger('silent', silent), { tracing: Tracing.withProcessor(new SimpleSpanProcessor(exporter)) });
+  gateway = await startGateway(config, createLogger('silent', silent), {
+    tracing: Tracing.withProcessor(new SimpleSpanProcessor(exporter)),
+  });
 });
 afterAll(async () => {
   await gateway.close();
@@ -30,9 +36,14 @@ describe('OpenTelemetry spans', () => {
 
     const spans = exporter.getFinishedSpans();
     const operation = spans.find((span) => span.name === 'graphql.query Small')!;
-    expect(operation.attributes).toMatchObject({ 'graphql.operation.name': 'Small', 'graphql.operation.type': 'query' });
+    expect(operation.attributes).toMatchObject({
+      'graphql.operation.name': 'Small',
+      'graphql.operation.type': 'query',
+    });
     const children = spans.filter((span) => span.parentSpanId === operation.spanContext().spanId);
-    expect(children.map((span) => [span.name, span.attributes['http.response.status_code']])).toEqual([
+    expect(
+      children.map((span) => [span.name, span.attributes['http.response.status_code']]),
+    ).toEqual([
       ['atlas getGroupPipeline', 200],
       ['atlas listGroupPipelineRuns', 200],
     ]);
@@ -44,15 +55,26 @@ describe('OpenTelemetry spans', () => {
 
   it('mark a failed operation with its error codes', async () => {
     exporter.reset();
-    await postGraphQL(gateway.url, `query Broken($p: ObjectId!) { project(id: $p) { pipelines { totalCount } } }`, { p: SEED.unknownProjectId });
-    const operation = exporter.getFinishedSpans().find((span) => span.name === 'graphql.query Broken')!;
+    await postGraphQL(
+      gateway.url,
+      `query Broken($p: ObjectId!) { project(id: $p) { pipelines { totalCount } } }`,
+      { p: SEED.unknownProjectId },
+    );
+    const operation = exporter
+      .getFinishedSpans()
+      .find((span) => span.name === 'graphql.query Broken')!;
     expect(operation.status).toEqual({ code: 2, message: 'NOT_FOUND' });
     expect(operation.attributes['graphql.error.codes']).toEqual(['NOT_FOUND']);
   });
 
   it('are off unless OpenTelemetry variables configure an exporter', async () => {
     expect(tracingFromEnvironment({})).toBeUndefined();
-    expect(tracingFromEnvironment({ OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' })).toBeUndefined();
+    expect(
+      tracingFromEnvironment({
+        OTEL_TRACES_EXPORTER: 'none',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+      }),
+    ).toBeUndefined();
     const otlp = tracingFromEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' });
     expect(otlp).toBeInstanceOf(Tracing);
     return otlp!.shutdown();

@@ -22,7 +22,12 @@ type Answer = Pick<GraphQLResponse, 'status' | 'body'> & {
 
 async function executions(): Promise<{ compiled: number; interpreted: number }> {
   const text = await (await fetch(`${h.gateway.url}/metrics`)).text();
-  const count = (executor: string) => Number(new RegExp(`^graphql_executions_total\\{executor="${executor}"\\} (\\d+)$`, 'm').exec(text)?.[1]);
+  const count = (executor: string) =>
+    Number(
+      new RegExp(`^graphql_executions_total\\{executor="${executor}"\\} (\\d+)$`, 'm').exec(
+        text,
+      )?.[1],
+    );
   return { compiled: count('compiled'), interpreted: count('interpreted') };
 }
 
@@ -39,7 +44,13 @@ async function onBothSides(send: () => Promise<GraphQLResponse>): Promise<Answer
   const after = await executions();
   // Same JSON text, keys in the same order.
   expect(JSON.stringify(answers.at(-1))).toBe(JSON.stringify(answers[0]));
-  return { ...answers[0]!, lastRun: { compiled: after.compiled - before.compiled, interpreted: after.interpreted - before.interpreted } };
+  return {
+    ...answers[0]!,
+    lastRun: {
+      compiled: after.compiled - before.compiled,
+      interpreted: after.interpreted - before.interpreted,
+    },
+  };
 }
 
 describe('compiled execution', () => {
@@ -52,15 +63,30 @@ describe('compiled execution', () => {
       const ids = await h.graphql(document, { p: P }, {}, 'Ids');
       const names = await h.graphql(document, { p: P }, {}, 'Names');
       expect(ids.body).toEqual({ data: { project: { atlasId: P } } });
-      expect(names.body).toEqual({ data: { project: { pipelines: { nodes: SEED.pipelines.all.slice(0, 2).map((name) => ({ name })) } } } });
+      expect(names.body).toEqual({
+        data: {
+          project: {
+            pipelines: { nodes: SEED.pipelines.all.slice(0, 2).map((name) => ({ name })) },
+          },
+        },
+      });
       expect(calls(h.upstream())).toEqual([`GET ${PIPELINES}`]);
     }
   });
 
   it('answers an operation name the document lacks as a request error, without an upstream call', async () => {
-    const { status, body } = await onBothSides(() => h.graphql(`query Ids { project(id: "${P}") { atlasId } }`, undefined, {}, 'Nope'));
+    const { status, body } = await onBothSides(() =>
+      h.graphql(`query Ids { project(id: "${P}") { atlasId } }`, undefined, {}, 'Nope'),
+    );
     expect(status).toBe(400);
-    expect(body).toEqual({ errors: [{ message: 'Could not determine what operation to execute.', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] });
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'Could not determine what operation to execute.',
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+        },
+      ],
+    });
     expect(h.upstream()).toEqual([]);
   });
 
@@ -78,7 +104,9 @@ describe('compiled execution', () => {
       }
       fragment StateOfPipelines on Project { pipelines(first: 1) { nodes { state } } }
       fragment IdOfProject on Project { id }`;
-    const { body, lastRun } = await onBothSides(() => h.graphql(document, { p: P, yes: true, no: false }));
+    const { body, lastRun } = await onBothSides(() =>
+      h.graphql(document, { p: P, yes: true, no: false }),
+    );
     // graphql-jit gets these wrong (below): a document with either directive stays interpreted.
     expect(lastRun).toEqual({ compiled: 0, interpreted: 1 });
     expect(body.errors).toBeUndefined();
@@ -101,21 +129,35 @@ describe('compiled execution', () => {
       'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { pipelines(first: 1) @include(if: $no) { ... on PipelineConnection { totalCount } } pipelines(first: 1) { nodes { name } } } }',
       { project: { pipelines: { nodes: [{ name: SEED.pipelines.all[0] }] } } },
     ],
-    ['the order of an aliased field kept once', 'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { x: atlasId @include(if: $no) atlasId x: atlasId } }', { project: { atlasId: P, x: P } }],
-  ])('answers %s as graphql-js does, where graphql-jit would not', async (_case, document, data) => {
-    const { body } = await onBothSides(() => h.graphql(document, { p: P, no: false }));
-    expect(JSON.stringify(body)).toBe(JSON.stringify({ data }));
-  });
+    [
+      'the order of an aliased field kept once',
+      'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { x: atlasId @include(if: $no) atlasId x: atlasId } }',
+      { project: { atlasId: P, x: P } },
+    ],
+  ])(
+    'answers %s as graphql-js does, where graphql-jit would not',
+    async (_case, document, data) => {
+      const { body } = await onBothSides(() => h.graphql(document, { p: P, no: false }));
+      expect(JSON.stringify(body)).toBe(JSON.stringify({ data }));
+    },
+  );
 
   it('runs a compiled query again interpreted when it meets any error, without calling Atlas again', async () => {
     // graphql-jit would fill a failed list item's place with the next one, and keep reporting errors
     // under a parent already nulled; the interpreted answer is the one clients get.
-    const list = await h.graphql(`query($p: ObjectId!) { project(id: $p) { pipelines(first: 2) { nodes { id } } } }`, { p: P });
-    const [first, second] = (list.body.data!.project.pipelines.nodes as { id: string }[]).map((node) => node.id);
+    const list = await h.graphql(
+      `query($p: ObjectId!) { project(id: $p) { pipelines(first: 2) { nodes { id } } } }`,
+      { p: P },
+    );
+    const [first, second] = (list.body.data!.project.pipelines.nodes as { id: string }[]).map(
+      (node) => node.id,
+    );
     const upstreamCalls: string[][] = [];
     const nodes = await onBothSides(async () => {
       h.simulator.clearRequests();
-      const answer = await h.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [first, 'bad-1', second, 'bad-2'] });
+      const answer = await h.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+        ids: [first, 'bad-1', second, 'bad-2'],
+      });
       upstreamCalls.push(calls(h.upstream()));
       return answer;
     });
@@ -123,11 +165,17 @@ describe('compiled execution', () => {
     expect(upstreamCalls[1]).toEqual(upstreamCalls[0]);
     expect(upstreamCalls[0]).toEqual([`GET ${PIPELINES}`]);
     expect(nodes.body.data).toEqual({ nodes: [{ id: first }, null, { id: second }, null] });
-    expect(nodes.body.errors!.map((error) => error.path)).toEqual([['nodes', 1], ['nodes', 3]]);
+    expect(nodes.body.errors!.map((error) => error.path)).toEqual([
+      ['nodes', 1],
+      ['nodes', 3],
+    ]);
     expect(nodes.lastRun).toEqual({ compiled: 1, interpreted: 1 });
 
     const nulled = await onBothSides(() =>
-      h.graphql(`query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { x: runs(first: -1) { totalCount } y: runs(last: -1) { totalCount } name } } }`, { p: P }),
+      h.graphql(
+        `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { x: runs(first: -1) { totalCount } y: runs(last: -1) { totalCount } name } } }`,
+        { p: P },
+      ),
     );
     expect(nulled.body.errors!.map((error) => error.path)).toEqual([['project', 'pipeline', 'x']]);
     expect(nulled.lastRun).toEqual({ compiled: 1, interpreted: 1 });
@@ -135,23 +183,50 @@ describe('compiled execution', () => {
 
   it('takes the default of a non-null variable left out', async () => {
     const { status, body, lastRun } = await onBothSides(() =>
-      h.graphql('query($p: ObjectId! = "' + P + '", $n: Int! = 2) { project(id: $p) { pipelines(first: $n) { nodes { name } } } }', {}),
+      h.graphql(
+        'query($p: ObjectId! = "' +
+          P +
+          '", $n: Int! = 2) { project(id: $p) { pipelines(first: $n) { nodes { name } } } }',
+        {},
+      ),
     );
-    expect([status, body]).toEqual([200, { data: { project: { pipelines: { nodes: SEED.pipelines.all.slice(0, 2).map((name) => ({ name })) } } } }]);
+    expect([status, body]).toEqual([
+      200,
+      {
+        data: {
+          project: {
+            pipelines: { nodes: SEED.pipelines.all.slice(0, 2).map((name) => ({ name })) },
+          },
+        },
+      },
+    ]);
     expect(lastRun).toEqual({ compiled: 1, interpreted: 1 });
   });
 
   it('gives a failing field its locations in the document, and a bad variable the scalar’s own reason', async () => {
-    const missing = await onBothSides(() => h.graphql(`query($p: ObjectId!) {\n  project(id: $p) {\n    pipeline(name: "none") { name }\n  }\n}`, { p: SEED.unknownProjectId }));
-    expect(missing.body.errors).toEqual([expect.objectContaining({ path: ['project', 'pipeline'], locations: [{ line: 3, column: 5 }] })]);
+    const missing = await onBothSides(() =>
+      h.graphql(
+        `query($p: ObjectId!) {\n  project(id: $p) {\n    pipeline(name: "none") { name }\n  }\n}`,
+        { p: SEED.unknownProjectId },
+      ),
+    );
+    expect(missing.body.errors).toEqual([
+      expect.objectContaining({
+        path: ['project', 'pipeline'],
+        locations: [{ line: 3, column: 5 }],
+      }),
+    ]);
     expect(missing.lastRun).toEqual({ compiled: 1, interpreted: 1 });
 
-    const bad = await onBothSides(() => h.graphql('query($p: ObjectId!) { project(id: $p) { atlasId } }', { p: 'zz' }));
+    const bad = await onBothSides(() =>
+      h.graphql('query($p: ObjectId!) { project(id: $p) { atlasId } }', { p: 'zz' }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({
       errors: [
         {
-          message: 'Variable "$p" got invalid value "zz"; ObjectId must be 24 lower-case hexadecimal characters, got "zz".',
+          message:
+            'Variable "$p" got invalid value "zz"; ObjectId must be 24 lower-case hexadecimal characters, got "zz".',
           locations: [{ line: 1, column: 7 }],
           extensions: { code: 'BAD_USER_INPUT' },
         },
@@ -160,13 +235,19 @@ describe('compiled execution', () => {
     expect(bad.lastRun).toEqual({ compiled: 1, interpreted: 1 });
   });
 
-  it.each(exampleOperations().filter(({ document }) => !/^\s*subscription\b/m.test(document)).map((example) => [example.name, example] as const))(
+  it.each(
+    exampleOperations()
+      .filter(({ document }) => !/^\s*subscription\b/m.test(document))
+      .map((example) => [example.name, example] as const),
+  )(
     'answers the example operation %s the same (queries compiled, mutations interpreted)',
     async (_name, { document, variables }) => {
       const { status, body, lastRun } = await onBothSides(() => h.graphql(document, variables));
       expect([status, body.errors]).toEqual([200, undefined]);
       const query = /^\s*query\b/m.test(document);
-      expect(lastRun).toEqual(query ? { compiled: 1, interpreted: 0 } : { compiled: 0, interpreted: 1 });
+      expect(lastRun).toEqual(
+        query ? { compiled: 1, interpreted: 0 } : { compiled: 0, interpreted: 1 },
+      );
     },
   );
 
@@ -174,27 +255,54 @@ describe('compiled execution', () => {
     const runs = `/api/atlas/v2/groups/${P}/pipelines/${SEED.pipelines.small}/runs`;
     const query = `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { runs(first: 2) { nodes { atlasId createdDate } } } } }`;
     const { body, lastRun } = await onBothSides(async () => {
-      const page = (await (await fetch(`${h.simulator.url}${runs}?pageNum=1&itemsPerPage=2&includeCount=false`, { headers: { accept: 'application/vnd.atlas.2023-01-01+json' } })).json()) as { results: Record<string, unknown>[] };
-      h.simulator.injectFault({ method: 'GET', path: runs, status: 200, body: { ...page, results: [{ ...page.results[0], createdDate: 'last Tuesday' }, page.results[1]] } });
+      const page = (await (
+        await fetch(`${h.simulator.url}${runs}?pageNum=1&itemsPerPage=2&includeCount=false`, {
+          headers: { accept: 'application/vnd.atlas.2023-01-01+json' },
+        })
+      ).json()) as { results: Record<string, unknown>[] };
+      h.simulator.injectFault({
+        method: 'GET',
+        path: runs,
+        status: 200,
+        body: {
+          ...page,
+          results: [{ ...page.results[0], createdDate: 'last Tuesday' }, page.results[1]],
+        },
+      });
       h.simulator.clearRequests();
       const answer = await h.graphql(query, { p: P });
-      expect(calls(h.upstream())).toEqual([`GET /groups/${P}/pipelines/${SEED.pipelines.small}`, `GET /groups/${P}/pipelines/${SEED.pipelines.small}/runs?pageNum=1&itemsPerPage=2&includeCount=false`]);
+      expect(calls(h.upstream())).toEqual([
+        `GET /groups/${P}/pipelines/${SEED.pipelines.small}`,
+        `GET /groups/${P}/pipelines/${SEED.pipelines.small}/runs?pageNum=1&itemsPerPage=2&includeCount=false`,
+      ]);
       return answer;
     });
     expect(body.errors).toEqual([
-      expect.objectContaining({ path: ['project', 'pipeline', 'runs', 'nodes', 0, 'createdDate'], extensions: { code: 'UPSTREAM_BAD_RESPONSE' } }),
+      expect.objectContaining({
+        path: ['project', 'pipeline', 'runs', 'nodes', 0, 'createdDate'],
+        extensions: { code: 'UPSTREAM_BAD_RESPONSE' },
+      }),
     ]);
     expect(lastRun).toEqual({ compiled: 1, interpreted: 1 });
   });
 
   it.each([
-    ['as written', '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0)&&(globalThis.atlasGraphInjected=1)&&(0'],
-    ['spelled with escapes', '\\u005F\\u005FMAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0)&&(globalThis.atlasGraphInjected=1)&&(0'],
-  ])('never compiles a document holding graphql-jit’s date marker (%s), which would run it as code', async (_how, name) => {
-    const query = `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${name}") { name } } }`;
-    const { body, lastRun } = await onBothSides(() => h.graphql(query, { p: P }));
-    expect((globalThis as Record<string, unknown>).atlasGraphInjected).toBeUndefined();
-    expect(body.data).toEqual({ project: { pipeline: null } });
-    expect(lastRun).toEqual({ compiled: 0, interpreted: 1 });
-  });
+    [
+      'as written',
+      '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0)&&(globalThis.atlasGraphInjected=1)&&(0',
+    ],
+    [
+      'spelled with escapes',
+      '\\u005F\\u005FMAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0)&&(globalThis.atlasGraphInjected=1)&&(0',
+    ],
+  ])(
+    'never compiles a document holding graphql-jit’s date marker (%s), which would run it as code',
+    async (_how, name) => {
+      const query = `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${name}") { name } } }`;
+      const { body, lastRun } = await onBothSides(() => h.graphql(query, { p: P }));
+      expect((globalThis as Record<string, unknown>).atlasGraphInjected).toBeUndefined();
+      expect(body.data).toEqual({ project: { pipeline: null } });
+      expect(lastRun).toEqual({ compiled: 0, interpreted: 1 });
+    },
+  );
 });

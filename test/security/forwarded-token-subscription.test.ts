@@ -26,17 +26,31 @@ const oauth = (path: string, form: Record<string, string>) =>
 
 describe('pipelineRunUpdated with a forwarded token', () => {
   it('ends with an UNAUTHENTICATED error event once Atlas refuses the token', async () => {
-    const token = ((await (await oauth('/api/oauth/token', { grant_type: 'client_credentials' })).json()) as { access_token: string })
-      .access_token;
+    const token = (
+      (await (await oauth('/api/oauth/token', { grant_type: 'client_credentials' })).json()) as {
+        access_token: string;
+      }
+    ).access_token;
     const asCaller = { authorization: `Bearer ${token}` };
     const triggered = await h.graphql(
       `mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { ... on TriggerPipelineRunSuccess { run { id } } } }`,
-      { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+      {
+        input: {
+          projectId: SEED.projectId,
+          pipelineName: SEED.pipelines.small,
+          snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+        },
+      },
       asCaller,
     );
     const runId = triggered.body.data!.triggerPipelineRun.run.id;
 
-    const stream = await subscribe(h.gateway.url, `subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }`, { id: runId }, asCaller);
+    const stream = await subscribe(
+      h.gateway.url,
+      `subscription($id: ID!) { pipelineRunUpdated(id: $id) { state } }`,
+      { id: runId },
+      asCaller,
+    );
     await stream.waitFor(1);
     expect(stream.events[0]!.data.data.pipelineRunUpdated.state).toBe('PENDING');
 

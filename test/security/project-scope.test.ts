@@ -13,7 +13,12 @@ let h: Harness;
 let tokenForA: string;
 beforeAll(async () => {
   h = await startHarness({
-    env: { AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE },
+    env: {
+      AUTH_MODE: 'jwt',
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_JWT_ISSUER: ISSUER,
+      AUTH_JWT_AUDIENCE: AUDIENCE,
+    },
   });
   tokenForA = await signToken({ projects: [A] });
 });
@@ -40,7 +45,14 @@ describe('AUTH_MODE=jwt project scopes', () => {
     }
     expect(answers[0]).toEqual({
       data: null,
-      errors: [{ message: 'Your token does not allow this project.', path: ['project'], locations: expect.any(Array), extensions: { code: 'FORBIDDEN' } }],
+      errors: [
+        {
+          message: 'Your token does not allow this project.',
+          path: ['project'],
+          locations: expect.any(Array),
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
     });
     // Nothing tells an existing project from an unknown one.
     expect(answers[1]).toEqual(answers[0]);
@@ -51,9 +63,15 @@ describe('AUTH_MODE=jwt project scopes', () => {
     const foreignPipeline = encodeGlobalId('Pipeline', B, 'anything');
     const foreignProject = encodeGlobalId('Project', B);
     const ownProject = encodeGlobalId('Project', A);
-    const node = await h.graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: foreignPipeline }, as(tokenForA));
+    const node = await h.graphql(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: foreignPipeline },
+      as(tokenForA),
+    );
     expect(node.body.data).toEqual({ node: null });
-    expect(node.body.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([[['node'], 'FORBIDDEN']]);
+    expect(node.body.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([
+      [['node'], 'FORBIDDEN'],
+    ]);
 
     const nodes = await h.graphql(
       `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
@@ -91,10 +109,19 @@ describe('AUTH_MODE=jwt project scopes', () => {
   it('answer a mutation on a foreign project with ForbiddenError and no upstream call', async () => {
     const { body } = await h.graphql(
       `mutation($input: TriggerPipelineRunInput!) { triggerPipelineRun(input: $input) { __typename ... on MutationError { message } } }`,
-      { input: { projectId: B, pipelineName: SEED.pipelines.small, snapshotId: SEED.snapshots.replicaSetNewestAvailable } },
+      {
+        input: {
+          projectId: B,
+          pipelineName: SEED.pipelines.small,
+          snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+        },
+      },
       as(tokenForA),
     );
-    expect(body.data!.triggerPipelineRun).toEqual({ __typename: 'ForbiddenError', message: 'Your token does not allow this project.' });
+    expect(body.data!.triggerPipelineRun).toEqual({
+      __typename: 'ForbiddenError',
+      message: 'Your token does not allow this project.',
+    });
     expect(h.upstream()).toEqual([]);
   });
 

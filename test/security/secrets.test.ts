@@ -30,10 +30,18 @@ describe('no credential, token, Digest header or JWT is ever visible', () => {
   beforeAll(async () => {
     digest = await startHarness({
       simulator: { digest: DIGEST },
-      env: { MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey },
+      env: {
+        MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey,
+        MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey,
+      },
     });
     jwt = await startHarness({
-      env: { AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE },
+      env: {
+        AUTH_MODE: 'jwt',
+        AUTH_JWT_SECRET: SECRET,
+        AUTH_JWT_ISSUER: ISSUER,
+        AUTH_JWT_AUDIENCE: AUDIENCE,
+      },
     });
   });
   afterAll(async () => {
@@ -44,7 +52,9 @@ describe('no credential, token, Digest header or JWT is ever visible', () => {
   it('with Digest credentials upstream, at debug level', async () => {
     const visible = await everythingVisible(digest, {});
     // The Digest exchange did happen, so there was something to leak.
-    expect(digest.upstream().some((r) => r.headers.authorization?.startsWith('Digest '))).toBe(true);
+    expect(digest.upstream().some((r) => r.headers.authorization?.startsWith('Digest '))).toBe(
+      true,
+    );
     expect(visible).not.toContain(DIGEST.privateKey);
     expect(visible).not.toContain(DIGEST.publicKey);
     expect(visible).not.toMatch(/Digest |nonce=|response=/);
@@ -57,7 +67,8 @@ describe('no credential, token, Digest header or JWT is ever visible', () => {
       await signToken({ projects: [SEED.projectId], audience: 'other' }),
     ];
     let visible = '';
-    for (const token of tokens) visible += await everythingVisible(jwt, { authorization: `Bearer ${token}` });
+    for (const token of tokens)
+      visible += await everythingVisible(jwt, { authorization: `Bearer ${token}` });
     for (const token of tokens) {
       expect(visible).not.toContain(token);
       expect(visible).not.toContain(token.split('.')[2]);
@@ -68,7 +79,10 @@ describe('no credential, token, Digest header or JWT is ever visible', () => {
 
   it('pino redacts every header and config path that carries one', () => {
     const lines: string[] = [];
-    const logger = createLogger('info', new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
+    const logger = createLogger(
+      'info',
+      new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }),
+    );
     const config = loadConfig({
       MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey,
       MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey,
@@ -80,11 +94,38 @@ describe('no credential, token, Digest header or JWT is ever visible', () => {
     });
     logger.info({ config }, 'a config logged whole by mistake');
     logger.info(config, 'a config spread into a line');
-    logger.info({ request: { headers: { authorization: 'Bearer leaked-1', cookie: 'sid=leaked-2', 'proxy-authorization': 'Basic leaked-3' } } }, 'headers');
-    logger.info({ upstream: { headers: { 'www-authenticate': 'Digest nonce="leaked-4"', 'set-cookie': 'leaked-5' } } }, 'answer');
-    logger.info({ token: 'leaked-6', body: { access_token: 'leaked-7', refresh_token: 'leaked-8' } }, 'tokens');
+    logger.info(
+      {
+        request: {
+          headers: {
+            authorization: 'Bearer leaked-1',
+            cookie: 'sid=leaked-2',
+            'proxy-authorization': 'Basic leaked-3',
+          },
+        },
+      },
+      'headers',
+    );
+    logger.info(
+      {
+        upstream: {
+          headers: { 'www-authenticate': 'Digest nonce="leaked-4"', 'set-cookie': 'leaked-5' },
+        },
+      },
+      'answer',
+    );
+    logger.info(
+      { token: 'leaked-6', body: { access_token: 'leaked-7', refresh_token: 'leaked-8' } },
+      'tokens',
+    );
     const all = lines.join('');
-    for (const secret of [DIGEST.privateKey, DIGEST.publicKey, SECRET, 'redis-password', ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `leaked-${n}`)]) {
+    for (const secret of [
+      DIGEST.privateKey,
+      DIGEST.publicKey,
+      SECRET,
+      'redis-password',
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `leaked-${n}`),
+    ]) {
       expect(all).not.toContain(secret);
     }
     expect(all.match(/\[redacted\]/g)!.length).toBeGreaterThanOrEqual(16);

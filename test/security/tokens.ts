@@ -16,9 +16,16 @@ export interface TokenClaims {
 }
 
 /** Signs a JWT as an identity provider would: HS256 with the shared secret, or RS256 with `key`. */
-export async function signToken(claims: TokenClaims = {}, key?: { privateKey: CryptoKey; kid: string }): Promise<string> {
+export async function signToken(
+  claims: TokenClaims = {},
+  key?: { privateKey: CryptoKey; kid: string },
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT(claims.projects === undefined ? {} : { [claims.claimName ?? 'atlas_projects']: claims.projects })
+  const jwt = new SignJWT(
+    claims.projects === undefined
+      ? {}
+      : { [claims.claimName ?? 'atlas_projects']: claims.projects },
+  )
     .setProtectedHeader(key ? { alg: 'RS256', kid: key.kid } : { alg: 'HS256' })
     .setIssuer(claims.issuer ?? ISSUER)
     .setAudience(claims.audience ?? AUDIENCE)
@@ -47,8 +54,13 @@ export async function startJwksServer(): Promise<JwksServer> {
     state.fetches += 1;
     if (state.outage === 'reset') return request.socket.destroy();
     if (state.outage === 'error') return response.writeHead(500).end();
-    if (state.outage === 'html') return response.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>');
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+    if (state.outage === 'html')
+      return response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<html>maintenance</html>');
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

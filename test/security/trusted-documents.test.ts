@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MANIFEST_FILE, buildManifest, printedManifest } from '../../src/trusted-documents/manifest.ts';
+import {
+  MANIFEST_FILE,
+  buildManifest,
+  printedManifest,
+} from '../../src/trusted-documents/manifest.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
 
-const dashboard = buildManifest().operations.find((operation) => operation.name === 'ProjectDashboard')!;
-const byHash = (sha256Hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash } } });
+const dashboard = buildManifest().operations.find(
+  (operation) => operation.name === 'ProjectDashboard',
+)!;
+const byHash = (sha256Hash: string) => ({
+  extensions: { persistedQuery: { version: 1, sha256Hash } },
+});
 
 async function post(h: Harness, payload: object) {
   const response = await fetch(`${h.gateway.url}/graphql`, {
@@ -13,13 +21,21 @@ async function post(h: Harness, payload: object) {
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify(payload),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: any }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: any;
+      errors?: { message: string; extensions?: any }[];
+    },
+  };
 }
 
 describe('schema/trusted-documents.json', () => {
   it('is the manifest of schema/operations (run `npm run trusted-documents:print` after changing one)', () => {
     expect(readFileSync(MANIFEST_FILE, 'utf8')).toBe(printedManifest());
-    expect(buildManifest().operations.map((operation) => operation.name)).toContain('ProjectDashboard');
+    expect(buildManifest().operations.map((operation) => operation.name)).toContain(
+      'ProjectDashboard',
+    );
   });
 });
 
@@ -32,7 +48,10 @@ describe.each(['allow', 'only'] as const)('TRUSTED_DOCUMENTS=%s', (mode) => {
   beforeEach(() => h.resetUpstream());
 
   it('runs a trusted document sent by its hash', async () => {
-    const { status, body } = await post(h, { variables: { projectId: SEED.projectId }, ...byHash(dashboard.id) });
+    const { status, body } = await post(h, {
+      variables: { projectId: SEED.projectId },
+      ...byHash(dashboard.id),
+    });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data.project.pipelines.nodes).toHaveLength(5);
@@ -46,13 +65,21 @@ describe.each(['allow', 'only'] as const)('TRUSTED_DOCUMENTS=%s', (mode) => {
     expect(h.upstream()).toEqual([]);
   });
 
-  it(mode === 'allow' ? 'still runs any document' : 'refuses any other document, even a trusted one sent as text', async () => {
-    const { body } = await post(h, { query: dashboard.body, variables: { projectId: SEED.projectId } });
-    if (mode === 'allow') {
-      expect(body.errors).toBeUndefined();
-    } else {
-      expect(body.errors!.map((e) => e.extensions.code)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
-      expect(h.upstream()).toEqual([]);
-    }
-  });
+  it(
+    mode === 'allow'
+      ? 'still runs any document'
+      : 'refuses any other document, even a trusted one sent as text',
+    async () => {
+      const { body } = await post(h, {
+        query: dashboard.body,
+        variables: { projectId: SEED.projectId },
+      });
+      if (mode === 'allow') {
+        expect(body.errors).toBeUndefined();
+      } else {
+        expect(body.errors!.map((e) => e.extensions.code)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+        expect(h.upstream()).toEqual([]);
+      }
+    },
+  );
 });

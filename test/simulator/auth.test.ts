@@ -17,7 +17,11 @@ beforeAll(async () => {
     now: clock.now,
     nonceTtlMs: NONCE_TTL,
     digest: { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
-    serviceAccount: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, tokenTtlSeconds: TOKEN_TTL_SECONDS },
+    serviceAccount: {
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      tokenTtlSeconds: TOKEN_TTL_SECONDS,
+    },
   });
 });
 afterAll(() => sim.close());
@@ -27,7 +31,9 @@ const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
 function parseChallenge(header: string): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const [, key = '', quoted, bare] of header.replace(/^Digest\s+/, '').matchAll(/(\w+)=(?:"([^"]*)"|([^\s,]+))/g)) {
+  for (const [, key = '', quoted, bare] of header
+    .replace(/^Digest\s+/, '')
+    .matchAll(/(\w+)=(?:"([^"]*)"|([^\s,]+))/g)) {
     params[key] = quoted ?? bare ?? '';
   }
   return params;
@@ -38,7 +44,10 @@ class DigestClient {
   private challenge: Record<string, string> | undefined;
   private nc = 0;
 
-  constructor(private readonly username: string, private readonly password: string) {}
+  constructor(
+    private readonly username: string,
+    private readonly password: string,
+  ) {}
 
   adopt(wwwAuthenticate: string): void {
     this.challenge = parseChallenge(wwwAuthenticate);
@@ -73,7 +82,11 @@ describe('digest', () => {
   it('challenges, then accepts the response; nonces carry + / =', async () => {
     const first = await call(sim, path);
     expect(first.status).toBe(401);
-    expect(first.body).toMatchObject({ error: 401, errorCode: 'UNAUTHORIZED', reason: 'Unauthorized' });
+    expect(first.body).toMatchObject({
+      error: 401,
+      errorCode: 'UNAUTHORIZED',
+      reason: 'Unauthorized',
+    });
     const challenge = first.headers.get('www-authenticate') ?? '';
     expect(challenge).toMatch(/^Digest realm="MMS Public API", /);
     expect(challenge).toContain('qop="auth"');
@@ -92,7 +105,10 @@ describe('digest', () => {
 
   it('reports the API key on the root resource', async () => {
     const answered = await handshake(new DigestClient(PUBLIC_KEY, PRIVATE_KEY), '/api/atlas/v2');
-    expect(answered.body.apiKey).toMatchObject({ publicKey: PUBLIC_KEY, roles: expect.arrayContaining([{ groupId: SEED.projectId, roleName: 'GROUP_OWNER' }]) });
+    expect(answered.body.apiKey).toMatchObject({
+      publicKey: PUBLIC_KEY,
+      roles: expect.arrayContaining([{ groupId: SEED.projectId, roleName: 'GROUP_OWNER' }]),
+    });
   });
 
   it('answers a replayed nc with stale=true', async () => {
@@ -127,7 +143,10 @@ describe('digest', () => {
   });
 
   it('refuses a wrong password or user without stale', async () => {
-    for (const client of [new DigestClient(PUBLIC_KEY, 'wrong'), new DigestClient('zzzzzzzz', PRIVATE_KEY)]) {
+    for (const client of [
+      new DigestClient(PUBLIC_KEY, 'wrong'),
+      new DigestClient('zzzzzzzz', PRIVATE_KEY),
+    ]) {
       const answered = await handshake(client, path);
       expect(answered.status).toBe(401);
       expect(answered.body.errorCode).toBe('UNAUTHORIZED');
@@ -138,24 +157,38 @@ describe('digest', () => {
   it('refuses a response computed for another uri', async () => {
     const client = new DigestClient(PUBLIC_KEY, PRIVATE_KEY);
     await handshake(client, path);
-    const answered = await call(sim, path, { headers: { authorization: client.authorization('GET', `${GROUP}/pipelines`) } });
+    const answered = await call(sim, path, {
+      headers: { authorization: client.authorization('GET', `${GROUP}/pipelines`) },
+    });
     expect(answered.status).toBe(401);
   });
 });
 
 describe('service account', () => {
-  const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
-  const token = (authorization = basic(CLIENT_ID, CLIENT_SECRET), body = 'grant_type=client_credentials') =>
+  const basic = (id: string, secret: string) =>
+    `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+  const token = (
+    authorization = basic(CLIENT_ID, CLIENT_SECRET),
+    body = 'grant_type=client_credentials',
+  ) =>
     fetch(`${sim.url}/api/oauth/token`, {
       method: 'POST',
-      headers: { authorization, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      headers: {
+        authorization,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
       body,
     });
 
   it('mints a bearer token that works until it expires', async () => {
     const response = await token();
     expect(response.status).toBe(200);
-    const minted = (await response.json()) as { access_token: string; token_type: string; expires_in: number };
+    const minted = (await response.json()) as {
+      access_token: string;
+      token_type: string;
+      expires_in: number;
+    };
     expect(minted).toMatchObject({ token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS });
     const authorization = `Bearer ${minted.access_token}`;
     const ok = await call(sim, `${GROUP}/pipelines`, { headers: { authorization } });
@@ -172,18 +205,33 @@ describe('service account', () => {
   it('refuses bad clients, unknown tokens and revoked tokens', async () => {
     const bad = await token(basic(CLIENT_ID, 'nope'));
     expect(bad.status).toBe(401);
-    expect(await bad.json()).toEqual({ error: 'invalid_client', error_description: 'Invalid credentials provided.' });
+    expect(await bad.json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'Invalid credentials provided.',
+    });
     expect((await token(undefined, 'grant_type=password')).status).toBe(400);
-    expect((await call(sim, `${GROUP}/pipelines`, { headers: { authorization: 'Bearer forged' } })).status).toBe(401);
+    expect(
+      (await call(sim, `${GROUP}/pipelines`, { headers: { authorization: 'Bearer forged' } }))
+        .status,
+    ).toBe(401);
 
     const minted = (await (await token()).json()) as { access_token: string };
     const revoke = await fetch(`${sim.url}/api/oauth/revoke`, {
       method: 'POST',
-      headers: { authorization: basic(CLIENT_ID, CLIENT_SECRET), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: basic(CLIENT_ID, CLIENT_SECRET),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: `token=${encodeURIComponent(minted.access_token)}&token_type_hint=access_token`,
     });
     expect(revoke.status).toBe(200);
-    expect((await call(sim, `${GROUP}/pipelines`, { headers: { authorization: `Bearer ${minted.access_token}` } })).status).toBe(401);
+    expect(
+      (
+        await call(sim, `${GROUP}/pipelines`, {
+          headers: { authorization: `Bearer ${minted.access_token}` },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('limits the token endpoint to 10 requests per minute per client', async () => {
@@ -201,7 +249,12 @@ describe('service account', () => {
   it('records token requests with their form body', async () => {
     await token();
     const recorded = sim.requests.find((request) => request.path === '/api/oauth/token');
-    expect(recorded).toMatchObject({ method: 'POST', body: { grant_type: 'client_credentials' }, operationId: undefined, status: 200 });
+    expect(recorded).toMatchObject({
+      method: 'POST',
+      body: { grant_type: 'client_credentials' },
+      operationId: undefined,
+      status: 200,
+    });
   });
 });
 

@@ -17,7 +17,11 @@ describe('faults', () => {
     sim.injectFault({ path: pipelines, status: 503, times: 2 });
     const first = await call(sim, pipelines);
     expect(first.status).toBe(503);
-    expect(first.body).toMatchObject({ error: 503, errorCode: 'SERVICE_UNAVAILABLE', reason: 'Service Unavailable' });
+    expect(first.body).toMatchObject({
+      error: 503,
+      errorCode: 'SERVICE_UNAVAILABLE',
+      reason: 'Service Unavailable',
+    });
     expect((await call(sim, pipelines)).status).toBe(503);
     expect((await call(sim, pipelines)).status).toBe(200);
   });
@@ -29,21 +33,37 @@ describe('faults', () => {
     expect(limited.headers.get('retry-after')).toBe('1');
     expect(limited.body.errorCode).toBe('RATE_LIMITED');
 
-    sim.injectFault({ method: 'GET', path: `${GROUP}/pipelines/*`, status: 429, headers: { 'Retry-After': '30' }, body: { custom: true } });
+    sim.injectFault({
+      method: 'GET',
+      path: `${GROUP}/pipelines/*`,
+      status: 429,
+      headers: { 'Retry-After': '30' },
+      body: { custom: true },
+    });
     const custom = await call(sim, pipelinePath(SEED.pipelines.special));
     expect(custom.headers.get('retry-after')).toBe('30');
     expect(custom.body).toEqual({ custom: true });
   });
 
   it('matches decoded paths and regular expressions', async () => {
-    sim.injectFault({ path: `${GROUP}/pipelines/${SEED.pipelines.special}`, status: 500, times: 1 });
+    sim.injectFault({
+      path: `${GROUP}/pipelines/${SEED.pipelines.special}`,
+      status: 500,
+      times: 1,
+    });
     sim.injectFault({ path: /\/runs$/, status: 502, times: 1 });
     expect((await call(sim, pipelinePath(SEED.pipelines.special))).status).toBe(500);
     expect((await call(sim, `${pipelinePath(SEED.pipelines.small)}/runs`)).status).toBe(502);
   });
 
   it('sends raw bodies (HTML, truncated JSON)', async () => {
-    sim.injectFault({ path: pipelines, status: 502, rawBody: '<html>Bad Gateway</html>', contentType: 'text/html', times: 1 });
+    sim.injectFault({
+      path: pipelines,
+      status: 502,
+      rawBody: '<html>Bad Gateway</html>',
+      contentType: 'text/html',
+      times: 1,
+    });
     sim.injectFault({ path: pipelines, rawBody: '[{"_id":', contentType: V2023, times: 1 });
     const html = await call(sim, pipelines);
     expect(html).toMatchObject({ status: 502, text: '<html>Bad Gateway</html>' });
@@ -98,8 +118,19 @@ describe('latency', () => {
 
 describe('request log', () => {
   it('records what was asked and answered, in arrival order', async () => {
-    const body = { name: 'logged', source: { type: 'ON_DEMAND_CPS', clusterName: SEED.clusters.replicaSet, databaseName: 'd', collectionName: 'c' } };
-    await call(sim, `${pipelinePath(SEED.pipelines.special)}/runs?itemsPerPage=2&itemsPerPage=3&pretty=true`);
+    const body = {
+      name: 'logged',
+      source: {
+        type: 'ON_DEMAND_CPS',
+        clusterName: SEED.clusters.replicaSet,
+        databaseName: 'd',
+        collectionName: 'c',
+      },
+    };
+    await call(
+      sim,
+      `${pipelinePath(SEED.pipelines.special)}/runs?itemsPerPage=2&itemsPerPage=3&pretty=true`,
+    );
     await call(sim, pipelines, { method: 'POST', body });
     await call(sim, pipelines, { accept: 'application/json' });
 
@@ -115,9 +146,16 @@ describe('request log', () => {
     expect(list?.headers.accept).toBe(V2023);
     expect(list?.responseHeaders['content-type']).toBe(V2023);
     expect((list?.responseBody as { results: unknown[] }).results).toHaveLength(2);
-    expect(create).toMatchObject({ method: 'POST', body, rawBody: JSON.stringify(body), operationId: 'createGroupPipeline', status: 200 });
+    expect(create).toMatchObject({
+      method: 'POST',
+      body,
+      rawBody: JSON.stringify(body),
+      operationId: 'createGroupPipeline',
+      status: 200,
+    });
     expect(refused).toMatchObject({ status: 406, operationId: 'listGroupPipelines' });
-    for (const recorded of sim.requests) expect(recorded.endedAt).toBeGreaterThanOrEqual(recorded.startedAt);
+    for (const recorded of sim.requests)
+      expect(recorded.endedAt).toBeGreaterThanOrEqual(recorded.startedAt);
 
     sim.clearRequests();
     expect(sim.requests).toHaveLength(0);
@@ -140,7 +178,13 @@ describe('request log', () => {
 
   it('times concurrent requests so overlaps are visible', async () => {
     sim.setLatency(50);
-    await Promise.all([1, 2, 3].map(() => request(`${sim.url}${pipelines}`, { headers: { accept: V2023 } }).then((answer) => answer.body.dump())));
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        request(`${sim.url}${pipelines}`, { headers: { accept: V2023 } }).then((answer) =>
+          answer.body.dump(),
+        ),
+      ),
+    );
     const [a, b] = sim.requests;
     expect(a && b && a.startedAt < b.endedAt && b.startedAt < a.endedAt).toBe(true);
   });

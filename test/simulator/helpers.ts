@@ -22,7 +22,11 @@ export interface ApiAnswer<T = any> {
   body: T;
 }
 
-export async function call<T = any>(sim: Simulator, path: string, options: ApiCall = {}): Promise<ApiAnswer<T>> {
+export async function call<T = any>(
+  sim: Simulator,
+  path: string,
+  options: ApiCall = {},
+): Promise<ApiAnswer<T>> {
   const accept = options.accept ?? V2023;
   const headers: Record<string, string> = { accept, ...options.headers };
   let body: string | undefined;
@@ -30,7 +34,12 @@ export async function call<T = any>(sim: Simulator, path: string, options: ApiCa
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     headers['content-type'] = options.contentType ?? accept;
   }
-  const response = await fetch(sim.url + path, { method: options.method ?? 'GET', headers, body, signal: options.signal });
+  const response = await fetch(sim.url + path, {
+    method: options.method ?? 'GET',
+    headers,
+    body,
+    signal: options.signal,
+  });
   const text = await response.text();
   let parsed: unknown;
   try {

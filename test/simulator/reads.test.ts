@@ -25,8 +25,14 @@ describe('pagination', () => {
   it('serves later pages with previous links, and the last page without next', async () => {
     const middle = await call(sim, `${runsPath}?pageNum=2&itemsPerPage=500&includeCount=true`);
     expect(middle.body.results).toHaveLength(500);
-    expect(middle.body.links.map((link: { rel: string }) => link.rel)).toEqual(['previous', 'self', 'next']);
-    expect(middle.body.links[0].href).toBe(`${sim.url}${runsPath}?pageNum=1&itemsPerPage=500&includeCount=true`);
+    expect(middle.body.links.map((link: { rel: string }) => link.rel)).toEqual([
+      'previous',
+      'self',
+      'next',
+    ]);
+    expect(middle.body.links[0].href).toBe(
+      `${sim.url}${runsPath}?pageNum=1&itemsPerPage=500&includeCount=true`,
+    );
     const last = await call(sim, `${runsPath}?pageNum=3&itemsPerPage=500`);
     expect(last.body.results).toHaveLength(200);
     expect(last.body.links.map((link: { rel: string }) => link.rel)).toEqual(['previous', 'self']);
@@ -58,7 +64,11 @@ describe('pagination', () => {
   ])('refuses %s with 400 and a badRequestDetail', async (query, field) => {
     const { status, body } = await call(sim, `${runsPath}?${query}`);
     expect(status).toBe(400);
-    expect(body).toMatchObject({ error: 400, errorCode: 'INVALID_QUERY_PARAMETER', reason: 'Bad Request' });
+    expect(body).toMatchObject({
+      error: 400,
+      errorCode: 'INVALID_QUERY_PARAMETER',
+      reason: 'Bad Request',
+    });
     expect(body.badRequestDetail.fields[0].field).toBe(field);
   });
 
@@ -79,11 +89,17 @@ describe('ordering and filters', () => {
 
   it('lists runs newest first, ties broken by id descending', async () => {
     const { body } = await call(sim, `${pipelinePath(SEED.pipelines.small)}/runs`);
-    expect(body.results.map((run: { _id: string }) => run._id)).toEqual([SEED.runs.smallNewest, SEED.runs.smallMiddle, SEED.runs.smallOldest]);
+    expect(body.results.map((run: { _id: string }) => run._id)).toEqual([
+      SEED.runs.smallNewest,
+      SEED.runs.smallMiddle,
+      SEED.runs.smallOldest,
+    ]);
     expect(body.results[1].createdDate).toBe(body.results[2].createdDate);
 
     const big = await call(sim, `${runsPath}?itemsPerPage=500`);
-    const created = big.body.results.map((run: { createdDate: string }) => Date.parse(run.createdDate));
+    const created = big.body.results.map((run: { createdDate: string }) =>
+      Date.parse(run.createdDate),
+    );
     expect(created).toEqual([...created].sort((a, b) => b - a));
     expect(big.body.results[0]._id).toBe(SEED.runs.bigNewest);
   });
@@ -114,7 +130,10 @@ describe('ordering and filters', () => {
     expect(byTime.body.results[0].id).toBe(all.body.results[2].id);
     const byOplog = await call(sim, `${path}?oplogTs=${third}&oplogInc=1`);
     expect(byOplog.body.totalCount).toBe(byTime.body.totalCount);
-    expect((await call(sim, `${path}?pointInTimeUtcSeconds=${third}&oplogTs=${third}&oplogInc=1`)).status).toBe(400);
+    expect(
+      (await call(sim, `${path}?pointInTimeUtcSeconds=${third}&oplogTs=${third}&oplogInc=1`))
+        .status,
+    ).toBe(400);
     expect((await call(sim, `${path}?oplogTs=${third}`)).status).toBe(400);
   });
 
@@ -124,14 +143,23 @@ describe('ordering and filters', () => {
       [`${GROUP}/clusters/${SEED.clusters.replicaSet}/backup/snapshots`, 'createdAt', V2023],
       [`${GROUP}/serverless/${SEED.serverless.main}/backup/snapshots`, 'createdAt', V2023],
       [`${GROUP}/flexClusters/${SEED.flex.main}/backup/snapshots`, 'scheduledTime', V2024_11_13],
-      [`${GROUP}/flexClusters/${SEED.flex.main}/backup/restoreJobs`, 'restoreScheduledDate', V2024_11_13],
+      [
+        `${GROUP}/flexClusters/${SEED.flex.main}/backup/restoreJobs`,
+        'restoreScheduledDate',
+        V2024_11_13,
+      ],
     ] as const;
     for (const [path, field, accept] of lists) {
       const { body } = await call(sim, path, { accept });
-      const times = body.results.map((item: Record<string, string>) => Date.parse(item[field] ?? ''));
+      const times = body.results.map((item: Record<string, string>) =>
+        Date.parse(item[field] ?? ''),
+      );
       expect(times, path).toEqual([...times].sort((a, b) => b - a));
     }
-    const serverless = await call(sim, `${GROUP}/serverless/${SEED.serverless.main}/backup/restoreJobs`);
+    const serverless = await call(
+      sim,
+      `${GROUP}/serverless/${SEED.serverless.main}/backup/restoreJobs`,
+    );
     expect(serverless.body.results[0].id).toBe(SEED.serverlessRestoreJobs.running);
     expect(serverless.body.results.at(-1).id).toBe(SEED.serverlessRestoreJobs.oplog);
   });
@@ -149,14 +177,28 @@ describe('seeded data', () => {
     const { body } = await call(sim, `${pipelinePath(SEED.pipelines.everyState)}/runs`);
     const states = new Set(body.results.map((run: { state: string }) => run.state));
     const phases = new Set(body.results.map((run: { phase: string }) => run.phase));
-    expect([...states].sort()).toEqual(['DATASET_DELETED', 'DONE', 'FAILED', 'IN_PROGRESS', 'PENDING']);
+    expect([...states].sort()).toEqual([
+      'DATASET_DELETED',
+      'DONE',
+      'FAILED',
+      'IN_PROGRESS',
+      'PENDING',
+    ]);
     expect([...phases].sort()).toEqual(['EXPORT', 'INGESTION', 'SNAPSHOT']);
   });
 
   it('gives runs snapshots that are available to their pipeline', async () => {
-    const run = await call(sim, `${pipelinePath(SEED.pipelines.small)}/runs/${SEED.runs.smallNewest}`);
-    const snapshots = await call(sim, `${pipelinePath(SEED.pipelines.small)}/availableSnapshots?itemsPerPage=500`);
-    expect(snapshots.body.results.map((snapshot: { id: string }) => snapshot.id)).toContain(run.body.snapshotId);
+    const run = await call(
+      sim,
+      `${pipelinePath(SEED.pipelines.small)}/runs/${SEED.runs.smallNewest}`,
+    );
+    const snapshots = await call(
+      sim,
+      `${pipelinePath(SEED.pipelines.small)}/availableSnapshots?itemsPerPage=500`,
+    );
+    expect(snapshots.body.results.map((snapshot: { id: string }) => snapshot.id)).toContain(
+      run.body.snapshotId,
+    );
   });
 
   it('serves the pipeline whose name needs percent-encoding', async () => {
@@ -166,49 +208,107 @@ describe('seeded data', () => {
   });
 
   it('answers sharded snapshots as DiskBackupShardedClusterSnapshot in availableSnapshots', async () => {
-    const { body } = await call(sim, `${pipelinePath(SEED.pipelines.everyState)}/availableSnapshots?itemsPerPage=1`);
-    expect(body.results[0]).toMatchObject({ type: 'shardedCluster', configServerType: 'DEDICATED' });
+    const { body } = await call(
+      sim,
+      `${pipelinePath(SEED.pipelines.everyState)}/availableSnapshots?itemsPerPage=1`,
+    );
+    expect(body.results[0]).toMatchObject({
+      type: 'shardedCluster',
+      configServerType: 'DEDICATED',
+    });
     expect(body.results[0].members).toHaveLength(3);
-    const job = await call(sim, `${GROUP}/clusters/${SEED.clusters.sharded}/backup/exports/${SEED.exportJobs.sharded}`);
+    const job = await call(
+      sim,
+      `${GROUP}/clusters/${SEED.clusters.sharded}/backup/exports/${SEED.exportJobs.sharded}`,
+    );
     expect(job.body.components).toHaveLength(3);
   });
 
   it('has export jobs in every state, with stateReason on failed ones', async () => {
-    const failed = await call(sim, `${GROUP}/clusters/${SEED.clusters.replicaSet}/backup/exports/${SEED.exportJobs.failed}`);
-    expect(failed.body).toMatchObject({ state: 'Failed', stateReason: { errorCode: expect.any(String) } });
-    for (const id of [SEED.exportJobs.queued, SEED.exportJobs.inProgress, SEED.exportJobs.cancelled, SEED.exportJobs.successful]) {
-      expect((await call(sim, `${GROUP}/clusters/${SEED.clusters.replicaSet}/backup/exports/${id}`)).status).toBe(200);
+    const failed = await call(
+      sim,
+      `${GROUP}/clusters/${SEED.clusters.replicaSet}/backup/exports/${SEED.exportJobs.failed}`,
+    );
+    expect(failed.body).toMatchObject({
+      state: 'Failed',
+      stateReason: { errorCode: expect.any(String) },
+    });
+    for (const id of [
+      SEED.exportJobs.queued,
+      SEED.exportJobs.inProgress,
+      SEED.exportJobs.cancelled,
+      SEED.exportJobs.successful,
+    ]) {
+      expect(
+        (await call(sim, `${GROUP}/clusters/${SEED.clusters.replicaSet}/backup/exports/${id}`))
+          .status,
+      ).toBe(200);
     }
   });
 
   it('has serverless and flex restore jobs in every state and delivery type', async () => {
-    const serverless = await call(sim, `${GROUP}/serverless/${SEED.serverless.main}/backup/restoreJobs`);
+    const serverless = await call(
+      sim,
+      `${GROUP}/serverless/${SEED.serverless.main}/backup/restoreJobs`,
+    );
     const jobs = serverless.body.results;
     expect(jobs.some((job: { failed: boolean }) => job.failed)).toBe(true);
     expect(jobs.some((job: { cancelled: boolean }) => job.cancelled)).toBe(true);
     expect(jobs.some((job: { expired: boolean }) => job.expired)).toBe(true);
-    expect(new Set(jobs.map((job: { deliveryType: string }) => job.deliveryType))).toEqual(new Set(['automated', 'download', 'pointInTime']));
-    const download = await call(sim, `${GROUP}/serverless/${SEED.serverless.main}/backup/restoreJobs/${SEED.serverlessRestoreJobs.download}`);
+    expect(new Set(jobs.map((job: { deliveryType: string }) => job.deliveryType))).toEqual(
+      new Set(['automated', 'download', 'pointInTime']),
+    );
+    const download = await call(
+      sim,
+      `${GROUP}/serverless/${SEED.serverless.main}/backup/restoreJobs/${SEED.serverlessRestoreJobs.download}`,
+    );
     expect(download.body.deliveryUrl[0]).toMatch(/^https:\/\//);
 
-    const flex = await call(sim, `${GROUP}/flexClusters/${SEED.flex.main}/backup/restoreJobs`, { accept: V2024_11_13 });
-    expect(new Set(flex.body.results.map((job: { status: string }) => job.status))).toEqual(new Set(['PENDING', 'QUEUED', 'RUNNING', 'FAILED', 'COMPLETED']));
-    expect(new Set(flex.body.results.map((job: { deliveryType: string }) => job.deliveryType))).toEqual(new Set(['RESTORE', 'DOWNLOAD']));
+    const flex = await call(sim, `${GROUP}/flexClusters/${SEED.flex.main}/backup/restoreJobs`, {
+      accept: V2024_11_13,
+    });
+    expect(new Set(flex.body.results.map((job: { status: string }) => job.status))).toEqual(
+      new Set(['PENDING', 'QUEUED', 'RUNNING', 'FAILED', 'COMPLETED']),
+    );
+    expect(
+      new Set(flex.body.results.map((job: { deliveryType: string }) => job.deliveryType)),
+    ).toEqual(new Set(['RESTORE', 'DOWNLOAD']));
   });
 });
 
 describe('media types', () => {
   it('answers 406 with the live body for a missing, unversioned or unknown version', async () => {
-    for (const accept of ['application/json', '*/*', 'application/vnd.atlas.2099-01-01+json', V2024_11_13]) {
+    for (const accept of [
+      'application/json',
+      '*/*',
+      'application/vnd.atlas.2099-01-01+json',
+      V2024_11_13,
+    ]) {
       const { status, body } = await call(sim, `${GROUP}/pipelines`, { accept });
       expect(status, accept).toBe(406);
-      expect(body).toEqual({ detail: 'Invalid accept header or version date.', error: 406, errorCode: 'INVALID_VERSION_DATE', parameters: [], reason: 'Not Acceptable' });
+      expect(body).toEqual({
+        detail: 'Invalid accept header or version date.',
+        error: 406,
+        errorCode: 'INVALID_VERSION_DATE',
+        parameters: [],
+        reason: 'Not Acceptable',
+      });
     }
-    expect((await call(sim, `${GROUP}/flexClusters/${SEED.flex.main}/backup/snapshots`, { accept: V2023 })).status).toBe(406);
+    expect(
+      (
+        await call(sim, `${GROUP}/flexClusters/${SEED.flex.main}/backup/snapshots`, {
+          accept: V2023,
+        })
+      ).status,
+    ).toBe(406);
   });
 
   it('labels answers with the version and rate-limit headers', async () => {
-    const { headers } = await call(sim, `${GROUP}/flexClusters/${SEED.flex.main}/backup/snapshots`, { accept: V2024_11_13 });
+    const { headers } = await call(
+      sim,
+      `${GROUP}/flexClusters/${SEED.flex.main}/backup/snapshots`,
+      { accept: V2024_11_13 },
+    );
     expect(headers.get('content-type')).toBe(V2024_11_13);
     expect(Number(headers.get('ratelimit-limit'))).toBeGreaterThan(0);
     expect(Number(headers.get('ratelimit-remaining'))).toBeGreaterThanOrEqual(0);
@@ -219,16 +319,35 @@ describe('media types', () => {
     const current = await call(sim, path, { accept: V2024_05_30 });
     expect(current.headers.get('content-type')).toBe(V2024_05_30);
     expect(current.headers.get('sunset')).toBeNull();
-    expect(new Set(current.body.results.map((bucket: { cloudProvider: string }) => bucket.cloudProvider))).toEqual(new Set(['AWS', 'GCP', 'AZURE']));
-    const azure = current.body.results.find((bucket: { cloudProvider: string }) => bucket.cloudProvider === 'AZURE');
-    expect(azure).toMatchObject({ _id: SEED.exportBuckets.azure, roleId: expect.any(String), serviceUrl: expect.any(String), tenantId: expect.any(String) });
+    expect(
+      new Set(
+        current.body.results.map((bucket: { cloudProvider: string }) => bucket.cloudProvider),
+      ),
+    ).toEqual(new Set(['AWS', 'GCP', 'AZURE']));
+    const azure = current.body.results.find(
+      (bucket: { cloudProvider: string }) => bucket.cloudProvider === 'AZURE',
+    );
+    expect(azure).toMatchObject({
+      _id: SEED.exportBuckets.azure,
+      roleId: expect.any(String),
+      serviceUrl: expect.any(String),
+      tenantId: expect.any(String),
+    });
 
     const legacy = await call(sim, path, { accept: V2023 });
-    expect(legacy.body.results.every((bucket: { cloudProvider: string }) => bucket.cloudProvider === 'AWS')).toBe(true);
+    expect(
+      legacy.body.results.every(
+        (bucket: { cloudProvider: string }) => bucket.cloudProvider === 'AWS',
+      ),
+    ).toBe(true);
     expect(legacy.headers.get('sunset')).toBe('Thu, 01 Jul 2027 00:00:00 GMT');
     expect(legacy.headers.get('deprecation')).toMatch(/GMT$/);
-    expect((await call(sim, `${path}/${SEED.exportBuckets.gcp}`, { accept: V2023 })).status).toBe(404);
-    expect((await call(sim, `${path}/${SEED.exportBuckets.gcp}`, { accept: V2024_05_30 })).body.roleId).toBeDefined();
+    expect((await call(sim, `${path}/${SEED.exportBuckets.gcp}`, { accept: V2023 })).status).toBe(
+      404,
+    );
+    expect(
+      (await call(sim, `${path}/${SEED.exportBuckets.gcp}`, { accept: V2024_05_30 })).body.roleId,
+    ).toBeDefined();
   });
 });
 

@@ -21,13 +21,22 @@ export interface GatewayProcess {
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
   const child = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, any>[] = [];
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let pending = '';
     child.stdout!.on('data', (chunk) => {
@@ -40,7 +49,9 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
         if (entry.msg === 'Atlas Graph is listening') resolve(entry.url.replace(/\/graphql$/, ''));
       }
     });
-    void exited.then((code) => reject(new Error(`gateway exited with ${code} before listening:\n${stderr}`)));
+    void exited.then((code) =>
+      reject(new Error(`gateway exited with ${code} before listening:\n${stderr}`)),
+    );
   });
   return {
     url,
@@ -54,11 +65,19 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   };
 }
 
-export async function postGraphQL(url: string, query: string, variables: Record<string, unknown> = {}) {
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as any,
+  };
 }

@@ -2,12 +2,20 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startGateway, type RunningGateway } from '../../src/server.ts';
-import { startSimulator, type RecordedRequest, type Simulator, type SimulatorOptions } from '../../src/simulator/index.ts';
+import {
+  startSimulator,
+  type RecordedRequest,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../src/simulator/index.ts';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   status: number;
   headers: Headers;
-  body: { data?: Data | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  body: {
+    data?: Data | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  };
 }
 
 export interface Harness {
@@ -47,7 +55,12 @@ export async function startHarness(
       done();
     },
   });
-  const config = loadConfig({ MONGODB_ATLAS_BASE_URL: simulator.url, PORT: '0', LOG_LEVEL: 'debug', ...options.env });
+  const config = loadConfig({
+    MONGODB_ATLAS_BASE_URL: simulator.url,
+    PORT: '0',
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
   const gateway = await startGateway(config, createLogger(config.logLevel, sink));
   return {
     simulator,
@@ -57,10 +70,18 @@ export async function startHarness(
     async graphql(query, variables, headers = {}, operationName) {
       const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...headers,
+        },
         body: JSON.stringify({ query, variables, operationName }),
       });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as any,
+      };
     },
     upstream: () => simulator.requests.filter((r) => r.path.startsWith('/api/atlas/v2')),
     resetUpstream: () => simulator.clearRequests(),
@@ -73,4 +94,7 @@ export async function startHarness(
 
 /** `path?query` of each call, in arrival order: the shape most assertions compare. */
 export const calls = (requests: RecordedRequest[]) =>
-  requests.map((r) => `${r.method} ${r.path.replace(/^\/api\/atlas\/v2/, '')}${r.rawQuery ? `?${r.rawQuery}` : ''}`);
+  requests.map(
+    (r) =>
+      `${r.method} ${r.path.replace(/^\/api\/atlas\/v2/, '')}${r.rawQuery ? `?${r.rawQuery}` : ''}`,
+  );

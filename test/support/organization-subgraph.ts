@@ -56,9 +56,13 @@ export interface OrganizationSubgraph {
   close(): Promise<void>;
 }
 
-export async function startOrganizationSubgraph(organizations: OrganizationData[]): Promise<OrganizationSubgraph> {
+export async function startOrganizationSubgraph(
+  organizations: OrganizationData[],
+): Promise<OrganizationSubgraph> {
   const projectById = new Map(
-    organizations.flatMap((org) => org.projects.map((project) => [project.atlasId, { ...project, org }] as const)),
+    organizations.flatMap((org) =>
+      org.projects.map((project) => [project.atlasId, { ...project, org }] as const),
+    ),
   );
   const orgShape = (org: OrganizationData) => ({ id: org.id, name: org.name, org });
   const schema = buildSubgraphSchema({
@@ -79,10 +83,15 @@ export async function startOrganizationSubgraph(organizations: OrganizationData[
         },
         projects: ({ org }: { org: OrganizationData }) => org.projects.map((p) => ({ ...p, org })),
         pinnedPipelines: ({ org }: { org: OrganizationData }) =>
-          org.pinnedPipelines.map(({ projectId, name }) => ({ __typename: 'Pipeline', project: { atlasId: projectId }, name })),
+          org.pinnedPipelines.map(({ projectId, name }) => ({
+            __typename: 'Pipeline',
+            project: { atlasId: projectId },
+            name,
+          })),
       },
       Pipeline: {
-        project: ({ project }: { project: { atlasId: string } }) => projectById.get(project.atlasId) ?? null,
+        project: ({ project }: { project: { atlasId: string } }) =>
+          projectById.get(project.atlasId) ?? null,
       },
       Project: {
         __resolveReference: ({ atlasId }: { atlasId: string }) => projectById.get(atlasId) ?? null,
@@ -99,7 +108,10 @@ export async function startOrganizationSubgraph(organizations: OrganizationData[
     plugins: [
       {
         onParams({ params }) {
-          received.push({ query: params.query ?? '', variables: params.variables as Record<string, unknown> | undefined });
+          received.push({
+            query: params.query ?? '',
+            variables: params.variables as Record<string, unknown> | undefined,
+          });
         },
       },
     ],

@@ -29,7 +29,8 @@ export async function subscribe(
     body: JSON.stringify({ query, variables }),
     signal: abort.signal,
   });
-  if (!response.ok || !response.body) throw new Error(`subscription refused: ${response.status} ${await response.text()}`);
+  if (!response.ok || !response.body)
+    throw new Error(`subscription refused: ${response.status} ${await response.text()}`);
   const events: SseEvent[] = [];
   const waiters = new Set<() => void>();
   const notify = () => {
@@ -47,8 +48,14 @@ export async function subscribe(
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const lines = block.split('\n');
-          const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
-          const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+          const event = lines
+            .find((l) => l.startsWith('event:'))
+            ?.slice(6)
+            .trim();
+          const data = lines
+            .filter((l) => l.startsWith('data:'))
+            .map((l) => l.slice(5).trim())
+            .join('\n');
           if (event) events.push({ event, data: data ? JSON.parse(data) : undefined });
           notify();
         }
@@ -79,4 +86,5 @@ export async function subscribe(
 }
 
 /** The `next` payloads of a stream. */
-export const payloads = (events: SseEvent[]) => events.filter((e) => e.event === 'next').map((e) => e.data);
+export const payloads = (events: SseEvent[]) =>
+  events.filter((e) => e.event === 'next').map((e) => e.data);

@@ -15,16 +15,28 @@ export function createAuthenticator(
       return () => noAuthentication;
     case 'digest':
       return (client) =>
-        new DigestAuthenticator(credentials.publicKey, credentials.privateKey, () => client.fetchChallenge());
+        new DigestAuthenticator(credentials.publicKey, credentials.privateKey, () =>
+          client.fetchChallenge(),
+        );
     case 'service-account':
       return (client) =>
         new ServiceAccountAuthenticator(credentials.clientId, () =>
-          requestToken(client, tokenUrl ?? `${client.baseUrl}/api/oauth/token`, credentials.clientId, credentials.clientSecret),
+          requestToken(
+            client,
+            tokenUrl ?? `${client.baseUrl}/api/oauth/token`,
+            credentials.clientId,
+            credentials.clientSecret,
+          ),
         );
   }
 }
 
-async function requestToken(client: AtlasClient, url: string, clientId: string, clientSecret: string): Promise<AccessToken> {
+async function requestToken(
+  client: AtlasClient,
+  url: string,
+  clientId: string,
+  clientSecret: string,
+): Promise<AccessToken> {
   const basic = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
   const { status, body } = await client.postForm(url, basic, { grant_type: 'client_credentials' });
   const token = body as { access_token?: unknown; expires_in?: unknown } | undefined;
@@ -33,10 +45,26 @@ async function requestToken(client: AtlasClient, url: string, clientId: string, 
     return { value: token.access_token, expiresAt: Date.now() + lifetimeSeconds * 1000 };
   }
   const oauthError = (body as { error?: unknown } | undefined)?.error;
-  const atlas = { ...atlasDetail(status, undefined), errorCode: typeof oauthError === 'string' ? oauthError : null };
+  const atlas = {
+    ...atlasDetail(status, undefined),
+    errorCode: typeof oauthError === 'string' ? oauthError : null,
+  };
   if (status === 401 || status === 400) {
-    throw new UpstreamError('UNAUTHENTICATED', 'Atlas refused the service account credentials (mode: service-account).', { atlas });
+    throw new UpstreamError(
+      'UNAUTHENTICATED',
+      'Atlas refused the service account credentials (mode: service-account).',
+      { atlas },
+    );
   }
-  if (status === 429) throw new UpstreamError('RATE_LIMITED', 'The Atlas token endpoint is rate limited; retry later.', { atlas });
-  throw new UpstreamError('UPSTREAM_UNAVAILABLE', `The Atlas token endpoint answered HTTP ${status}.`, { atlas });
+  if (status === 429)
+    throw new UpstreamError(
+      'RATE_LIMITED',
+      'The Atlas token endpoint is rate limited; retry later.',
+      { atlas },
+    );
+  throw new UpstreamError(
+    'UPSTREAM_UNAVAILABLE',
+    `The Atlas token endpoint answered HTTP ${status}.`,
+    { atlas },
+  );
 }

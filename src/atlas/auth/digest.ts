@@ -42,7 +42,8 @@ export class DigestAuthenticator implements Authenticator {
     const fresh = header ? this.parse(header) : undefined;
     if (fresh) {
       // Only the first of several calls failing on one old nonce replaces it: the others then retry with it.
-      if (!this.challenge || sentAuthorization?.includes(quote(this.challenge.nonce))) this.challenge = fresh;
+      if (!this.challenge || sentAuthorization?.includes(quote(this.challenge.nonce)))
+        this.challenge = fresh;
       return true;
     }
     this.challenge = undefined;

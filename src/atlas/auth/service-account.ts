@@ -10,7 +10,8 @@ export type TokenFetcher = () => Promise<AccessToken>;
 
 /** Refresh this long before expiry (a tenth of a short lifetime), so no call goes out with a token about to lapse. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
-const refreshMargin = (token: AccessToken, fetchedAt: number) => Math.min(REFRESH_MARGIN_MS, (token.expiresAt - fetchedAt) / 10);
+const refreshMargin = (token: AccessToken, fetchedAt: number) =>
+  Math.min(REFRESH_MARGIN_MS, (token.expiresAt - fetchedAt) / 10);
 
 /**
  * OAuth 2 client credentials for an Atlas service account. The token endpoint allows about ten requests
@@ -37,7 +38,10 @@ export class ServiceAccountAuthenticator implements Authenticator {
     return `Bearer ${token.value}`;
   }
 
-  async renew(_challenge: string | undefined, sentAuthorization: string | undefined): Promise<boolean> {
+  async renew(
+    _challenge: string | undefined,
+    sentAuthorization: string | undefined,
+  ): Promise<boolean> {
     // A token already replaced since this call went out needs no new refresh.
     if (this.token && sentAuthorization !== `Bearer ${this.token.value}`) return true;
     this.token = undefined;

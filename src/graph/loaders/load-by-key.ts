@@ -6,7 +6,11 @@ import type { GraphContext } from '../context.ts';
  * A by-key lookup (`run(id)`, `exportJob(id)`, `restoreJob(id)`): one GET through the operation's request
  * loader, nothing when a list already held the object; null when the object itself does not exist.
  */
-export async function loadByKey<Raw, Shape>(context: GraphContext, request: AtlasRequest, shape: (raw: Raw) => Shape): Promise<Shape | null> {
+export async function loadByKey<Raw, Shape>(
+  context: GraphContext,
+  request: AtlasRequest,
+  shape: (raw: Raw) => Shape,
+): Promise<Shape | null> {
   try {
     return shape(await context.loaders.requests.load<Raw>(request));
   } catch (error) {

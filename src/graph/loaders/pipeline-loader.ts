@@ -31,12 +31,19 @@ export class PipelineLoader {
     const request = listPipelines(groupId);
     const fresh = !this.requests.has(request);
     const pipelines = await this.requests.load<unknown>(request);
-    if (!Array.isArray(pipelines) || !pipelines.every((item) => typeof item === 'object' && item !== null)) {
-      throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas answered listGroupPipelines without an array.');
+    if (
+      !Array.isArray(pipelines) ||
+      !pipelines.every((item) => typeof item === 'object' && item !== null)
+    ) {
+      throw new UpstreamError(
+        'UPSTREAM_BAD_RESPONSE',
+        'Atlas answered listGroupPipelines without an array.',
+      );
     }
     if (fresh) {
       for (const pipeline of pipelines as AtlasPipeline[]) {
-        if (typeof pipeline.name === 'string') this.requests.prime(getPipeline(groupId, pipeline.name), pipeline);
+        if (typeof pipeline.name === 'string')
+          this.requests.prime(getPipeline(groupId, pipeline.name), pipeline);
       }
     }
     return pipelines as AtlasPipeline[];
@@ -48,10 +55,12 @@ export class PipelineLoader {
 
   private async loadBatch(keys: readonly PipelineKey[]): Promise<(AtlasPipeline | null | Error)[]> {
     const namesByGroup = new Map<string, Set<string>>();
-    for (const { groupId, name } of keys) namesByGroup.set(groupId, (namesByGroup.get(groupId) ?? new Set()).add(name));
+    for (const { groupId, name } of keys)
+      namesByGroup.set(groupId, (namesByGroup.get(groupId) ?? new Set()).add(name));
     const listed = new Map<string, Promise<AtlasPipeline[]>>();
     for (const [groupId, names] of namesByGroup) {
-      if (names.size > 1 || this.requests.has(listPipelines(groupId))) listed.set(groupId, this.list(groupId));
+      if (names.size > 1 || this.requests.has(listPipelines(groupId)))
+        listed.set(groupId, this.list(groupId));
     }
     return Promise.all(
       keys.map(async ({ groupId, name }) => {

@@ -17,7 +17,9 @@ export class RequestLoader {
   constructor(session: UpstreamSession) {
     this.loader = new DataLoader(
       async (requests) =>
-        Promise.all(requests.map((request) => callUpstream(session, request).catch((error: Error) => error))),
+        Promise.all(
+          requests.map((request) => callUpstream(session, request).catch((error: Error) => error)),
+        ),
       { cacheKeyFn: requestKey, cacheMap: this.cache },
     );
   }

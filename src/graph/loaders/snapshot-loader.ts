@@ -2,7 +2,11 @@ import DataLoader from 'dataloader';
 import { queryString, type AtlasRequest } from '../../atlas/client.ts';
 import type { UpstreamPage } from '../../atlas/collection.ts';
 import { isMissingObject } from '../../atlas/errors.ts';
-import { clusterSnapshots, getClusterSnapshot, type AtlasClusterSnapshot } from '../../atlas/snapshots.ts';
+import {
+  clusterSnapshots,
+  getClusterSnapshot,
+  type AtlasClusterSnapshot,
+} from '../../atlas/snapshots.ts';
 import type { RequestLoader } from './request-loader.ts';
 
 interface SnapshotKey {
@@ -32,11 +36,17 @@ export class SnapshotLoader {
     });
   }
 
-  load(groupId: string, clusterName: string, snapshotId: string): Promise<AtlasClusterSnapshot | null> {
+  load(
+    groupId: string,
+    clusterName: string,
+    snapshotId: string,
+  ): Promise<AtlasClusterSnapshot | null> {
     return this.loader.load({ groupId, clusterName, snapshotId });
   }
 
-  private async loadBatch(keys: readonly SnapshotKey[]): Promise<(AtlasClusterSnapshot | null | Error)[]> {
+  private async loadBatch(
+    keys: readonly SnapshotKey[],
+  ): Promise<(AtlasClusterSnapshot | null | Error)[]> {
     const idsByCluster = new Map<string, Set<string>>();
     for (const key of keys) {
       const cluster = JSON.stringify([key.groupId, key.clusterName]);
@@ -55,7 +65,9 @@ export class SnapshotLoader {
         // A failed page is no answer: each id then falls back to its own GET.
         await pages.get(JSON.stringify([groupId, clusterName]))?.catch(() => undefined);
         try {
-          return await this.requests.load<AtlasClusterSnapshot>(getClusterSnapshot(groupId, clusterName, snapshotId));
+          return await this.requests.load<AtlasClusterSnapshot>(
+            getClusterSnapshot(groupId, clusterName, snapshotId),
+          );
         } catch (error) {
           return isMissingObject(error) ? null : (error as Error);
         }

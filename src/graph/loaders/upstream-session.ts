@@ -14,7 +14,10 @@ export interface UpstreamSession {
   projects: ProjectAccess;
 }
 
-export const callUpstream = async <T>(session: UpstreamSession, request: AtlasRequest): Promise<T> => {
+export const callUpstream = async <T>(
+  session: UpstreamSession,
+  request: AtlasRequest,
+): Promise<T> => {
   assertPathAllowed(session.projects, request.path);
   return session.client.call<T>(request, session.scope);
 };

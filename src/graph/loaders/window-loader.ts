@@ -2,7 +2,13 @@ import DataLoader from 'dataloader';
 import { queryString } from '../../atlas/client.ts';
 import type { Collection, UpstreamPage } from '../../atlas/collection.ts';
 import { UpstreamError } from '../../atlas/errors.ts';
-import { MAX_PAGE_SIZE, mergeWindows, pageStart, type PageRequest, type Window } from '../../atlas/pagination.ts';
+import {
+  MAX_PAGE_SIZE,
+  mergeWindows,
+  pageStart,
+  type PageRequest,
+  type Window,
+} from '../../atlas/pagination.ts';
 import { collectionKey } from '../cursor.ts';
 import type { RequestLoader } from './request-loader.ts';
 
@@ -45,7 +51,12 @@ export class WindowLoader {
   }
 
   load<T>(collection: Collection, window: Window, withCount: boolean): Promise<WindowResult<T>> {
-    return this.loader.load({ collection, key: collectionKey(collection), window, withCount }) as Promise<WindowResult<T>>;
+    return this.loader.load({
+      collection,
+      key: collectionKey(collection),
+      window,
+      withCount,
+    }) as Promise<WindowResult<T>>;
   }
 
   /**
@@ -58,7 +69,12 @@ export class WindowLoader {
     const total = head.totalCount ?? head.items.length;
     if (!head.more || total <= size) {
       const start = Math.max(from, head.items.length - count);
-      return { start, items: head.items.slice(start, head.items.length) as T[], hasNextPage: false, totalCount: total };
+      return {
+        start,
+        items: head.items.slice(start, head.items.length) as T[],
+        hasNextPage: false,
+        totalCount: total,
+      };
     }
     const start = Math.max(from, total - count);
     const tail = await this.load<T>(collection, { start, end: total }, false);
@@ -68,10 +84,13 @@ export class WindowLoader {
   /** Drops what this operation fetched of `pathPrefix`'s lists, after a mutation changed them. */
   forget(pathPrefix: string): void {
     this.loader.clearAll();
-    for (const key of [...this.segments.keys()]) if (key.startsWith(pathPrefix)) this.segments.delete(key);
+    for (const key of [...this.segments.keys()])
+      if (key.startsWith(pathPrefix)) this.segments.delete(key);
   }
 
-  private async loadBatch(keys: readonly WindowKey[]): Promise<(WindowResult<Record<string, unknown>> | Error)[]> {
+  private async loadBatch(
+    keys: readonly WindowKey[],
+  ): Promise<(WindowResult<Record<string, unknown>> | Error)[]> {
     const byCollection = new Map<string, WindowKey[]>();
     for (const key of keys) byCollection.set(key.key, [...(byCollection.get(key.key) ?? []), key]);
     const failures = new Map<WindowKey, Error>();
@@ -85,7 +104,8 @@ export class WindowLoader {
           plans.map((plan) =>
             this.fetchPages(group[0]!.collection, plan.pages, withCount).catch((error: Error) => {
               for (const key of missing) {
-                if (key.window.start >= plan.span.start && key.window.end <= plan.span.end) failures.set(key, error);
+                if (key.window.start >= plan.span.start && key.window.end <= plan.span.end)
+                  failures.set(key, error);
               }
             }),
           ),
@@ -96,7 +116,10 @@ export class WindowLoader {
       (key) =>
         failures.get(key) ??
         this.cover(key) ??
-        new UpstreamError('UPSTREAM_BAD_RESPONSE', `Atlas answered ${key.collection.operation} with pages that do not line up.`),
+        new UpstreamError(
+          'UPSTREAM_BAD_RESPONSE',
+          `Atlas answered ${key.collection.operation} with pages that do not line up.`,
+        ),
     );
   }
 
@@ -120,7 +143,11 @@ export class WindowLoader {
     return undefined;
   }
 
-  private async fetchPages(collection: Collection, pages: PageRequest[], withCount: boolean): Promise<Segment> {
+  private async fetchPages(
+    collection: Collection,
+    pages: PageRequest[],
+    withCount: boolean,
+  ): Promise<Segment> {
     const answers = await Promise.all(
       pages.map((page) =>
         this.requests.load<UpstreamPage<Record<string, unknown>>>({
@@ -139,14 +166,27 @@ export class WindowLoader {
         }),
       ),
     );
-    const segment: Segment = { start: pageStart(pages[0]!), items: [], more: false, totalCount: undefined };
+    const segment: Segment = {
+      start: pageStart(pages[0]!),
+      items: [],
+      more: false,
+      totalCount: undefined,
+    };
     for (const [i, answer] of answers.entries()) {
-      if (!answer || !Array.isArray(answer.results) || !answer.results.every((item) => typeof item === 'object' && item !== null)) {
-        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `Atlas answered ${collection.operation} without a results list.`);
+      if (
+        !answer ||
+        !Array.isArray(answer.results) ||
+        !answer.results.every((item) => typeof item === 'object' && item !== null)
+      ) {
+        throw new UpstreamError(
+          'UPSTREAM_BAD_RESPONSE',
+          `Atlas answered ${collection.operation} without a results list.`,
+        );
       }
       const page = pages[i]!;
       segment.items.push(...answer.results);
-      segment.totalCount = typeof answer.totalCount === 'number' ? answer.totalCount : segment.totalCount;
+      segment.totalCount =
+        typeof answer.totalCount === 'number' ? answer.totalCount : segment.totalCount;
       const full = answer.results.length >= page.itemsPerPage;
       const pageEndOffset = pageStart(page) + answer.results.length;
       segment.more =
@@ -166,4 +206,5 @@ export class WindowLoader {
   }
 }
 
-const segmentKey = (collection: Collection) => `${collection.path}?${JSON.stringify(collection.filters)}`;
+const segmentKey = (collection: Collection) =>
+  `${collection.path}?${JSON.stringify(collection.filters)}`;
