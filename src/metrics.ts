@@ -10,6 +10,12 @@ export const MAX_OPERATION_NAMES = 500;
 export const MAX_OPERATION_NAME_LENGTH = 100;
 export const OTHER_OPERATIONS = '(other)';
 
+/** How an operation ended, as far as its metric label is concerned. */
+export interface OperationOutcome {
+  failed: boolean;
+  upstreamCalls: number;
+}
+
 export class GatewayMetrics {
   readonly registry = new Registry();
   private readonly operationNames = new Set<string>();
@@ -65,9 +71,14 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  constructor(options: { limiterQueue?: () => number } = {}) {
+  private readonly knownOperationNames: ReadonlySet<string>;
+
+  constructor(
+    options: { limiterQueue?: () => number; knownOperationNames?: Iterable<string> } = {},
+  ) {
     collectDefaultMetrics({ register: this.registry });
     const { limiterQueue } = options;
+    this.knownOperationNames = new Set(options.knownOperationNames);
     new Gauge({
       name: 'atlas_upstream_limiter_queued',
       help: 'Upstream calls waiting for the per-project limiter (a concurrency slot or a rate token).',
@@ -86,22 +97,26 @@ export class GatewayMetrics {
     this.executions.inc({ executor });
   }
 
-  operation(name: string, type: string, failed: boolean, seconds: number): void {
-    const operation = this.operationLabel(name);
-    this.operations.inc({ operation, type, outcome: failed ? 'error' : 'ok' });
+  operation(name: string, type: string, outcome: OperationOutcome, seconds: number): void {
+    const operation = this.operationLabel(name, outcome);
+    this.operations.inc({ operation, type, outcome: outcome.failed ? 'error' : 'ok' });
     this.operationSeconds.observe({ operation, type }, seconds);
   }
 
   /**
    * Operation names are the client's to choose: every new one would be a new series kept for the life of
-   * the process, so a caller sending endless names would grow /metrics until scrapes fail. The first
-   * MAX_OPERATION_NAMES names of up to MAX_OPERATION_NAME_LENGTH characters are kept; the rest count
-   * under OTHER_OPERATIONS.
+   * the process, so a caller sending endless names would grow /metrics until scrapes fail, and the first
+   * names seen would decide which screens keep a series. Names the gateway knows (its trusted documents
+   * and example operations) always keep theirs. Any other name of up to MAX_OPERATION_NAME_LENGTH
+   * characters earns one by an operation that succeeded and reached Atlas (so junk, which fails or asks
+   * nothing of Atlas, never does), up to MAX_OPERATION_NAMES such names; the rest count under
+   * OTHER_OPERATIONS.
    */
-  private operationLabel(name: string): string {
-    if (this.operationNames.has(name)) return name;
-    if (name.length > MAX_OPERATION_NAME_LENGTH || this.operationNames.size >= MAX_OPERATION_NAMES)
-      return OTHER_OPERATIONS;
+  private operationLabel(name: string, outcome: OperationOutcome): string {
+    if (this.knownOperationNames.has(name) || this.operationNames.has(name)) return name;
+    const earned = !outcome.failed && outcome.upstreamCalls > 0;
+    if (!earned || name.length > MAX_OPERATION_NAME_LENGTH) return OTHER_OPERATIONS;
+    if (this.operationNames.size >= MAX_OPERATION_NAMES) return OTHER_OPERATIONS;
     this.operationNames.add(name);
     return name;
   }

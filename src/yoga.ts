@@ -36,6 +36,7 @@ import { serviceEndpoints } from './plugins/service-endpoints.ts';
 import { ReadinessProbe } from './health.ts';
 import { fixedFieldLogger } from './logger.ts';
 import { GatewayMetrics } from './metrics.ts';
+import { readOperationNames } from './trusted-documents/manifest.ts';
 import { closeRedis, connectRedis } from './redis.ts';
 import { ProjectTaggedCache } from './response-cache.ts';
 
@@ -79,7 +80,10 @@ export function createGateway({
     ...config.upstream,
     limiter,
   });
-  const metrics = new GatewayMetrics({ limiterQueue: () => limiter.queued });
+  const metrics = new GatewayMetrics({
+    limiterQueue: () => limiter.queued,
+    knownOperationNames: readOperationNames(),
+  });
   const readiness = new ReadinessProbe(client, logger);
   const shutdown = new AbortController();
   const operationSpans = new WeakMap<UpstreamSession, Span>();

@@ -75,8 +75,6 @@ export function queryString(params: Record<string, string | number | boolean | u
     .join('&');
 }
 
-export const pathSegment = encodeURIComponent;
-
 interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;

@@ -20,5 +20,3 @@ export interface UpstreamPage<T> {
   totalCount?: number;
   links?: { rel?: string; href?: string }[];
 }
-
-export const groupPath = (groupId: string) => `/api/atlas/v2/groups/${groupId}`;

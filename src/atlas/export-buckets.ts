@@ -1,5 +1,6 @@
 import type { AtlasRequest } from './client.ts';
-import { groupPath, type Collection } from './collection.ts';
+import type { Collection } from './collection.ts';
+import { groupPath, idSegment, isObjectId, pathSegment } from './paths.ts';
 import { ATLAS_2024_05_30 } from './media-types.ts';
 
 /**
@@ -23,7 +24,7 @@ const bucketsPath = (groupId: string) => `${groupPath(groupId)}/backup/exportBuc
 export const getExportBucket = (groupId: string, bucketId: string): AtlasRequest => ({
   operation: 'getGroupBackupExportBucket',
   method: 'GET',
-  path: `${bucketsPath(groupId)}/${bucketId}`,
+  path: `${bucketsPath(groupId)}/${idSegment(bucketId)}`,
   accept: ATLAS_2024_05_30,
 });
 
@@ -34,5 +35,5 @@ export const exportBuckets = (groupId: string): Collection => ({
   accept: ATLAS_2024_05_30,
   filters: {},
   itemRequest: (bucket) =>
-    typeof bucket._id === 'string' ? getExportBucket(groupId, bucket._id) : undefined,
+    isObjectId(bucket._id) ? getExportBucket(groupId, bucket._id) : undefined,
 });

@@ -1,5 +1,6 @@
-import { pathSegment, type AtlasRequest } from './client.ts';
-import { groupPath, type Collection } from './collection.ts';
+import type { AtlasRequest } from './client.ts';
+import type { Collection } from './collection.ts';
+import { groupPath, idSegment, isObjectId, pathSegment } from './paths.ts';
 import { ATLAS_2023_01_01 } from './media-types.ts';
 
 export interface AtlasExportJob {
@@ -23,7 +24,7 @@ export const exportsPath = (groupId: string, cluster: string) =>
 export const getExportJob = (groupId: string, cluster: string, exportId: string): AtlasRequest => ({
   operation: 'getGroupClusterBackupExport',
   method: 'GET',
-  path: `${exportsPath(groupId, cluster)}/${exportId}`,
+  path: `${exportsPath(groupId, cluster)}/${idSegment(exportId)}`,
   accept: ATLAS_2023_01_01,
 });
 
@@ -33,8 +34,7 @@ export const exportJobs = (groupId: string, cluster: string): Collection => ({
   path: exportsPath(groupId, cluster),
   accept: ATLAS_2023_01_01,
   filters: {},
-  itemRequest: (job) =>
-    typeof job.id === 'string' ? getExportJob(groupId, cluster, job.id) : undefined,
+  itemRequest: (job) => (isObjectId(job.id) ? getExportJob(groupId, cluster, job.id) : undefined),
 });
 
 export interface CreateExportJobBody {

@@ -1,5 +1,6 @@
-import { pathSegment, type AtlasRequest } from './client.ts';
-import { groupPath, type Collection } from './collection.ts';
+import type { AtlasRequest } from './client.ts';
+import type { Collection } from './collection.ts';
+import { groupPath, idSegment, isObjectId, pathSegment } from './paths.ts';
 import { ATLAS_2023_01_01 } from './media-types.ts';
 
 export interface AtlasDatasetRetentionPolicy {
@@ -52,7 +53,7 @@ export const pipelinesPath = (groupId: string) => `${groupPath(groupId)}/pipelin
 export const pipelinePath = (groupId: string, name: string) =>
   `${pipelinesPath(groupId)}/${pathSegment(name)}`;
 const runPath = (groupId: string, name: string, runId: string) =>
-  `${pipelinePath(groupId, name)}/runs/${runId}`;
+  `${pipelinePath(groupId, name)}/runs/${idSegment(runId)}`;
 
 export const listPipelines = (groupId: string): AtlasRequest => ({
   operation: 'listGroupPipelines',
@@ -89,8 +90,7 @@ export const pipelineRuns = (
   accept: ATLAS_2023_01_01,
   sunset: PIPELINES_SUNSET,
   filters: createdBefore ? { createdBefore: createdBefore.toISOString() } : {},
-  itemRequest: (run) =>
-    typeof run._id === 'string' ? getPipelineRun(groupId, name, run._id) : undefined,
+  itemRequest: (run) => (isObjectId(run._id) ? getPipelineRun(groupId, name, run._id) : undefined),
 });
 
 export interface TriggerBody {

@@ -1,5 +1,6 @@
-import { pathSegment, type AtlasRequest } from './client.ts';
-import { groupPath, type Collection } from './collection.ts';
+import type { AtlasRequest } from './client.ts';
+import type { Collection } from './collection.ts';
+import { groupPath, idSegment, isObjectId, pathSegment } from './paths.ts';
 import { ATLAS_2023_01_01, ATLAS_2024_11_13 } from './media-types.ts';
 
 export interface AtlasServerlessRestoreJob {
@@ -55,7 +56,7 @@ export const getServerlessRestoreJob = (
 ): AtlasRequest => ({
   operation: 'getGroupServerlessBackupRestoreJob',
   method: 'GET',
-  path: `${serverlessJobsPath(groupId, instance)}/${jobId}`,
+  path: `${serverlessJobsPath(groupId, instance)}/${idSegment(jobId)}`,
   accept: ATLAS_2023_01_01,
   successor: SERVERLESS_SUCCESSOR,
   sunset: SERVERLESS_SUNSET,
@@ -70,7 +71,7 @@ export const serverlessRestoreJobs = (groupId: string, instance: string): Collec
   successor: SERVERLESS_SUCCESSOR,
   sunset: SERVERLESS_SUNSET,
   itemRequest: (job) =>
-    typeof job.id === 'string' ? getServerlessRestoreJob(groupId, instance, job.id) : undefined,
+    isObjectId(job.id) ? getServerlessRestoreJob(groupId, instance, job.id) : undefined,
 });
 
 export const getFlexRestoreJob = (
@@ -80,7 +81,7 @@ export const getFlexRestoreJob = (
 ): AtlasRequest => ({
   operation: 'getGroupFlexClusterBackupRestoreJob',
   method: 'GET',
-  path: `${flexJobsPath(groupId, cluster)}/${jobId}`,
+  path: `${flexJobsPath(groupId, cluster)}/${idSegment(jobId)}`,
   accept: ATLAS_2024_11_13,
 });
 
@@ -91,7 +92,7 @@ export const flexRestoreJobs = (groupId: string, cluster: string): Collection =>
   accept: ATLAS_2024_11_13,
   filters: {},
   itemRequest: (job) =>
-    typeof job.id === 'string' ? getFlexRestoreJob(groupId, cluster, job.id) : undefined,
+    isObjectId(job.id) ? getFlexRestoreJob(groupId, cluster, job.id) : undefined,
 });
 
 export interface CreateServerlessRestoreJobBody {

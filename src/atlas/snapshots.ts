@@ -1,5 +1,6 @@
-import { pathSegment, type AtlasRequest } from './client.ts';
-import { groupPath, type Collection } from './collection.ts';
+import type { AtlasRequest } from './client.ts';
+import type { Collection } from './collection.ts';
+import { groupPath, idSegment, isObjectId, pathSegment } from './paths.ts';
 import { ATLAS_2023_01_01, ATLAS_2024_11_13 } from './media-types.ts';
 import { SERVERLESS_SUCCESSOR, SERVERLESS_SUNSET } from './restore-jobs.ts';
 
@@ -60,7 +61,7 @@ export const getClusterSnapshot = (
 ): AtlasRequest => ({
   operation: 'getGroupClusterBackupSnapshot',
   method: 'GET',
-  path: `${clusterSnapshotsPath(groupId, cluster)}/${snapshotId}`,
+  path: `${clusterSnapshotsPath(groupId, cluster)}/${idSegment(snapshotId)}`,
   accept: ATLAS_2023_01_01,
 });
 
@@ -71,7 +72,7 @@ export const clusterSnapshots = (groupId: string, cluster: string): Collection =
   accept: ATLAS_2023_01_01,
   filters: {},
   itemRequest: (snapshot) =>
-    typeof snapshot.id === 'string' ? getClusterSnapshot(groupId, cluster, snapshot.id) : undefined,
+    isObjectId(snapshot.id) ? getClusterSnapshot(groupId, cluster, snapshot.id) : undefined,
 });
 
 export const getServerlessSnapshot = (
@@ -81,7 +82,7 @@ export const getServerlessSnapshot = (
 ): AtlasRequest => ({
   operation: 'getGroupServerlessBackupSnapshot',
   method: 'GET',
-  path: `${serverlessSnapshotsPath(groupId, instance)}/${snapshotId}`,
+  path: `${serverlessSnapshotsPath(groupId, instance)}/${idSegment(snapshotId)}`,
   accept: ATLAS_2023_01_01,
   successor: SERVERLESS_SUCCESSOR,
   sunset: SERVERLESS_SUNSET,
@@ -96,9 +97,7 @@ export const serverlessSnapshots = (groupId: string, instance: string): Collecti
   successor: SERVERLESS_SUCCESSOR,
   sunset: SERVERLESS_SUNSET,
   itemRequest: (snapshot) =>
-    typeof snapshot.id === 'string'
-      ? getServerlessSnapshot(groupId, instance, snapshot.id)
-      : undefined,
+    isObjectId(snapshot.id) ? getServerlessSnapshot(groupId, instance, snapshot.id) : undefined,
 });
 
 export const getFlexSnapshot = (
@@ -108,7 +107,7 @@ export const getFlexSnapshot = (
 ): AtlasRequest => ({
   operation: 'getGroupFlexClusterBackupSnapshot',
   method: 'GET',
-  path: `${flexSnapshotsPath(groupId, cluster)}/${snapshotId}`,
+  path: `${flexSnapshotsPath(groupId, cluster)}/${idSegment(snapshotId)}`,
   accept: ATLAS_2024_11_13,
 });
 
@@ -119,5 +118,5 @@ export const flexSnapshots = (groupId: string, cluster: string): Collection => (
   accept: ATLAS_2024_11_13,
   filters: {},
   itemRequest: (snapshot) =>
-    typeof snapshot.id === 'string' ? getFlexSnapshot(groupId, cluster, snapshot.id) : undefined,
+    isObjectId(snapshot.id) ? getFlexSnapshot(groupId, cluster, snapshot.id) : undefined,
 });

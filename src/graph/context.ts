@@ -11,7 +11,7 @@ export interface GraphContext {
   logger: Logger;
   upstream: UpstreamSession;
   loaders: Loaders;
-  /** Who sent the request (src/auth/): checked by `assertProjectAllowed` wherever a project is named. */
+  /** Who sent the request (src/auth/): the project scope rule (src/graph/project-scope.ts) reads its projects. */
   caller: Caller;
   /** The gateway's one poller of watched runs (`pipelineRunUpdated`), shared by every operation. */
   runPolls: RunPollHub;

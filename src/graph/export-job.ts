@@ -7,6 +7,7 @@ import {
   type AtlasExportJob,
 } from '../atlas/export-jobs.ts';
 import { builder } from './builder.ts';
+import { NAMES_A_PROJECT } from './project-scope.ts';
 import { encodeGlobalId } from './global-id.ts';
 import { checkInput, clusterNameCheck } from './input-checks.ts';
 import { mutate } from './mutation-effects.ts';
@@ -163,7 +164,7 @@ const BackupLabelInput = builder.inputType('BackupLabelInput', {
 
 const CreateExportJobInput = builder.inputType('CreateExportJobInput', {
   fields: (t) => ({
-    projectId: t.field({ type: 'ObjectId', required: true }),
+    projectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
     clusterName: t.string({ required: true }),
     snapshotId: t.field({
       type: 'ObjectId',

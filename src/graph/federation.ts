@@ -1,12 +1,10 @@
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, type GraphQLUnionType, getNamedType } from 'graphql';
 import { builder } from './builder.ts';
-import type { GraphContext } from './context.ts';
 import { loadExportJob, ExportJobRef } from './export-job.ts';
 import { OBJECT_ID, isClusterName, isPipelineName } from './patterns.ts';
 import { PipelineRef, pipelineShape } from './pipeline.ts';
 import { PipelineRunRef, loadRun } from './pipeline-run.ts';
 import { ProjectRef } from './project.ts';
-import { assertProjectAllowed } from './project-scope.ts';
 import {
   FlexRestoreJobRef,
   ServerlessRestoreJobRef,
@@ -14,6 +12,7 @@ import {
   loadServerlessRestoreJob,
 } from './restore-job.ts';
 import { projectShape } from './shapes.ts';
+import { answerItemByItem } from './item-by-item.ts';
 import { userInputError } from './user-input-error.ts';
 
 /**
@@ -36,15 +35,10 @@ export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.6';
 const invalid = (type: string) =>
   userInputError(`The ${type} representation's key is not valid.`, 'representations');
 
-/** Every representation names its project: the caller's project scope is checked here, before any call. */
-function projectId(
-  type: string,
-  project: { atlasId: string } | undefined,
-  context: GraphContext,
-): string {
+/** Every representation names its project (the scope rule checked it before this resolver ran). */
+function projectId(type: string, project: { atlasId: string } | undefined): string {
   const atlasId = project?.atlasId;
   if (typeof atlasId !== 'string' || !OBJECT_ID.test(atlasId)) throw invalid(type);
-  assertProjectAllowed(context, atlasId);
   return atlasId;
 }
 function clusterName(type: string, name: unknown): string {
@@ -63,7 +57,7 @@ function objectId(type: string, id: unknown): string {
 builder.asEntity(ProjectRef, {
   key: builder.selection<{ atlasId: string }>('atlasId'),
   // Built from its key, as `project(id)` is: no upstream call.
-  resolveReference: async (ref, context) => projectShape(projectId('Project', ref, context)),
+  resolveReference: async (ref) => projectShape(projectId('Project', ref)),
 });
 
 builder.asEntity(PipelineRef, {
@@ -71,7 +65,7 @@ builder.asEntity(PipelineRef, {
     'project { atlasId } name',
   ),
   resolveReference: async (ref, context) => {
-    const groupId = projectId('Pipeline', ref.project, context);
+    const groupId = projectId('Pipeline', ref.project);
     const raw = await context.loaders.pipelines.load(groupId, pipelineName('Pipeline', ref.name));
     return raw && pipelineShape(groupId, raw);
   },
@@ -85,7 +79,7 @@ builder.asEntity(PipelineRunRef, {
   resolveReference: async (ref, context) =>
     loadRun(
       context,
-      projectId('PipelineRun', ref.pipeline?.project, context),
+      projectId('PipelineRun', ref.pipeline?.project),
       pipelineName('PipelineRun', ref.pipeline?.name),
       objectId('PipelineRun', ref.atlasId),
     ),
@@ -99,7 +93,7 @@ builder.asEntity(ExportJobRef, {
   resolveReference: async (ref, context) =>
     loadExportJob(
       context,
-      projectId('ExportJob', ref.cluster?.project, context),
+      projectId('ExportJob', ref.cluster?.project),
       clusterName('ExportJob', ref.cluster?.name),
       objectId('ExportJob', ref.atlasId),
     ),
@@ -113,7 +107,7 @@ builder.asEntity(ServerlessRestoreJobRef, {
   resolveReference: async (ref, context) =>
     loadServerlessRestoreJob(
       context,
-      projectId('ServerlessRestoreJob', ref.serverlessInstance?.project, context),
+      projectId('ServerlessRestoreJob', ref.serverlessInstance?.project),
       clusterName('ServerlessRestoreJob', ref.serverlessInstance?.name),
       objectId('ServerlessRestoreJob', ref.atlasId),
     ),
@@ -127,7 +121,7 @@ builder.asEntity(FlexRestoreJobRef, {
   resolveReference: async (ref, context) =>
     loadFlexRestoreJob(
       context,
-      projectId('FlexRestoreJob', ref.flexCluster?.project, context),
+      projectId('FlexRestoreJob', ref.flexCluster?.project),
       clusterName('FlexRestoreJob', ref.flexCluster?.name),
       objectId('FlexRestoreJob', ref.atlasId),
     ),
@@ -140,23 +134,49 @@ builder.asEntity(FlexRestoreJobRef, {
  */
 export const MAX_ENTITIES = 500;
 
-/** The served schema: the client API plus `_service` and `_entities`, sorted as the SDL is. */
+/** A representation names one of our entity types as its own `__typename` (never `constructor`, `Query`, ...). */
+const namesEntity = (representation: unknown, entityTypes: ReadonlySet<string>) =>
+  typeof representation === 'object' &&
+  representation !== null &&
+  !Array.isArray(representation) &&
+  Object.hasOwn(representation, '__typename') &&
+  entityTypes.has((representation as { __typename: unknown }).__typename as string);
+
+/**
+ * The served schema: the client API plus `_service` and `_entities`, sorted as the SDL is. Pothos
+ * generates `_entities`; its resolver is wrapped so that the cap holds before any representation
+ * resolves, and so that each representation is judged on its own: one that names no entity type of
+ * ours is BAD_USER_INPUT at its own index (the library would fail the whole list), and its siblings
+ * resolve. Key fields and their patterns are checked by each type's resolveReference above.
+ */
 export const buildSubgraphSchema = (): GraphQLSchema => {
   const schema = builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK });
-  // Pothos generates `_entities`; its resolver is wrapped so that the cap holds before any representation resolves.
   const entities = schema.getQueryType()?.getFields()._entities;
   const resolve = entities?.resolve;
-  if (entities && resolve) {
-    entities.resolve = (source, args, context, info) => {
-      const count = Array.isArray(args.representations) ? args.representations.length : 0;
-      if (count > MAX_ENTITIES) {
-        throw userInputError(
-          `"representations" holds ${count} items; at most ${MAX_ENTITIES} are allowed.`,
-          'representations',
-        );
-      }
-      return resolve(source, args, context, info);
-    };
-  }
+  if (!entities || !resolve) return schema;
+  const entityUnion = getNamedType(entities.type) as GraphQLUnionType;
+  const entityTypes = new Set(entityUnion.getTypes().map((type) => type.name));
+  entities.resolve = (source, args, context, info) => {
+    const representations = args.representations as unknown[];
+    if (representations.length > MAX_ENTITIES) {
+      throw userInputError(
+        `"representations" holds ${representations.length} items; at most ${MAX_ENTITIES} are allowed.`,
+        'representations',
+      );
+    }
+    const refusals = representations.map((representation, i) =>
+      namesEntity(representation, entityTypes)
+        ? undefined
+        : userInputError(
+            `representations[${i}] must be an object whose __typename is one of: ${[...entityTypes].join(', ')}.`,
+            `representations.${i}`,
+          ),
+    );
+    if (!refusals.some(Boolean)) return resolve(source, args, context, info);
+    const known = representations.filter((_, i) => !refusals[i]);
+    return answerItemByItem(refusals, known, (items) =>
+      resolve(source, { ...args, representations: items }, context, info),
+    );
+  };
   return schema;
 };

@@ -13,13 +13,17 @@ import './restore-job.ts';
 import './snapshot.ts';
 import './export-bucket.ts';
 import { buildSubgraphSchema } from './federation.ts';
+import { enforceProjectScope } from './project-scope.ts';
 
 let schema: GraphQLSchema | undefined;
 let clientSchema: GraphQLSchema | undefined;
 
 /** The served schema, built once per process (never per request): the client API, also a federation subgraph. */
 export function buildSchema(): GraphQLSchema {
-  schema ??= buildSubgraphSchema();
+  if (schema) return schema;
+  schema = buildSubgraphSchema();
+  // Outermost, so that no resolver below runs for a project the caller may not use.
+  enforceProjectScope(schema);
   return schema;
 }
 

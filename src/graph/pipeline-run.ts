@@ -9,6 +9,7 @@ import {
 } from '../atlas/pipelines.ts';
 import { unauthenticated } from '../auth/auth-errors.ts';
 import { builder } from './builder.ts';
+import { NAMES_A_PROJECT } from './project-scope.ts';
 import { connectionType } from './connection.ts';
 import type { GraphContext } from './context.ts';
 import {
@@ -17,7 +18,6 @@ import {
 } from './dataset-retention-policy.ts';
 import { decodeGlobalId, encodeGlobalId } from './global-id.ts';
 import { createLoaders } from './loaders/index.ts';
-import { assertProjectAllowed } from './project-scope.ts';
 import type { RunEvent } from './run-poll-hub.ts';
 import { userInputError } from './user-input-error.ts';
 import { atLeastCheck, checkInput, pipelineNameCheck } from './input-checks.ts';
@@ -155,7 +155,7 @@ registerRefetch('PipelineRun', (id, context) =>
 
 const TriggerPipelineRunInput = builder.inputType('TriggerPipelineRunInput', {
   fields: (t) => ({
-    projectId: t.field({ type: 'ObjectId', required: true }),
+    projectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
     pipelineName: t.string({ required: true }),
     snapshotId: t.field({
       type: 'ObjectId',
@@ -188,7 +188,7 @@ const runEntity = (groupId: string, pipelineName: string, runId: string) => ({
 
 const DeletePipelineRunDatasetInput = builder.inputType('DeletePipelineRunDatasetInput', {
   fields: (t) => ({
-    projectId: t.field({ type: 'ObjectId', required: true }),
+    projectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
     pipelineName: t.string({ required: true }),
     runId: t.field({ type: 'ObjectId', required: true, description: "The run's `atlasId`." }),
   }),
@@ -284,7 +284,6 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_, args, context) => {
       const { groupId, pipelineName, runId } = watchedRun(args.id);
-      assertProjectAllowed(context, groupId);
       const request = getPipelineRun(groupId, pipelineName, runId);
       // Polls outlive this request: they carry its credential but not its abort signal or deadline.
       const { client, scope } = context.upstream;

@@ -18,6 +18,7 @@ import {
 import type { AtlasClusterSnapshot } from '../atlas/snapshots.ts';
 import { UpstreamError } from '../atlas/errors.ts';
 import { builder } from './builder.ts';
+import { NAMES_A_PROJECT } from './project-scope.ts';
 import { encodeGlobalId } from './global-id.ts';
 import {
   atLeastCheck,
@@ -436,7 +437,7 @@ const pipelineChanged =
 
 const CreatePipelineInput = builder.inputType('CreatePipelineInput', {
   fields: (t) => ({
-    projectId: t.field({ type: 'ObjectId', required: true }),
+    projectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
     name: t.string({ required: true }),
     source: t.field({ type: IngestionSourceInput, required: true }),
     sink: t.field({ type: DlsIngestionSinkInput }),
@@ -449,7 +450,7 @@ const UpdatePipelineInput = builder.inputType('UpdatePipelineInput', {
   description:
     'The fields to change; the others stay as they are. Renaming changes the global IDs of the pipeline and its runs.',
   fields: (t) => ({
-    projectId: t.field({ type: 'ObjectId', required: true }),
+    projectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
     pipelineName: t.string({ required: true }),
     name: t.string({ description: 'A new name.' }),
     source: t.field({ type: IngestionSourceInput }),
@@ -465,7 +466,7 @@ const UpdatePipelineInput = builder.inputType('UpdatePipelineInput', {
 const PipelineActionInput = builder.inputType('PipelineActionInput', {
   description: 'Names one pipeline.',
   fields: (t) => ({
-    projectId: t.field({ type: 'ObjectId', required: true }),
+    projectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
     pipelineName: t.string({ required: true }),
   }),
 });

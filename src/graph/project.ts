@@ -11,7 +11,7 @@ import { ClusterRef } from './cluster.ts';
 import { FlexClusterRef } from './flex-cluster.ts';
 import { ServerlessInstanceRef } from './serverless-instance.ts';
 import { projectShape, type ProjectShape } from './shapes.ts';
-import { assertProjectAllowed } from './project-scope.ts';
+import { NAMES_A_PROJECT } from './project-scope.ts';
 import { userInputError } from './user-input-error.ts';
 
 export const ProjectRef = builder.objectRef<ProjectShape>('Project');
@@ -95,10 +95,7 @@ builder.queryFields((t) => ({
     type: ProjectRef,
     nullable: false,
     description: 'An Atlas project by its id. Makes no upstream call by itself.',
-    args: { id: t.arg({ type: 'ObjectId', required: true }) },
-    resolve: (_, { id }, context) => {
-      assertProjectAllowed(context, id);
-      return projectShape(id);
-    },
+    args: { id: t.arg({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }) },
+    resolve: (_, { id }) => projectShape(id),
   }),
 }));

@@ -13,6 +13,7 @@ import {
   type CreateServerlessRestoreJobBody,
 } from '../atlas/restore-jobs.ts';
 import { builder } from './builder.ts';
+import { NAMES_A_PROJECT } from './project-scope.ts';
 import { encodeGlobalId } from './global-id.ts';
 import {
   atLeastCheck,
@@ -292,7 +293,7 @@ const CreateServerlessRestoreJobInput = builder.inputType('CreateServerlessResto
   description:
     'Restores a snapshot (`snapshotId`, for AUTOMATED and DOWNLOAD) or a moment (POINT_IN_TIME: `pointInTimeUTCSeconds`, or `oplogTs` with `oplogInc`).',
   fields: (t) => ({
-    projectId: t.field({ type: 'ObjectId', required: true }),
+    projectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
     instanceName: t.string({ required: true }),
     deliveryType: t.field({ type: ServerlessRestoreJobDeliveryType.ref, required: true }),
     snapshotId: t.field({
@@ -306,7 +307,7 @@ const CreateServerlessRestoreJobInput = builder.inputType('CreateServerlessResto
       description: `Oplog timestamp seconds, at least ${EARLIEST_POINT_IN_TIME}; with oplogInc.`,
     }),
     oplogInc: t.int({ description: 'Oplog increment, at least 1; with oplogTs.' }),
-    targetProjectId: t.field({ type: 'ObjectId', required: true }),
+    targetProjectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
     targetClusterName: t.string({ required: true }),
   }),
 });
@@ -365,7 +366,7 @@ function restorePointChecks({
 
 const CreateFlexRestoreJobInput = builder.inputType('CreateFlexRestoreJobInput', {
   fields: (t) => ({
-    projectId: t.field({ type: 'ObjectId', required: true }),
+    projectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
     flexClusterName: t.string({ required: true }),
     snapshotId: t.field({
       type: 'ObjectId',
@@ -379,6 +380,7 @@ const CreateFlexRestoreJobInput = builder.inputType('CreateFlexRestoreJobInput',
     targetProjectId: t.field({
       type: 'ObjectId',
       description: "The target's project; default: this project.",
+      extensions: NAMES_A_PROJECT,
     }),
   }),
 });
@@ -428,18 +430,26 @@ const CreateFlexRestoreJobSuccess = builder
   });
 
 /** A new restore job: its parent's list is refetched, its lookup answers it. */
+/**
+ * A new restore job: its parent's list is refetched, its lookup answers it, and cached answers of both
+ * projects are dropped: the source's lists hold the job, and the target's cluster is being overwritten.
+ */
 const restoreJobCreated =
   (
     type: 'ServerlessRestoreJob' | 'FlexRestoreJob',
     groupId: string,
     parent: string,
+    targetProjectId: string,
     jobsPath: string,
     lookup: (id: string) => AtlasRequest,
   ) =>
   (job: { id?: string }) => ({
     stale: [`${jobsPath}?`],
     fresh: job.id ? ([[lookup(job.id), job]] as const) : [],
-    entities: job.id ? [{ typename: type, id: encodeGlobalId(type, groupId, parent, job.id) }] : [],
+    entities: [
+      ...(job.id ? [{ typename: type, id: encodeGlobalId(type, groupId, parent, job.id) }] : []),
+      { typename: 'Project', id: encodeGlobalId('Project', targetProjectId) },
+    ],
   });
 
 builder.mutationFields((t) => ({
@@ -473,6 +483,7 @@ builder.mutationFields((t) => ({
           'ServerlessRestoreJob',
           projectId,
           instanceName,
+          input.targetProjectId,
           serverlessJobsPath(projectId, instanceName),
           (id) => getServerlessRestoreJob(projectId, instanceName, id),
         ),
@@ -509,6 +520,7 @@ builder.mutationFields((t) => ({
           'FlexRestoreJob',
           projectId,
           flexClusterName,
+          input.targetProjectId ?? projectId,
           flexJobsPath(projectId, flexClusterName),
           (id) => getFlexRestoreJob(projectId, flexClusterName, id),
         ),

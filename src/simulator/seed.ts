@@ -787,7 +787,28 @@ export function createSeedWorld() {
   project.flex.set(flex.main.name, flex.main);
   project.flex.set(flex.empty.name, flex.empty);
 
-  const world: World = { projects: new Map([project, emptyProject].map((p) => [p.id, p])), ids };
+  // Another tenant of the organisation, with a cluster named as the demo project's: what a restore
+  // across projects would overwrite (test/security/project-scope.test.ts).
+  const neighbourProject = createProject(
+    ids,
+    'atlas-graph-neighbour',
+    orgId,
+    SEED_EPOCH - 430 * DAY,
+  );
+  neighbourProject.clusters.set(replicaSet.name, {
+    name: replicaSet.name,
+    type: 'replicaSet',
+    cloudProvider: 'AWS',
+    replicaSetNames: ['atlas-neighbour-shard-0'],
+    policyItems: [policyItem(ids, 'daily', 1, 'days', 7)],
+    snapshots: [],
+    exportJobs: [],
+  });
+
+  const world: World = {
+    projects: new Map([project, emptyProject, neighbourProject].map((p) => [p.id, p])),
+    ids,
+  };
 
   const exportJobsNewestFirst = [...replicaSet.exportJobs].reverse();
   const exportJobWithState = (state: ExportJob['state']) =>
@@ -804,6 +825,8 @@ export function createSeedWorld() {
     orgId,
     projectId: project.id,
     emptyProjectId: emptyProject.id,
+    /** Another tenant, holding a cluster named as `clusters.replicaSet`. */
+    neighbourProjectId: neighbourProject.id,
     unknownProjectId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
     pipelines: {
       big: big.name,

@@ -46,10 +46,16 @@ export function buildManifest(): TrustedDocumentsManifest {
 export const printedManifest = () => `${JSON.stringify(buildManifest(), null, 2)}\n`;
 
 /** The committed manifest, as the gateway serves it: id → document. */
+const readOperations = (file: URL) =>
+  (JSON.parse(readFileSync(file, 'utf8')) as TrustedDocumentsManifest).operations;
+
 export function readManifest(file: URL = MANIFEST_FILE): ReadonlyMap<string, string> {
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as TrustedDocumentsManifest;
-  return new Map(manifest.operations.map((operation) => [operation.id, operation.body]));
+  return new Map(readOperations(file).map((operation) => [operation.id, operation.body]));
 }
+
+/** The names of the trusted documents, which are the example operations of schema/operations. */
+export const readOperationNames = (file: URL = MANIFEST_FILE): string[] =>
+  readOperations(file).map((operation) => operation.name);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(MANIFEST_FILE, printedManifest());

@@ -283,6 +283,35 @@ describe('_entities', () => {
     expect(calls(h.upstream())).toEqual([`GET ${group}/pipelines/${SEED.pipelines.small}`]);
   });
 
+  it('judges each representation on its own: one naming no entity type is BAD_USER_INPUT at its index, logged as nothing unexpected', async () => {
+    const logged = h.logs.length;
+    const bad = [
+      { __typename: 'Foo' },
+      { atlasId: p },
+      { __typename: 'constructor' },
+      JSON.parse('{"__typename": "__proto__"}'),
+      { __typename: 'Query' },
+      { __typename: '_Service' },
+      { __typename: 'Node' },
+      { __typename: 'RestoreJob' },
+      { __typename: 42 },
+      ['Project'],
+    ];
+    const { body } = await h.graphql(ENTITIES, {
+      representations: [...bad, pipelineRef(SEED.pipelines.small)],
+    });
+    expect(body.data!._entities.slice(0, bad.length)).toEqual(bad.map(() => null));
+    expect(body.data!._entities[bad.length]).toMatchObject({ name: SEED.pipelines.small });
+    expect(body.errors!.map((e) => [e.path, e.extensions?.code, e.extensions?.argument])).toEqual(
+      bad.map((_, i) => [['_entities', i], 'BAD_USER_INPUT', `representations.${i}`]),
+    );
+    expect(body.errors![0]!.message).toContain(
+      'ExportJob, FlexRestoreJob, Pipeline, PipelineRun, Project, ServerlessRestoreJob',
+    );
+    expect(calls(h.upstream())).toEqual([`GET ${group}/pipelines/${SEED.pipelines.small}`]);
+    expect(h.logs.slice(logged).filter((line) => line.level >= 50)).toEqual([]);
+  });
+
   it('reports an unknown project on the pipelines asked of it', async () => {
     const { body } = await h.graphql(ENTITIES, {
       representations: [

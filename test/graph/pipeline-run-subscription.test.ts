@@ -4,7 +4,7 @@ import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import { nextPollInterval } from '../../src/graph/run-poll-hub.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
-import { AUDIENCE, ISSUER, SECRET, signToken } from '../security/tokens.ts';
+import { JWT_ENV, signToken } from '../security/tokens.ts';
 import { useHarness } from '../support/shared-harness.ts';
 import { payloads, subscribe } from '../support/sse.ts';
 
@@ -286,10 +286,7 @@ describe('pipelineRunUpdated for a JWT caller', () => {
     const jwt = await startHarness({
       simulator: { runDurationMs: 60_000 },
       env: {
-        AUTH_MODE: 'jwt',
-        AUTH_JWT_SECRET: SECRET,
-        AUTH_JWT_ISSUER: ISSUER,
-        AUTH_JWT_AUDIENCE: AUDIENCE,
+        ...JWT_ENV,
         RUN_POLL_INITIAL_MS: '25',
         RUN_POLL_MAX_MS: '100',
       },
@@ -329,10 +326,7 @@ describe('pipelineRunUpdated for a JWT caller', () => {
     const jwt = await startHarness({
       simulator: { runDurationMs: 1_200 },
       env: {
-        AUTH_MODE: 'jwt',
-        AUTH_JWT_SECRET: SECRET,
-        AUTH_JWT_ISSUER: ISSUER,
-        AUTH_JWT_AUDIENCE: AUDIENCE,
+        ...JWT_ENV,
         RUN_POLL_INITIAL_MS: '25',
         RUN_POLL_MAX_MS: '100',
       },

@@ -175,3 +175,32 @@ describe('upstream failures as users see them', () => {
     expect(warnings).toHaveLength(1);
   });
 });
+
+describe('ids read from Atlas', () => {
+  it('enter an upstream path only when they match the contract pattern; another is UPSTREAM_BAD_RESPONSE at its field', async () => {
+    const pipeline = SEED.pipelines.small;
+    const forged = `../../../${SEED.neighbourProjectId}/clusters/Cluster0/backup/snapshots/x`;
+    h.simulator.injectFault({
+      operationId: 'getGroupPipelineRun',
+      status: 200,
+      body: { _id: SEED.runs.smallNewest, state: 'DONE', snapshotId: forged },
+      times: 1,
+    });
+    const { body } = await h.graphql(
+      `query($p: ObjectId!, $n: String!, $r: ObjectId!) {
+        project(id: $p) { pipeline(name: $n) { run(id: $r) { atlasId snapshot { atlasId } } } }
+      }`,
+      { p, n: pipeline, r: SEED.runs.smallNewest },
+    );
+    expect(body.data).toEqual({
+      project: { pipeline: { run: { atlasId: SEED.runs.smallNewest, snapshot: null } } },
+    });
+    expect(body.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([
+      [['project', 'pipeline', 'run', 'snapshot'], 'UPSTREAM_BAD_RESPONSE'],
+    ]);
+    expect(calls(h.upstream())).toEqual([
+      `GET /groups/${p}/pipelines/${pipeline}`,
+      `GET /groups/${p}/pipelines/${pipeline}/runs/${SEED.runs.smallNewest}`,
+    ]);
+  });
+});

@@ -127,8 +127,9 @@ describe('/metrics', () => {
   it('counts operations by name and outcome, times them, and counts upstream calls by route and status', async () => {
     const ok = await h.graphql(DASHBOARD, { projectId: SEED.projectId });
     expect(ok.body.errors).toBeUndefined();
+    // A name the gateway knows (schema/operations/Node.graphql) keeps its series even when it fails.
     const failed = await h.graphql(
-      `query Broken($p: ObjectId!) { project(id: $p) { pipelines { totalCount } } }`,
+      `query Node($p: ObjectId!) { project(id: $p) { pipelines { totalCount } } }`,
       {
         p: SEED.unknownProjectId,
       },
@@ -145,7 +146,7 @@ describe('/metrics', () => {
       ),
     ).toBe(1);
     expect(
-      sample(text, 'graphql_operations_total{operation="Broken",type="query",outcome="error"}'),
+      sample(text, 'graphql_operations_total{operation="Node",type="query",outcome="error"}'),
     ).toBe(1);
     expect(
       sample(
@@ -224,5 +225,57 @@ describe('/metrics', () => {
         `graphql_operations_total{operation="${OTHER_OPERATIONS}",type="query",outcome="ok"}`,
       ),
     ).toBeGreaterThanOrEqual(21);
+  });
+});
+
+describe('operation names in /metrics after a restart', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { UPSTREAM_MAX_RETRIES: '0' } });
+  });
+  afterAll(() => h.close());
+
+  it('cannot be crowded out by junk names: known screens and screens that reached Atlas keep their series', async () => {
+    const junk = Array.from({ length: MAX_OPERATION_NAMES + 20 }, (_, i) => `Junk${i}`);
+    for (let i = 0; i < junk.length; i += 100) {
+      await Promise.all(
+        junk.slice(i, i + 100).map((name) => h.graphql(`query ${name} { __typename }`)),
+      );
+    }
+    // Failing operations that reach Atlas earn nothing either.
+    const failing = Array.from({ length: 20 }, (_, i) => `Failing${i}`);
+    await Promise.all(
+      failing.map((name) =>
+        h.graphql(`query ${name}($p: ObjectId!) { project(id: $p) { pipelines { totalCount } } }`, {
+          p: SEED.unknownProjectId,
+        }),
+      ),
+    );
+    // A screen of the gateway's own operations, and a client's screen that succeeds against Atlas.
+    await h.graphql(DASHBOARD, { projectId: SEED.projectId });
+    await h.graphql(
+      `query TeamScreen($p: ObjectId!) { project(id: $p) { pipelines(first: 1) { totalCount } } }`,
+      {
+        p: SEED.projectId,
+      },
+    );
+
+    const { text } = await get(h, '/metrics');
+    const names = new Set(
+      [...text.matchAll(/^graphql_operations_total\{operation="([^"]*)"/gm)].map((m) => m[1]),
+    );
+    expect([...names].sort()).toEqual([OTHER_OPERATIONS, 'ProjectDashboard', 'TeamScreen']);
+    expect(
+      sample(
+        text,
+        `graphql_operations_total{operation="${OTHER_OPERATIONS}",type="query",outcome="ok"}`,
+      ),
+    ).toBe(junk.length);
+    expect(
+      sample(
+        text,
+        `graphql_operations_total{operation="${OTHER_OPERATIONS}",type="query",outcome="error"}`,
+      ),
+    ).toBe(failing.length);
   });
 });

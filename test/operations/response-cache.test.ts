@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../../src/plugins/csrf-prevention.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
-import { AUDIENCE, ISSUER, SECRET, signToken } from '../security/tokens.ts';
+import { JWT_ENV, signToken } from '../security/tokens.ts';
 
 const DASHBOARD = readFileSync(
   new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url),
@@ -105,10 +105,7 @@ describe('response cache with JWT callers', () => {
     const jwt = await startHarness({
       env: {
         CACHE_TTL_MS: '60000',
-        AUTH_MODE: 'jwt',
-        AUTH_JWT_SECRET: SECRET,
-        AUTH_JWT_ISSUER: ISSUER,
-        AUTH_JWT_AUDIENCE: AUDIENCE,
+        ...JWT_ENV,
       },
     });
     try {
@@ -158,10 +155,7 @@ describe('response cache with JWT callers', () => {
     const jwt = await startHarness({
       env: {
         CACHE_TTL_MS: '60000',
-        AUTH_MODE: 'jwt',
-        AUTH_JWT_SECRET: SECRET,
-        AUTH_JWT_ISSUER: ISSUER,
-        AUTH_JWT_AUDIENCE: AUDIENCE,
+        ...JWT_ENV,
       },
     });
     try {

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
-import { AUDIENCE, ISSUER, SECRET, signToken, startJwksServer, type JwksServer } from './tokens.ts';
+import {
+  AUDIENCE,
+  ISSUER,
+  JWT_ENV,
+  signToken,
+  startJwksServer,
+  type JwksServer,
+} from './tokens.ts';
 
 const QUERY = `query($p: ObjectId!) { project(id: $p) { pipelines(first: 1) { nodes { name } } } }`;
 const as = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -28,12 +35,7 @@ describe('AUTH_MODE=jwt with a shared secret', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({
-      env: {
-        AUTH_MODE: 'jwt',
-        AUTH_JWT_SECRET: SECRET,
-        AUTH_JWT_ISSUER: ISSUER,
-        AUTH_JWT_AUDIENCE: AUDIENCE,
-      },
+      env: JWT_ENV,
     });
   });
   afterAll(() => h.close());

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
-import { AUDIENCE, ISSUER, SECRET, signToken } from './tokens.ts';
+import { JWT_ENV, signToken } from './tokens.ts';
 
 /** A caller whose token allows the seeded project A only; B is the seeded empty project. */
 const A = SEED.projectId;
@@ -13,12 +13,7 @@ let h: Harness;
 let tokenForA: string;
 beforeAll(async () => {
   h = await startHarness({
-    env: {
-      AUTH_MODE: 'jwt',
-      AUTH_JWT_SECRET: SECRET,
-      AUTH_JWT_ISSUER: ISSUER,
-      AUTH_JWT_AUDIENCE: AUDIENCE,
-    },
+    env: JWT_ENV,
   });
   tokenForA = await signToken({ projects: [A] });
 });

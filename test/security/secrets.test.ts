@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
-import { AUDIENCE, ISSUER, SECRET, signToken } from './tokens.ts';
+import { JWT_ENV, SECRET, signToken } from './tokens.ts';
 
 const DIGEST = { publicKey: 'pubkey-must-not-appear', privateKey: 'privkey-0f2c-must-not-appear' };
 const QUERIES = [
@@ -36,12 +36,7 @@ describe('no credential, token, Digest header or JWT is ever visible', () => {
       },
     });
     jwt = await startHarness({
-      env: {
-        AUTH_MODE: 'jwt',
-        AUTH_JWT_SECRET: SECRET,
-        AUTH_JWT_ISSUER: ISSUER,
-        AUTH_JWT_AUDIENCE: AUDIENCE,
-      },
+      env: JWT_ENV,
     });
   });
   afterAll(async () => {
@@ -86,10 +81,7 @@ describe('no credential, token, Digest header or JWT is ever visible', () => {
     const config = loadConfig({
       MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey,
       MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey,
-      AUTH_MODE: 'jwt',
-      AUTH_JWT_SECRET: SECRET,
-      AUTH_JWT_ISSUER: ISSUER,
-      AUTH_JWT_AUDIENCE: AUDIENCE,
+      ...JWT_ENV,
       REDIS_URL: 'redis://:redis-password@127.0.0.1:6379',
     });
     logger.info({ config }, 'a config logged whole by mistake');

@@ -6,6 +6,14 @@ export const ISSUER = 'https://issuer.test/';
 export const AUDIENCE = 'atlas-graph';
 export const SECRET = 'a-shared-secret-of-at-least-32-bytes!!';
 
+/** The gateway's settings for AUTH_MODE=jwt verifying tokens of `signToken`. */
+export const JWT_ENV = {
+  AUTH_MODE: 'jwt',
+  AUTH_JWT_SECRET: SECRET,
+  AUTH_JWT_ISSUER: ISSUER,
+  AUTH_JWT_AUDIENCE: AUDIENCE,
+};
+
 export interface TokenClaims {
   projects?: unknown;
   issuer?: string;

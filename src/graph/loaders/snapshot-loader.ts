@@ -7,6 +7,7 @@ import {
   getClusterSnapshot,
   type AtlasClusterSnapshot,
 } from '../../atlas/snapshots.ts';
+import { isObjectId } from '../../atlas/paths.ts';
 import type { RequestLoader } from './request-loader.ts';
 
 interface SnapshotKey {
@@ -55,7 +56,10 @@ export class SnapshotLoader {
     const pages = new Map<string, Promise<void>>();
     for (const [cluster, ids] of idsByCluster) {
       const [groupId, clusterName] = JSON.parse(cluster) as [string, string];
-      const lookups = [...ids].map((id) => getClusterSnapshot(groupId, clusterName, id));
+      // An id from Atlas that breaks the pattern fails its own key below, not the whole batch.
+      const lookups = [...ids]
+        .filter(isObjectId)
+        .map((id) => getClusterSnapshot(groupId, clusterName, id));
       if (ids.size > 1 && !lookups.every((lookup) => this.requests.has(lookup))) {
         pages.set(cluster, this.primeFromNewestPage(groupId, clusterName));
       }

@@ -1,6 +1,7 @@
 import type { AtlasClient, AtlasRequest, CallScope } from '../../atlas/client.ts';
+import { UpstreamError } from '../../atlas/errors.ts';
 import type { ProjectAccess } from '../../auth/caller.ts';
-import { assertPathAllowed } from '../project-scope.ts';
+import { assertRequestAllowed, withoutForeignProjects } from '../project-scope.ts';
 
 /** One GraphQL operation's access to Atlas: the shared client plus this operation's scope. */
 export interface UpstreamSession {
@@ -14,10 +15,32 @@ export interface UpstreamSession {
   projects: ProjectAccess;
 }
 
+/**
+ * Every upstream call of an operation passes here: its projects are checked before it leaves, and
+ * Atlas's words about a project the caller may not use never come back (src/graph/project-scope.ts).
+ */
 export const callUpstream = async <T>(
   session: UpstreamSession,
   request: AtlasRequest,
 ): Promise<T> => {
-  assertPathAllowed(session.projects, request.path);
-  return session.client.call<T>(request, session.scope);
+  assertRequestAllowed(session.projects, request);
+  try {
+    return await session.client.call<T>(request, session.scope);
+  } catch (error) {
+    throw error instanceof UpstreamError ? scopedError(session.projects, error) : error;
+  }
 };
+
+function scopedError(access: ProjectAccess, error: UpstreamError): UpstreamError {
+  const text = `${error.message} ${error.atlas?.detail ?? ''}`;
+  const shown = withoutForeignProjects(access, text);
+  if (shown === text) return error;
+  return new UpstreamError(error.code, shown, {
+    atlas: error.atlas && {
+      status: error.atlas.status,
+      errorCode: error.atlas.errorCode,
+      detail: null,
+    },
+    retryAfter: error.retryAfter,
+  });
+}
