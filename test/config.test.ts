@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configProblems } from './support/config-problems.ts';
-import { SETTINGS, loadConfig } from '../src/config.ts';
+import { SETTINGS, loadConfig } from '../src/config/index.ts';
 
 const problems = configProblems;
 
