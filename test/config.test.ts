@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +81,54 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'on' })).toMatchObject({
       introspection: true,
     });
+  });
+
+  it('reads the server timeouts, each within its bounds', () => {
+    expect(loadConfig({}).server).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5000,
+    });
+    expect(
+      loadConfig({
+        SERVER_HEADERS_TIMEOUT_MS: '600000',
+        SERVER_REQUEST_TIMEOUT_MS: '3600000',
+        SERVER_KEEP_ALIVE_TIMEOUT_MS: '1',
+      }).server,
+    ).toEqual({ headersTimeoutMs: 600_000, requestTimeoutMs: 3_600_000, keepAliveTimeoutMs: 1 });
+    expect(
+      problems({
+        SERVER_HEADERS_TIMEOUT_MS: '0',
+        SERVER_REQUEST_TIMEOUT_MS: '3600001',
+        SERVER_KEEP_ALIVE_TIMEOUT_MS: '5s',
+      }),
+    ).toEqual([
+      'SERVER_HEADERS_TIMEOUT_MS must be an integer from 1 to 600000, got "0".',
+      'SERVER_REQUEST_TIMEOUT_MS must be an integer from 1 to 3600000, got "3600001".',
+      'SERVER_KEEP_ALIVE_TIMEOUT_MS must be an integer from 1 to 600000, got "5s".',
+    ]);
+    expect(problems({ SERVER_KEEP_ALIVE_TIMEOUT_MS: '600001' })).toEqual([
+      'SERVER_KEEP_ALIVE_TIMEOUT_MS must be an integer from 1 to 600000, got "600001".',
+    ]);
+  });
+
+  it("accepts only the header and request timeouts Node's HTTP server starts with", () => {
+    const equal = loadConfig({
+      SERVER_HEADERS_TIMEOUT_MS: '30000',
+      SERVER_REQUEST_TIMEOUT_MS: '30000',
+    }).server;
+    expect(() =>
+      createServer({
+        headersTimeout: equal.headersTimeoutMs,
+        requestTimeout: equal.requestTimeoutMs,
+      }),
+    ).not.toThrow();
+    expect(problems({ SERVER_HEADERS_TIMEOUT_MS: '30001' })).toEqual([
+      'SERVER_HEADERS_TIMEOUT_MS (30001) must not exceed SERVER_REQUEST_TIMEOUT_MS (30000).',
+    ]);
+    expect(() => createServer({ headersTimeout: 30_001, requestTimeout: 30_000 })).toThrow(
+      /headersTimeout/,
+    );
   });
 
   it('reads every declared setting, and nothing undeclared but NODE_ENV', () => {

@@ -4,6 +4,8 @@ import { SettingsReader } from './settings.ts';
 export interface Config {
   port: number;
   host: string;
+  /** How long the gateway's own HTTP server waits on its clients. */
+  server: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
   /** Undefined means: start the embedded simulator and point the gateway at it. */
   atlasBaseUrl: string | undefined;
   credentials: AtlasCredentials;
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     port,
     host,
+    server: readServerTimeouts(settings),
     atlasBaseUrl,
     credentials,
     tokenUrl,
@@ -159,6 +162,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 const isLoopback = (host: string) =>
   /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === 'localhost';
+
+function readServerTimeouts(settings: SettingsReader): Config['server'] {
+  const headersTimeoutMs = settings.value('SERVER_HEADERS_TIMEOUT_MS');
+  const requestTimeoutMs = settings.value('SERVER_REQUEST_TIMEOUT_MS');
+  // Node's HTTP server refuses to start otherwise (ERR_OUT_OF_RANGE): say so before it does.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    settings.problems.push(
+      `SERVER_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed SERVER_REQUEST_TIMEOUT_MS (${requestTimeoutMs}).`,
+    );
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: settings.value('SERVER_KEEP_ALIVE_TIMEOUT_MS'),
+  };
+}
 
 function readClientAuth(
   settings: SettingsReader,
