@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config/index.ts';
 import { createLogger } from './logger.ts';
 import { startGateway } from './server.ts';
 

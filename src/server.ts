@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { Config } from './config.ts';
+import type { Config } from './config/index.ts';
 import { startSimulator, type Simulator } from './simulator/index.ts';
 import { closeGracefully } from './shutdown.ts';
 import { createGateway, type Gateway, type GatewayOptions } from './yoga.ts';

@@ -8,7 +8,7 @@ import { CallDeadline } from './atlas/call-deadline.ts';
 import { createAuthenticator } from './atlas/auth/create.ts';
 import { createProjectLimiter } from './atlas/limiter.ts';
 import { createCallerAuthentication } from './auth/authenticate-caller.ts';
-import type { Config } from './config.ts';
+import type { Config } from './config/index.ts';
 import type { GraphContext } from './graph/context.ts';
 import { buildSchema } from './graph/index.ts';
 import { RunPollHub } from './graph/run-poll-hub.ts';

@@ -1,5 +1,5 @@
 import { ForwardedTokenAuthenticator } from '../atlas/auth/forwarded-token.ts';
-import type { ClientAuthConfig } from '../config.ts';
+import type { ClientAuthConfig } from '../config/index.ts';
 import { unauthenticated } from './auth-errors.ts';
 import { bearerToken } from './bearer-token.ts';
 import { ANY_PROJECT, type Caller } from './caller.ts';

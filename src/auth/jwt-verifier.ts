@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { ClientAuthConfig } from '../config.ts';
+import type { ClientAuthConfig } from '../config/index.ts';
 import { OBJECT_ID } from '../graph/patterns.ts';
 import { keysUnavailable, unauthenticated } from './auth-errors.ts';
 import type { Caller } from './caller.ts';

@@ -4,7 +4,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { OperationLimits } from '../config.ts';
+import type { OperationLimits } from '../config/index.ts';
 import { operationLimitError, type LimitName } from './operation-limit-error.ts';
 
 /**

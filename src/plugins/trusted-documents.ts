@@ -1,6 +1,6 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
-import type { TrustedDocumentsMode } from '../config.ts';
+import type { TrustedDocumentsMode } from '../config/index.ts';
 import { readManifest } from '../trusted-documents/manifest.ts';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startGateway } from '../../src/server.ts';
 import { SEED, startSimulator } from '../../src/simulator/index.ts';

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, loadConfig } from '../../src/config/index.ts';
 
 /** The problems loadConfig reports for `env`, or none when it accepts it. */
 export function configProblems(env: Record<string, string>): string[] {

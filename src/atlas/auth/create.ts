@@ -1,4 +1,4 @@
-import type { AtlasCredentials } from '../../config.ts';
+import type { AtlasCredentials } from '../../config/index.ts';
 import type { AtlasClient } from '../client.ts';
 import { UpstreamError, atlasDetail } from '../errors.ts';
 import { noAuthentication, type Authenticator } from './authenticator.ts';
