@@ -51,8 +51,19 @@ export async function startGateway(
     logger,
     atlasBaseUrl: simulator?.url ?? config.atlasBaseUrl!,
   });
-  // Headers may exceed Node's 16 KiB default a little so that a long GET URL meets our coded 414, not a bare 431.
-  const server: Server = createServer({ maxHeaderSize: 2 * MAX_URL_BYTES }, gateway.yoga);
+  const server: Server = createServer(
+    {
+      // Headers may exceed Node's 16 KiB default a little so that a long GET URL meets our coded 414, not a bare 431.
+      maxHeaderSize: 2 * MAX_URL_BYTES,
+      // A slow client (headers or body trickling in) holds a socket only this long: 408, then closed.
+      headersTimeout: config.server.headersTimeoutMs,
+      requestTimeout: config.server.requestTimeoutMs,
+      keepAliveTimeout: config.server.keepAliveTimeoutMs,
+      // Node checks those timeouts on this interval (30 s by default), so it bounds how late they fire.
+      connectionsCheckingInterval: checkingInterval(config.server),
+    },
+    gateway.yoga,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -76,3 +87,7 @@ export async function startGateway(
     },
   };
 }
+
+/** A quarter of the shortest timeout, between 50 ms and Node's own 30 s. */
+const checkingInterval = ({ headersTimeoutMs, requestTimeoutMs }: Config['server']) =>
+  Math.min(30_000, Math.max(50, Math.floor(Math.min(headersTimeoutMs, requestTimeoutMs) / 4)));
