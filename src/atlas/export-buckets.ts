@@ -1,6 +1,6 @@
 import type { AtlasRequest } from './client.ts';
 import type { Collection } from './collection.ts';
-import { groupPath, idSegment, isObjectId, pathSegment } from './paths.ts';
+import { groupPath, idSegment, isObjectId } from './paths.ts';
 import { ATLAS_2024_05_30 } from './media-types.ts';
 
 /**

@@ -134,7 +134,10 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
     const lane = lanes.get(key);
     if (!lane) return;
     const next = lane.waiting.shift();
-    if (next) return next();
+    if (next) {
+      next();
+      return;
+    }
     lane.active -= 1;
     if (lane.active === 0) lanes.delete(key);
   }

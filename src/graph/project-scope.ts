@@ -77,7 +77,10 @@ function projectsNamedBy(
   out: string[],
 ): void {
   if (value === null || value === undefined) return;
-  if (isNonNullType(type)) return projectsNamedBy(value, type.ofType, marked, out);
+  if (isNonNullType(type)) {
+    projectsNamedBy(value, type.ofType, marked, out);
+    return;
+  }
   if (isListType(type)) {
     for (const item of value as unknown[]) projectsNamedBy(item, type.ofType, marked, out);
     return;

@@ -16,7 +16,7 @@ export function csrfPrevention(): Plugin {
     onRequestParse(payload) {
       try {
         return check.onRequestParse?.(payload);
-      } catch (error) {
+      } catch {
         throw new GraphQLError(
           `Send the "${CSRF_HEADER}" header (any value) with GET and form or text requests.`,
           {

@@ -1,5 +1,5 @@
 /** The route table: every operation of the contract subset, matched on percent-decoded segments. */
-import { AtlasError, badRequest } from './errors.ts';
+import { type AtlasError, badRequest } from './errors.ts';
 import { exportBucketOperations } from './export-buckets.ts';
 import { exportOperations } from './exports.ts';
 import { flexOperations } from './flex.ts';

@@ -214,12 +214,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
     requests,
-    clearRequests: () => void requests.splice(0),
-    setLatency: (ms, jitterMs = 0) => void (latency = { ms, jitterMs }),
+    clearRequests: () => {
+      requests.splice(0);
+    },
+    setLatency: (ms, jitterMs = 0) => {
+      latency = { ms, jitterMs };
+    },
     injectFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     setGone: (family, how) => void (how === false ? gone.delete(family) : gone.set(family, how)),
-    failNextTriggeredRuns: (n) => void (triggeredRunsToFail = n),
+    failNextTriggeredRuns: (n) => {
+      triggeredRunsToFail = n;
+    },
     reset: () => {
       world = createSeedWorld().world;
       requests.splice(0);

@@ -90,7 +90,10 @@ function check(value: unknown, rule: Rule, path: string, out: Violation[]): void
   if (rule.type === 'array') {
     if (!Array.isArray(value))
       out.push({ field: path, errorCode: 'INVALID_ATTRIBUTE', description: 'must be an array.' });
-    else value.forEach((item, index) => check(item, rule.items, `${path}[${index}]`, out));
+    else {
+      for (const [index, item] of value.entries())
+        check(item, rule.items, `${path}[${index}]`, out);
+    }
     return;
   }
   if (!isPlainObject(value)) {

@@ -28,7 +28,10 @@ function maxInFlight(requests: RecordedRequest[]): number {
   edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let current = 0;
   let most = 0;
-  for (const [, delta] of edges) most = Math.max(most, (current += delta));
+  for (const [, delta] of edges) {
+    current += delta;
+    most = Math.max(most, current);
+  }
   return most;
 }
 

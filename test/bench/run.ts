@@ -23,7 +23,9 @@ const operation = (name: string) =>
 // ---- processes ----------------------------------------------------------------------------------------
 
 const children: ChildProcess[] = [];
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 function forkScript(
   script: string,
@@ -278,7 +280,7 @@ await load(graphqlUrl, dashboard, CONNECTIONS, 5);
 const rssBefore = (await gatewayStats(gateway.url)).rss;
 
 const ceiling = await load(ceilingUrl, undefined, CONNECTIONS);
-let floorCpu = await baselineStats(floorUrl);
+const floorCpu = await baselineStats(floorUrl);
 const floor = await load(floorUrl, undefined, CONNECTIONS);
 const floorCpuMsPerOp =
   (((await baselineStats(floorUrl)).cpuSeconds - floorCpu.cpuSeconds) * 1000) / floor.requests;

@@ -96,7 +96,7 @@ function flattenObject(schema: OpenApiSchema): {
   for (const member of schema.allOf ?? []) {
     const flat = flattenObject(resolveRef(member));
     Object.assign(properties, flat.properties);
-    flat.required.forEach((name) => required.add(name));
+    for (const name of flat.required) required.add(name);
   }
   Object.assign(properties, schema.properties ?? {});
   return { properties, required: [...required], nullable: schema.nullable === true };
@@ -185,7 +185,10 @@ const validatorCache = new Map<OpenApiSchema, Map<Direction, ValidateFunction>>(
 
 function validatorFor(schema: OpenApiSchema, direction: Direction): ValidateFunction {
   let byDirection = validatorCache.get(schema);
-  if (!byDirection) validatorCache.set(schema, (byDirection = new Map()));
+  if (!byDirection) {
+    byDirection = new Map();
+    validatorCache.set(schema, byDirection);
+  }
   let validate = byDirection.get(direction);
   if (!validate) {
     validate = ajv.compile({ ...convert(schema, direction), definitions });

@@ -29,7 +29,7 @@ describe.skipIf(!installed)('docker-compose.yml', () => {
     const config = compose('config');
     const block = (name: string) => {
       const start = config.indexOf(`\n  ${name}:\n`);
-      const end = config.slice(start + 1).search(/\n  \S|\n\S/);
+      const end = config.slice(start + 1).search(/\n {2}\S|\n\S/);
       return config.slice(start, start + 1 + end);
     };
     const list = (items: string[]) => items.map((item) => `    - ${item}\n`).join('');

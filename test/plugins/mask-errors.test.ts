@@ -9,7 +9,12 @@ function capture() {
   const lines: Record<string, any>[] = [];
   const logger = createLogger(
     'info',
-    new Writable({ write: (chunk, _e, done) => (lines.push(JSON.parse(String(chunk))), done()) }),
+    new Writable({
+      write: (chunk, _e, done) => {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    }),
   );
   return { lines, logger };
 }

@@ -102,30 +102,30 @@ function markedCoordinates(): string[] {
  * A value of `type` that GraphQL accepts, with a project id at every project position: FOREIGN at
  * the one numbered `foreignAt` (positions counted in walk order), the caller's own elsewhere.
  */
-function valueOf(
+function sampleValue(
   type: GraphQLInputType,
   coordinate: string,
   positions: { next: number; foreignAt: number },
 ): unknown {
-  if (isNonNullType(type)) return valueOf(type.ofType, coordinate, positions);
-  if (isListType(type)) return [valueOf(type.ofType, coordinate, positions)];
-  const project = () => (positions.next++ === positions.foreignAt ? FOREIGN : A);
+  if (isNonNullType(type)) return sampleValue(type.ofType, coordinate, positions);
+  if (isListType(type)) return [sampleValue(type.ofType, coordinate, positions)];
+  const projectId = () => (positions.next++ === positions.foreignAt ? FOREIGN : A);
   if (isInputObjectType(type)) {
     return Object.fromEntries(
       Object.values(type.getFields()).map((field) => [
         field.name,
-        valueOf(field.type, `${type.name}.${field.name}`, positions),
+        sampleValue(field.type, `${type.name}.${field.name}`, positions),
       ]),
     );
   }
   if (isEnumType(type)) return type.getValues()[0]!.name;
   switch (type.name) {
     case 'ObjectId':
-      return NAMES_A_PROJECT.has(coordinate) ? project() : '5f0000000000000000000001';
+      return NAMES_A_PROJECT.has(coordinate) ? projectId() : '5f0000000000000000000001';
     case 'ID':
-      return encodeGlobalId('Project', project());
+      return encodeGlobalId('Project', projectId());
     case '_Any':
-      return { __typename: 'Project', atlasId: project() };
+      return { __typename: 'Project', atlasId: projectId() };
     case 'String':
       return 'Cluster0';
     case 'Int':
@@ -161,7 +161,7 @@ function cases(): Case[] {
     for (const field of Object.values(root!.getFields())) {
       const positions = { next: 0, foreignAt: -1 };
       for (const arg of field.args)
-        valueOf(arg.type, `${root!.name}.${field.name}(${arg.name})`, positions);
+        sampleValue(arg.type, `${root!.name}.${field.name}(${arg.name})`, positions);
       for (let foreignAt = 0; foreignAt < positions.next; foreignAt++) {
         found.push({ name: `${field.name} #${foreignAt + 1}`, operation, field, foreignAt });
       }
@@ -174,7 +174,7 @@ function request(c: Case, rootName: string) {
   const positions = { next: 0, foreignAt: c.foreignAt };
   const variables: Record<string, unknown> = {};
   const declarations = c.field.args.map((arg: GraphQLArgument) => {
-    variables[arg.name] = valueOf(arg.type, `${rootName}.${c.field.name}(${arg.name})`, positions);
+    variables[arg.name] = sampleValue(arg.type, `${rootName}.${c.field.name}(${arg.name})`, positions);
     return `$${arg.name}: ${printType(arg.type)}`;
   });
   const args = c.field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');

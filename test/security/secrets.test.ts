@@ -76,7 +76,12 @@ describe('no credential, token, Digest header or JWT is ever visible', () => {
     const lines: string[] = [];
     const logger = createLogger(
       'info',
-      new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }),
+      new Writable({
+        write: (chunk, _encoding, done) => {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
     );
     const config = loadConfig({
       MONGODB_ATLAS_PUBLIC_API_KEY: DIGEST.publicKey,

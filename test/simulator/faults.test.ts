@@ -145,7 +145,7 @@ describe('request log', () => {
     });
     expect(list?.headers.accept).toBe(V2023);
     expect(list?.responseHeaders['content-type']).toBe(V2023);
-    expect((list?.responseBody as { results: unknown[] }).results).toHaveLength(2);
+    expect((list!.responseBody as { results: unknown[] }).results).toHaveLength(2);
     expect(create).toMatchObject({
       method: 'POST',
       body,

@@ -57,6 +57,8 @@ export function manualClock(start = Date.UTC(2025, 6, 1)) {
   let current = start;
   return {
     now: () => current,
-    advance: (ms: number) => void (current += ms),
+    advance: (ms: number) => {
+      current += ms;
+    },
   };
 }

@@ -3,7 +3,7 @@
  * backslash escapes; Atlas nonces carry `+`, `/` and `=`, which a naive split on `=` would break.
  */
 export function parseChallenge(header: string, scheme: string): Record<string, string> | undefined {
-  const start = header.toLowerCase().indexOf(scheme.toLowerCase() + ' ');
+  const start = header.toLowerCase().indexOf(`${scheme.toLowerCase()} `);
   if (start < 0) return undefined;
   const params: Record<string, string> = {};
   let i = start + scheme.length + 1;
