@@ -3,7 +3,7 @@ import { createRedisCache } from '@envelop/response-cache-redis';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { CachedEntity } from './graph/context.ts';
-import { decodeOpaque } from './graph/opaque.ts';
+import { decodeOpaque } from './graph/relay/opaque.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
 /** A tag entity, not a schema type: one per project a cached response touches. */

@@ -1,20 +1,20 @@
 import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
 import type { GraphContext } from './context.ts';
-import { loadExportJob, ExportJobRef } from './export-job.ts';
-import { OBJECT_ID, isClusterName, isPipelineName } from './patterns.ts';
-import { PipelineRef, pipelineShape } from './pipeline.ts';
-import { PipelineRunRef, loadRun } from './pipeline-run.ts';
-import { ProjectRef } from './project.ts';
+import { loadExportJob, ExportJobRef } from './types/export-job.ts';
+import { OBJECT_ID, isClusterName, isPipelineName } from './lib/patterns.ts';
+import { PipelineRef, pipelineShape } from './types/pipeline.ts';
+import { PipelineRunRef, loadRun } from './types/pipeline-run.ts';
+import { ProjectRef } from './types/project.ts';
 import { assertProjectAllowed } from './project-scope.ts';
 import {
   FlexRestoreJobRef,
   ServerlessRestoreJobRef,
   loadFlexRestoreJob,
   loadServerlessRestoreJob,
-} from './restore-job.ts';
-import { projectShape } from './shapes.ts';
-import { userInputError } from './user-input-error.ts';
+} from './types/restore-job.ts';
+import { projectShape } from './types/shapes.ts';
+import { userInputError } from './lib/user-input-error.ts';
 
 /**
  * Apollo Federation v2: the schema is also a subgraph (`_service { sdl }`, `_entities`). Entity keys are

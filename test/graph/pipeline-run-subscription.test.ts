@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
-import { nextPollInterval } from '../../src/graph/run-poll-hub.ts';
+import { encodeGlobalId } from '../../src/graph/relay/global-id.ts';
+import { nextPollInterval } from '../../src/graph/live/run-poll-hub.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { AUDIENCE, ISSUER, SECRET, signToken } from '../security/tokens.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
+import { encodeGlobalId } from '../../src/graph/relay/global-id.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, startHarness, type Harness } from '../support/harness.ts';
 import { AUDIENCE, ISSUER, SECRET, signToken } from './tokens.ts';

@@ -9,7 +9,7 @@ import {
   type PageRequest,
   type Window,
 } from '../../atlas/pagination.ts';
-import { collectionKey } from '../cursor.ts';
+import { collectionKey } from '../relay/cursor.ts';
 import type { RequestLoader } from './request-loader.ts';
 
 /** Items at consecutive offsets of one collection, as fetched in this operation. */

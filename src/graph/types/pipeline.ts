@@ -14,11 +14,11 @@ import {
   type AtlasPipelineRun,
   type AtlasPolicyItem,
   type PipelineBody,
-} from '../atlas/pipelines.ts';
-import type { AtlasClusterSnapshot } from '../atlas/snapshots.ts';
-import { UpstreamError } from '../atlas/errors.ts';
-import { builder } from './builder.ts';
-import { encodeGlobalId } from './global-id.ts';
+} from '../../atlas/pipelines.ts';
+import type { AtlasClusterSnapshot } from '../../atlas/snapshots.ts';
+import { UpstreamError } from '../../atlas/errors.ts';
+import { builder } from '../builder.ts';
+import { encodeGlobalId } from '../relay/global-id.ts';
 import {
   atLeastCheck,
   checkInput,
@@ -26,23 +26,23 @@ import {
   givenFields,
   pipelineNameCheck,
   type InputCheck,
-} from './input-checks.ts';
-import { mutationErrors } from './mutation-errors.ts';
-import { mutate, pathAndBelow, type MutationEffects } from './mutation-effects.ts';
+} from '../mutations/input-checks.ts';
+import { mutationErrors } from '../mutations/mutation-errors.ts';
+import { mutate, pathAndBelow, type MutationEffects } from '../mutations/mutation-effects.ts';
 import { PolicyItemRef } from './policy-item.ts';
 import { ClusterSnapshotConnection } from './snapshot.ts';
-import { connectionArgs, connectionType, resolveConnection } from './connection.ts';
-import { collectionSource } from './connection-sources.ts';
-import { NodeRef, registerRefetch } from './node.ts';
+import { connectionArgs, connectionType, resolveConnection } from '../relay/connection.ts';
+import { collectionSource } from '../relay/connection-sources.ts';
+import { NodeRef, registerRefetch } from '../relay/node.ts';
 import {
   DatasetRetentionPolicyInput,
   DatasetRetentionPolicyRef,
 } from './dataset-retention-policy.ts';
 import { PipelineRunConnection, PipelineRunRef, loadRun, runShape } from './pipeline-run.ts';
-import { PIPELINES_DEPRECATION } from './deprecations.ts';
+import { PIPELINES_DEPRECATION } from '../lib/deprecations.ts';
 import { ProjectRef } from './project.ts';
 import { projectShape, type PipelineShape } from './shapes.ts';
-import { upstreamEnum } from './upstream-enum.ts';
+import { upstreamEnum } from '../lib/upstream-enum.ts';
 
 export const pipelineShape = (groupId: string, raw: AtlasPipeline): PipelineShape => {
   if (typeof raw.name !== 'string')

@@ -1,23 +1,23 @@
-import { UpstreamError } from '../atlas/errors.ts';
-import { loadByKey } from './loaders/load-by-key.ts';
+import { UpstreamError } from '../../atlas/errors.ts';
+import { loadByKey } from '../loaders/load-by-key.ts';
 import {
   createExportJob,
   exportsPath,
   getExportJob,
   type AtlasExportJob,
-} from '../atlas/export-jobs.ts';
-import { builder } from './builder.ts';
-import { encodeGlobalId } from './global-id.ts';
-import { checkInput, clusterNameCheck } from './input-checks.ts';
-import { mutate } from './mutation-effects.ts';
-import { mutationErrors } from './mutation-errors.ts';
+} from '../../atlas/export-jobs.ts';
+import { builder } from '../builder.ts';
+import { encodeGlobalId } from '../relay/global-id.ts';
+import { checkInput, clusterNameCheck } from '../mutations/input-checks.ts';
+import { mutate } from '../mutations/mutation-effects.ts';
+import { mutationErrors } from '../mutations/mutation-errors.ts';
 import { ClusterSnapshotRef } from './snapshot.ts';
 import { ClusterRef } from './cluster.ts';
-import { connectionType } from './connection.ts';
-import type { GraphContext } from './context.ts';
-import { NodeRef, registerRefetch } from './node.ts';
+import { connectionType } from '../relay/connection.ts';
+import type { GraphContext } from '../context.ts';
+import { NodeRef, registerRefetch } from '../relay/node.ts';
 import type { ExportJobShape } from './shapes.ts';
-import { upstreamEnum } from './upstream-enum.ts';
+import { upstreamEnum } from '../lib/upstream-enum.ts';
 
 export const exportJobShape = (
   groupId: string,

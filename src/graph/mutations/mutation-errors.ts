@@ -1,5 +1,5 @@
-import { UpstreamError as UpstreamCallError, type AtlasErrorDetail } from '../atlas/errors.ts';
-import { builder } from './builder.ts';
+import { UpstreamError as UpstreamCallError, type AtlasErrorDetail } from '../../atlas/errors.ts';
+import { builder } from '../builder.ts';
 
 /**
  * Expected mutation failures are data, not top-level errors (design §5): each result union holds the

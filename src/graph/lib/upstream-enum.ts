@@ -1,5 +1,5 @@
-import { builder } from './builder.ts';
-import type { GraphContext } from './context.ts';
+import { builder } from '../builder.ts';
+import type { GraphContext } from '../context.ts';
 
 /** `InProgress` -> IN_PROGRESS, `onDemand` -> ON_DEMAND, `ondemand` -> ONDEMAND, `ON_DEMAND` as is. */
 export function enumValueName(raw: string): string {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { AtlasPipelineRun } from '../atlas/pipelines.ts';
+import type { AtlasPipelineRun } from '../../atlas/pipelines.ts';
 
 /** What the polling replica tells the others about a watched run. */
 export type SharedRunEvent =

@@ -1,10 +1,10 @@
-import { isNotFound } from '../atlas/errors.ts';
-import { builder } from './builder.ts';
-import type { GraphContext } from './context.ts';
+import { isNotFound } from '../../atlas/errors.ts';
+import { builder } from '../builder.ts';
+import type { GraphContext } from '../context.ts';
 import { decodeGlobalId, type GlobalId, type NodeTypeName } from './global-id.ts';
-import { globalIdOf, type NodeShape } from './shapes.ts';
-import { assertProjectAllowed } from './project-scope.ts';
-import { userInputError } from './user-input-error.ts';
+import { globalIdOf, type NodeShape } from '../types/shapes.ts';
+import { assertProjectAllowed } from '../project-scope.ts';
+import { userInputError } from '../lib/user-input-error.ts';
 
 export const MAX_NODES = 100;
 

@@ -1,7 +1,7 @@
-import type { AtlasExportJob } from '../atlas/export-jobs.ts';
-import type { AtlasPipeline, AtlasPipelineRun } from '../atlas/pipelines.ts';
-import type { AtlasFlexRestoreJob, AtlasServerlessRestoreJob } from '../atlas/restore-jobs.ts';
-import { encodeGlobalId } from './global-id.ts';
+import type { AtlasExportJob } from '../../atlas/export-jobs.ts';
+import type { AtlasPipeline, AtlasPipelineRun } from '../../atlas/pipelines.ts';
+import type { AtlasFlexRestoreJob, AtlasServerlessRestoreJob } from '../../atlas/restore-jobs.ts';
+import { encodeGlobalId } from '../relay/global-id.ts';
 
 /** The objects resolvers pass around: the upstream JSON untouched, plus the keys that locate it. */
 export interface ProjectShape {

@@ -1,8 +1,8 @@
-import { serverlessRestoreJobs, type AtlasServerlessRestoreJob } from '../atlas/restore-jobs.ts';
-import { builder } from './builder.ts';
-import { connectionArgs, resolveConnection } from './connection.ts';
-import { collectionSource } from './connection-sources.ts';
-import { SERVERLESS_DEPRECATION } from './deprecations.ts';
+import { serverlessRestoreJobs, type AtlasServerlessRestoreJob } from '../../atlas/restore-jobs.ts';
+import { builder } from '../builder.ts';
+import { connectionArgs, resolveConnection } from '../relay/connection.ts';
+import { collectionSource } from '../relay/connection-sources.ts';
+import { SERVERLESS_DEPRECATION } from '../lib/deprecations.ts';
 import { ProjectRef } from './project.ts';
 import {
   RestoreJobConnection,
@@ -10,7 +10,7 @@ import {
   loadServerlessRestoreJob,
   serverlessJobShape,
 } from './restore-job.ts';
-import { serverlessSnapshots, type AtlasServerlessSnapshot } from '../atlas/snapshots.ts';
+import { serverlessSnapshots, type AtlasServerlessSnapshot } from '../../atlas/snapshots.ts';
 import { ServerlessSnapshotConnection } from './snapshot.ts';
 import { projectShape, type ServerlessInstanceShape } from './shapes.ts';
 

@@ -1,11 +1,11 @@
-import { exportJobs, type AtlasExportJob } from '../atlas/export-jobs.ts';
-import { builder } from './builder.ts';
-import { connectionArgs, resolveConnection } from './connection.ts';
-import { collectionSource } from './connection-sources.ts';
+import { exportJobs, type AtlasExportJob } from '../../atlas/export-jobs.ts';
+import { builder } from '../builder.ts';
+import { connectionArgs, resolveConnection } from '../relay/connection.ts';
+import { collectionSource } from '../relay/connection-sources.ts';
 import { ExportJobConnection, ExportJobRef, exportJobShape, loadExportJob } from './export-job.ts';
 import { ProjectRef } from './project.ts';
 import { projectShape, type ClusterShape } from './shapes.ts';
-import { clusterSnapshots, type AtlasClusterSnapshot } from '../atlas/snapshots.ts';
+import { clusterSnapshots, type AtlasClusterSnapshot } from '../../atlas/snapshots.ts';
 import { ClusterSnapshotConnection } from './snapshot.ts';
 
 export const ClusterRef = builder.objectRef<ClusterShape>('Cluster').implement({

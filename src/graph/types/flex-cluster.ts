@@ -1,7 +1,7 @@
-import { flexRestoreJobs, type AtlasFlexRestoreJob } from '../atlas/restore-jobs.ts';
-import { builder } from './builder.ts';
-import { connectionArgs, resolveConnection } from './connection.ts';
-import { collectionSource } from './connection-sources.ts';
+import { flexRestoreJobs, type AtlasFlexRestoreJob } from '../../atlas/restore-jobs.ts';
+import { builder } from '../builder.ts';
+import { connectionArgs, resolveConnection } from '../relay/connection.ts';
+import { collectionSource } from '../relay/connection-sources.ts';
 import { ProjectRef } from './project.ts';
 import {
   RestoreJobConnection,
@@ -9,7 +9,7 @@ import {
   loadFlexRestoreJob,
   flexJobShape,
 } from './restore-job.ts';
-import { flexSnapshots, type AtlasFlexSnapshot } from '../atlas/snapshots.ts';
+import { flexSnapshots, type AtlasFlexSnapshot } from '../../atlas/snapshots.ts';
 import { FlexSnapshotConnection } from './snapshot.ts';
 import { projectShape, type FlexClusterShape } from './shapes.ts';
 

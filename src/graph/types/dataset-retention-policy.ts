@@ -1,6 +1,6 @@
-import type { AtlasDatasetRetentionPolicy } from '../atlas/pipelines.ts';
-import { builder } from './builder.ts';
-import { upstreamEnum } from './upstream-enum.ts';
+import type { AtlasDatasetRetentionPolicy } from '../../atlas/pipelines.ts';
+import { builder } from '../builder.ts';
+import { upstreamEnum } from '../lib/upstream-enum.ts';
 
 export const DatasetRetentionPolicyUnits = upstreamEnum(
   'DatasetRetentionPolicyUnits',

@@ -1,12 +1,12 @@
-import { UpstreamError } from '../atlas/errors.ts';
+import { UpstreamError } from '../../atlas/errors.ts';
 import type {
   AtlasClusterSnapshot,
   AtlasFlexSnapshot,
   AtlasServerlessSnapshot,
-} from '../atlas/snapshots.ts';
-import { builder } from './builder.ts';
-import { connectionType } from './connection.ts';
-import { upstreamEnum } from './upstream-enum.ts';
+} from '../../atlas/snapshots.ts';
+import { builder } from '../builder.ts';
+import { connectionType } from '../relay/connection.ts';
+import { upstreamEnum } from '../lib/upstream-enum.ts';
 
 /** Backup snapshots, as restores, exports and pipeline runs name them. Not nodes: Atlas keys them by parent. */
 

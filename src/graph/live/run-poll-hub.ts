@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
 import type { Logger } from 'pino';
-import type { CallScope } from '../atlas/client.ts';
-import { UpstreamError } from '../atlas/errors.ts';
-import type { AtlasPipelineRun } from '../atlas/pipelines.ts';
+import type { CallScope } from '../../atlas/client.ts';
+import { UpstreamError } from '../../atlas/errors.ts';
+import type { AtlasPipelineRun } from '../../atlas/pipelines.ts';
 import type { RunPollCoordinator, SharedRunEvent } from './run-poll-coordinator.ts';
 
 /** States a run never leaves: a watch ends there. */

@@ -1,33 +1,33 @@
-import { UpstreamError } from '../atlas/errors.ts';
-import { loadByKey } from './loaders/load-by-key.ts';
+import { UpstreamError } from '../../atlas/errors.ts';
+import { loadByKey } from '../loaders/load-by-key.ts';
 import {
   deletePipelineRunDataset,
   getPipelineRun,
   pipelineRuns,
   triggerPipeline,
   type AtlasPipelineRun,
-} from '../atlas/pipelines.ts';
-import { unauthenticated } from '../auth/auth-errors.ts';
-import { builder } from './builder.ts';
-import { connectionType } from './connection.ts';
-import type { GraphContext } from './context.ts';
+} from '../../atlas/pipelines.ts';
+import { unauthenticated } from '../../auth/auth-errors.ts';
+import { builder } from '../builder.ts';
+import { connectionType } from '../relay/connection.ts';
+import type { GraphContext } from '../context.ts';
 import {
   DatasetRetentionPolicyInput,
   DatasetRetentionPolicyRef,
 } from './dataset-retention-policy.ts';
-import { decodeGlobalId, encodeGlobalId } from './global-id.ts';
-import { createLoaders } from './loaders/index.ts';
-import { assertProjectAllowed } from './project-scope.ts';
-import type { RunEvent } from './run-poll-hub.ts';
-import { userInputError } from './user-input-error.ts';
-import { atLeastCheck, checkInput, pipelineNameCheck } from './input-checks.ts';
-import { mutate } from './mutation-effects.ts';
-import { mutationErrors } from './mutation-errors.ts';
-import { NodeRef, registerRefetch } from './node.ts';
+import { decodeGlobalId, encodeGlobalId } from '../relay/global-id.ts';
+import { createLoaders } from '../loaders/index.ts';
+import { assertProjectAllowed } from '../project-scope.ts';
+import type { RunEvent } from '../live/run-poll-hub.ts';
+import { userInputError } from '../lib/user-input-error.ts';
+import { atLeastCheck, checkInput, pipelineNameCheck } from '../mutations/input-checks.ts';
+import { mutate } from '../mutations/mutation-effects.ts';
+import { mutationErrors } from '../mutations/mutation-errors.ts';
+import { NodeRef, registerRefetch } from '../relay/node.ts';
 import { PipelineRef, pipelineShape } from './pipeline.ts';
 import type { PipelineRunShape } from './shapes.ts';
 import { ClusterSnapshotRef } from './snapshot.ts';
-import { upstreamEnum } from './upstream-enum.ts';
+import { upstreamEnum } from '../lib/upstream-enum.ts';
 
 export const runShape = (
   groupId: string,

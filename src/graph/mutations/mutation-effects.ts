@@ -1,6 +1,6 @@
-import type { AtlasRequest } from '../atlas/client.ts';
-import { callUpstream } from './loaders/upstream-session.ts';
-import type { CachedEntity, GraphContext } from './context.ts';
+import type { AtlasRequest } from '../../atlas/client.ts';
+import { callUpstream } from '../loaders/upstream-session.ts';
+import type { CachedEntity, GraphContext } from '../context.ts';
 import { asMutationFailure } from './mutation-errors.ts';
 
 /** What a successful mutation changed, so that nothing read afterwards shows the state before it. */

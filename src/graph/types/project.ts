@@ -1,18 +1,18 @@
-import { listPipelines } from '../atlas/pipelines.ts';
-import { builder } from './builder.ts';
-import { PIPELINES_DEPRECATION, SERVERLESS_DEPRECATION } from './deprecations.ts';
-import { connectionArgs, resolveConnection } from './connection.ts';
-import { arraySource } from './connection-sources.ts';
-import { collectionKey } from './cursor.ts';
-import { NodeRef, registerRefetch } from './node.ts';
-import { isClusterName, isPipelineName } from './patterns.ts';
+import { listPipelines } from '../../atlas/pipelines.ts';
+import { builder } from '../builder.ts';
+import { PIPELINES_DEPRECATION, SERVERLESS_DEPRECATION } from '../lib/deprecations.ts';
+import { connectionArgs, resolveConnection } from '../relay/connection.ts';
+import { arraySource } from '../relay/connection-sources.ts';
+import { collectionKey } from '../relay/cursor.ts';
+import { NodeRef, registerRefetch } from '../relay/node.ts';
+import { isClusterName, isPipelineName } from '../lib/patterns.ts';
 import { PipelineConnection, PipelineRef, pipelineShape } from './pipeline.ts';
 import { ClusterRef } from './cluster.ts';
 import { FlexClusterRef } from './flex-cluster.ts';
 import { ServerlessInstanceRef } from './serverless-instance.ts';
 import { projectShape, type ProjectShape } from './shapes.ts';
-import { assertProjectAllowed } from './project-scope.ts';
-import { userInputError } from './user-input-error.ts';
+import { assertProjectAllowed } from '../project-scope.ts';
+import { userInputError } from '../lib/user-input-error.ts';
 
 export const ProjectRef = builder.objectRef<ProjectShape>('Project');
 

@@ -1,6 +1,6 @@
-import { UpstreamError } from '../atlas/errors.ts';
-import { loadByKey } from './loaders/load-by-key.ts';
-import type { AtlasRequest } from '../atlas/client.ts';
+import { UpstreamError } from '../../atlas/errors.ts';
+import { loadByKey } from '../loaders/load-by-key.ts';
+import type { AtlasRequest } from '../../atlas/client.ts';
 import {
   createFlexRestoreJob,
   createServerlessRestoreJob,
@@ -11,26 +11,26 @@ import {
   type AtlasFlexRestoreJob,
   type AtlasServerlessRestoreJob,
   type CreateServerlessRestoreJobBody,
-} from '../atlas/restore-jobs.ts';
-import { builder } from './builder.ts';
-import { encodeGlobalId } from './global-id.ts';
+} from '../../atlas/restore-jobs.ts';
+import { builder } from '../builder.ts';
+import { encodeGlobalId } from '../relay/global-id.ts';
 import {
   atLeastCheck,
   checkInput,
   clusterNameCheck,
   givenFields,
   type InputCheck,
-} from './input-checks.ts';
-import { mutate } from './mutation-effects.ts';
-import { mutationErrors } from './mutation-errors.ts';
-import { connectionType } from './connection.ts';
-import type { GraphContext } from './context.ts';
+} from '../mutations/input-checks.ts';
+import { mutate } from '../mutations/mutation-effects.ts';
+import { mutationErrors } from '../mutations/mutation-errors.ts';
+import { connectionType } from '../relay/connection.ts';
+import type { GraphContext } from '../context.ts';
 import { FlexClusterRef } from './flex-cluster.ts';
-import { NodeRef, registerRefetch } from './node.ts';
-import { SERVERLESS_DEPRECATION } from './deprecations.ts';
+import { NodeRef, registerRefetch } from '../relay/node.ts';
+import { SERVERLESS_DEPRECATION } from '../lib/deprecations.ts';
 import { ServerlessInstanceRef } from './serverless-instance.ts';
 import type { FlexRestoreJobShape, RestoreJobShape, ServerlessRestoreJobShape } from './shapes.ts';
-import { upstreamEnum } from './upstream-enum.ts';
+import { upstreamEnum } from '../lib/upstream-enum.ts';
 
 const RestoreJobStatus = upstreamEnum(
   'RestoreJobStatus',

@@ -1,6 +1,6 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
-import type { UpstreamErrorCode } from '../atlas/errors.ts';
-import { builder } from './builder.ts';
+import type { UpstreamErrorCode } from '../../atlas/errors.ts';
+import { builder } from '../builder.ts';
 import { OBJECT_ID } from './patterns.ts';
 
 const badInput = (message: string) =>

@@ -1,8 +1,8 @@
-import { exportBuckets, type AtlasExportBucket } from '../atlas/export-buckets.ts';
-import { UpstreamError } from '../atlas/errors.ts';
-import { builder } from './builder.ts';
-import { connectionArgs, connectionType, resolveConnection } from './connection.ts';
-import { collectionSource } from './connection-sources.ts';
+import { exportBuckets, type AtlasExportBucket } from '../../atlas/export-buckets.ts';
+import { UpstreamError } from '../../atlas/errors.ts';
+import { builder } from '../builder.ts';
+import { connectionArgs, connectionType, resolveConnection } from '../relay/connection.ts';
+import { collectionSource } from '../relay/connection-sources.ts';
 import { ProjectRef } from './project.ts';
 import { CloudProvider } from './snapshot.ts';
 

@@ -1,6 +1,6 @@
-import type { AtlasPolicyItem } from '../atlas/pipelines.ts';
-import { builder } from './builder.ts';
-import { upstreamEnum } from './upstream-enum.ts';
+import type { AtlasPolicyItem } from '../../atlas/pipelines.ts';
+import { builder } from '../builder.ts';
+import { upstreamEnum } from '../lib/upstream-enum.ts';
 
 const PolicyItemFrequencyType = upstreamEnum(
   'PolicyItemFrequencyType',
