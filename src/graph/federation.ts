@@ -1,18 +1,23 @@
 import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
 import type { GraphContext } from './context.ts';
-import { loadExportJob, ExportJobRef } from './types/export-job.ts';
 import { OBJECT_ID, isClusterName, isPipelineName } from './lib/patterns.ts';
-import { PipelineRef, pipelineShape } from './types/pipeline.ts';
-import { PipelineRunRef, loadRun } from './types/pipeline-run.ts';
-import { ProjectRef } from './types/project.ts';
+import {
+  loadExportJob,
+  loadFlexRestoreJob,
+  loadPipeline,
+  loadRun,
+  loadServerlessRestoreJob,
+} from './loaders/lookups.ts';
 import { assertProjectAllowed } from './project-scope.ts';
 import {
+  ExportJobRef,
   FlexRestoreJobRef,
+  PipelineRef,
+  PipelineRunRef,
+  ProjectRef,
   ServerlessRestoreJobRef,
-  loadFlexRestoreJob,
-  loadServerlessRestoreJob,
-} from './types/restore-job.ts';
+} from './types/refs.ts';
 import { projectShape } from './types/shapes.ts';
 import { userInputError } from './lib/user-input-error.ts';
 
@@ -72,8 +77,7 @@ builder.asEntity(PipelineRef, {
   ),
   resolveReference: async (ref, context) => {
     const groupId = projectId('Pipeline', ref.project, context);
-    const raw = await context.loaders.pipelines.load(groupId, pipelineName('Pipeline', ref.name));
-    return raw && pipelineShape(groupId, raw);
+    return loadPipeline(context, groupId, pipelineName('Pipeline', ref.name));
   },
 });
 

@@ -1,7 +1,14 @@
-import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
+import { buildSubgraphSchema } from './federation.ts';
+
+// The schema's modules, loaded here and nowhere else. The subgraph SDL (schema/subgraph.graphql,
+// `_service { sdl }`) lists Query, Mutation and Subscription fields in the order their modules register
+// them, so that order is this list's: side-effect imports, which import sorting never reorders. No other
+// module imports one that registers root fields.
 import './lib/scalars.ts';
-import './relay/node.ts';
+// Query: node, nodes, project.
+import './relay/node-fields.ts';
 import './types/project.ts';
 import './types/pipeline.ts';
 import './types/pipeline-run.ts';
@@ -10,9 +17,17 @@ import './types/export-job.ts';
 import './types/serverless-instance.ts';
 import './types/flex-cluster.ts';
 import './types/restore-job.ts';
+import './types/serverless-restore-job.ts';
+import './types/flex-restore-job.ts';
 import './types/snapshot.ts';
 import './types/export-bucket.ts';
-import { buildSubgraphSchema } from './federation.ts';
+// Subscription.
+import './live/pipeline-run-updated.ts';
+// Mutation, in the order clients have seen since the first subgraph SDL.
+import './mutations/pipeline-run-mutations.ts';
+import './mutations/pipeline-mutations.ts';
+import './mutations/export-job-mutations.ts';
+import './mutations/restore-job-mutations.ts';
 
 let schema: GraphQLSchema | undefined;
 let clientSchema: GraphQLSchema | undefined;

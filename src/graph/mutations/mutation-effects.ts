@@ -1,6 +1,7 @@
 import type { AtlasRequest } from '../../atlas/client.ts';
 import { callUpstream } from '../loaders/upstream-session.ts';
 import type { CachedEntity, GraphContext } from '../context.ts';
+import { encodeGlobalId, type NodeTypeName } from '../relay/global-id.ts';
 import { asMutationFailure } from './mutation-errors.ts';
 
 /** What a successful mutation changed, so that nothing read afterwards shows the state before it. */
@@ -15,6 +16,13 @@ export interface MutationEffects {
   /** Objects whose cached responses are out of date, for a response cache (see `GraphContext.invalidate`). */
   entities: readonly CachedEntity[];
 }
+
+/** A node a mutation changed, as `MutationEffects.entities` lists it: by type and global ID keys. */
+export const cachedEntity = (
+  typename: NodeTypeName,
+  groupId: string,
+  ...keys: string[]
+): CachedEntity => ({ typename, id: encodeGlobalId(typename, groupId, ...keys) });
 
 /** `path` itself and everything below it, but not `path-2`. */
 export const pathAndBelow = (path: string) => [`${path}?`, `${path}/`];

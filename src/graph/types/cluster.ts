@@ -1,50 +1,31 @@
-import { exportJobs, type AtlasExportJob } from '../../atlas/export-jobs.ts';
-import { builder } from '../builder.ts';
-import { connectionArgs, resolveConnection } from '../relay/connection.ts';
-import { collectionSource } from '../relay/connection-sources.ts';
-import { ExportJobConnection, ExportJobRef, exportJobShape, loadExportJob } from './export-job.ts';
-import { ProjectRef } from './project.ts';
-import { projectShape, type ClusterShape } from './shapes.ts';
-import { clusterSnapshots, type AtlasClusterSnapshot } from '../../atlas/snapshots.ts';
+import { type AtlasExportJob, exportJobs } from '../../atlas/export-jobs.ts';
+import { clusterSnapshots } from '../../atlas/snapshots.ts';
+import { loadExportJob } from '../loaders/lookups.ts';
+import { connectionField } from '../relay/connection-field.ts';
+import { ExportJobConnection } from './export-job.ts';
+import { ClusterRef, ExportJobRef, ProjectRef } from './refs.ts';
+import { exportJobShape, projectShape } from './shapes.ts';
 import { ClusterSnapshotConnection } from './snapshot.ts';
 
-export const ClusterRef = builder.objectRef<ClusterShape>('Cluster').implement({
+ClusterRef.implement({
   description: 'An Atlas cluster, reached by name; its Cloud Backup snapshot exports.',
   fields: (t) => ({
-    name: t.string({ nullable: false, resolve: (cluster) => cluster.name }),
+    name: t.exposeString('name', { nullable: false }),
     project: t.field({
       type: ProjectRef,
       nullable: false,
       resolve: (cluster) => projectShape(cluster.groupId),
     }),
-    exportJobs: t.field({
+    exportJobs: connectionField(t, {
       type: ExportJobConnection,
-      nullable: false,
       description: 'Snapshot export jobs of this cluster, newest first.',
-      args: connectionArgs(t.arg),
-      resolve: (cluster, args, context, info) =>
-        resolveConnection(
-          args,
-          info,
-          collectionSource<AtlasExportJob>(exportJobs(cluster.groupId, cluster.name), context),
-          (raw) => exportJobShape(cluster.groupId, cluster.name, raw),
-        ),
+      list: (cluster) => exportJobs(cluster.groupId, cluster.name),
+      node: (raw: AtlasExportJob, cluster) => exportJobShape(cluster.groupId, cluster.name, raw),
     }),
-    snapshots: t.field({
+    snapshots: connectionField(t, {
       type: ClusterSnapshotConnection,
-      nullable: false,
       description: 'Cloud Backup snapshots of this cluster, newest first.',
-      args: connectionArgs(t.arg),
-      resolve: (cluster, args, context, info) =>
-        resolveConnection(
-          args,
-          info,
-          collectionSource<AtlasClusterSnapshot>(
-            clusterSnapshots(cluster.groupId, cluster.name),
-            context,
-          ),
-          (raw) => raw,
-        ),
+      list: (cluster) => clusterSnapshots(cluster.groupId, cluster.name),
     }),
     exportJob: t.field({
       type: ExportJobRef,

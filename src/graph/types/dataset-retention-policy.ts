@@ -17,17 +17,7 @@ export const DatasetRetentionPolicyRef = builder
         type: DatasetRetentionPolicyUnits.ref,
         resolve: (policy, _, context) => DatasetRetentionPolicyUnits.known(policy.units, context),
       }),
-      value: t.int({ resolve: (policy) => policy.value ?? null }),
-      lastModifiedDate: t.field({
-        type: 'DateTime',
-        resolve: (policy) => policy.lastModifiedDate ?? null,
-      }),
+      value: t.exposeInt('value'),
+      lastModifiedDate: t.expose('lastModifiedDate', { type: 'DateTime' }),
     }),
   });
-
-export const DatasetRetentionPolicyInput = builder.inputType('DatasetRetentionPolicyInput', {
-  fields: (t) => ({
-    units: t.field({ type: DatasetRetentionPolicyUnits.ref, required: true }),
-    value: t.int({ required: true, description: 'At least 1.' }),
-  }),
-});

@@ -1,9 +1,9 @@
 import { exportBuckets, type AtlasExportBucket } from '../../atlas/export-buckets.ts';
-import { UpstreamError } from '../../atlas/errors.ts';
 import { builder } from '../builder.ts';
-import { connectionArgs, connectionType, resolveConnection } from '../relay/connection.ts';
-import { collectionSource } from '../relay/connection-sources.ts';
-import { ProjectRef } from './project.ts';
+import { upstreamId } from '../lib/upstream-id.ts';
+import { connectionType } from '../relay/connection.ts';
+import { connectionField } from '../relay/connection-field.ts';
+import { ProjectRef } from './refs.ts';
 import { CloudProvider } from './snapshot.ts';
 
 /** One type for the three providers: `cloudProvider` says which of the provider fields are set. */
@@ -15,63 +15,43 @@ export const ExportBucketRef = builder.objectRef<AtlasExportBucket>('ExportBucke
       type: 'ObjectId',
       nullable: false,
       description: 'What `createExportJob` takes as `exportBucketId`.',
-      resolve: (bucket) => {
-        if (!bucket._id)
-          throw new UpstreamError(
-            'UPSTREAM_BAD_RESPONSE',
-            'Atlas returned an export bucket without an id.',
-          );
-        return bucket._id;
-      },
+      resolve: (bucket) => upstreamId(bucket._id, 'an export bucket'),
     }),
-    bucketName: t.string({ resolve: (bucket) => bucket.bucketName ?? null }),
+    bucketName: t.exposeString('bucketName'),
     cloudProvider: t.field({
       type: CloudProvider.ref,
       resolve: (bucket, _, c) => CloudProvider.known(bucket.cloudProvider, c),
     }),
-    iamRoleId: t.field({
+    iamRoleId: t.expose('iamRoleId', {
       type: 'ObjectId',
       description: 'AWS: the IAM role Atlas assumes.',
-      resolve: (bucket) => bucket.iamRoleId ?? null,
     }),
-    region: t.string({
+    region: t.exposeString('region', {
       description: 'AWS: the bucket region.',
-      resolve: (bucket) => bucket.region ?? null,
     }),
-    requirePrivateNetworking: t.boolean({
+    requirePrivateNetworking: t.exposeBoolean('requirePrivateNetworking', {
       description: 'AWS: exports go over private networking.',
-      resolve: (bucket) => bucket.requirePrivateNetworking ?? null,
     }),
-    roleId: t.field({
+    roleId: t.expose('roleId', {
       type: 'ObjectId',
       description: 'GCP and Azure: the role Atlas uses.',
-      resolve: (bucket) => bucket.roleId ?? null,
     }),
-    serviceUrl: t.string({
+    serviceUrl: t.exposeString('serviceUrl', {
       description: 'Azure: the storage service URL.',
-      resolve: (bucket) => bucket.serviceUrl ?? null,
     }),
-    tenantId: t.string({
+    tenantId: t.exposeString('tenantId', {
       description: 'Azure: the tenant (a UUID).',
-      resolve: (bucket) => bucket.tenantId ?? null,
     }),
   }),
 });
 
 const ExportBucketConnection = connectionType('ExportBucket', ExportBucketRef);
 
+// Added here, not in types/project.ts: it follows Project's own fields in the subgraph SDL.
 builder.objectField(ProjectRef, 'exportBuckets', (t) =>
-  t.field({
+  connectionField(t, {
     type: ExportBucketConnection,
-    nullable: false,
     description: "The project's snapshot export buckets, as Atlas orders them.",
-    args: connectionArgs(t.arg),
-    resolve: (project, args, context, info) =>
-      resolveConnection(
-        args,
-        info,
-        collectionSource<AtlasExportBucket>(exportBuckets(project.groupId), context),
-        (raw) => raw,
-      ),
+    list: (project) => exportBuckets(project.groupId),
   }),
 );

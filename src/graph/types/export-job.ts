@@ -1,44 +1,13 @@
-import { UpstreamError } from '../../atlas/errors.ts';
-import { loadByKey } from '../loaders/load-by-key.ts';
-import {
-  createExportJob,
-  exportsPath,
-  getExportJob,
-  type AtlasExportJob,
-} from '../../atlas/export-jobs.ts';
+import type { AtlasExportJob } from '../../atlas/export-jobs.ts';
 import { builder } from '../builder.ts';
-import { encodeGlobalId } from '../relay/global-id.ts';
-import { checkInput, clusterNameCheck } from '../mutations/input-checks.ts';
-import { mutate } from '../mutations/mutation-effects.ts';
-import { mutationErrors } from '../mutations/mutation-errors.ts';
-import { ClusterSnapshotRef } from './snapshot.ts';
-import { ClusterRef } from './cluster.ts';
-import { connectionType } from '../relay/connection.ts';
-import type { GraphContext } from '../context.ts';
-import { NodeRef, registerRefetch } from '../relay/node.ts';
-import type { ExportJobShape } from './shapes.ts';
 import { upstreamEnum } from '../lib/upstream-enum.ts';
-
-export const exportJobShape = (
-  groupId: string,
-  clusterName: string,
-  raw: AtlasExportJob,
-): ExportJobShape => ({
-  kind: 'ExportJob',
-  groupId,
-  clusterName,
-  raw,
-});
-
-export const loadExportJob = (
-  context: GraphContext,
-  groupId: string,
-  clusterName: string,
-  exportId: string,
-) =>
-  loadByKey(context, getExportJob(groupId, clusterName, exportId), (raw: AtlasExportJob) =>
-    exportJobShape(groupId, clusterName, raw),
-  );
+import { upstreamId } from '../lib/upstream-id.ts';
+import { loadExportJob } from '../loaders/lookups.ts';
+import { connectionType } from '../relay/connection.ts';
+import { NodeRef, registerRefetch } from '../relay/node.ts';
+import { ClusterRef, ExportJobRef } from './refs.ts';
+import { clusterShape, type ExportJobShape } from './shapes.ts';
+import { ClusterSnapshotRef } from './snapshot.ts';
 
 const ExportJobState = upstreamEnum(
   'ExportJobState',
@@ -53,8 +22,8 @@ const BackupLabelRef = builder
   .implement({
     description: 'A custom key-value pair written with the export.',
     fields: (t) => ({
-      key: t.string({ resolve: (label) => label.key ?? null }),
-      value: t.string({ resolve: (label) => label.value ?? null }),
+      key: t.exposeString('key'),
+      value: t.exposeString('value'),
     }),
   });
 
@@ -63,8 +32,8 @@ const ExportJobComponentRef = builder
   .implement({
     description: 'The export of one shard (replica set) of a sharded cluster.',
     fields: (t) => ({
-      exportId: t.field({ type: 'ObjectId', resolve: (c) => c.exportId ?? null }),
-      replicaSetName: t.string({ resolve: (c) => c.replicaSetName ?? null }),
+      exportId: t.expose('exportId', { type: 'ObjectId' }),
+      replicaSetName: t.exposeString('replicaSetName'),
     }),
   });
 
@@ -72,20 +41,18 @@ const ExportStatusRef = builder
   .objectRef<NonNullable<Job['exportStatus']>>('ExportStatus')
   .implement({
     fields: (t) => ({
-      exportedCollections: t.int({ resolve: (s) => s.exportedCollections ?? null }),
-      totalCollections: t.int({ resolve: (s) => s.totalCollections ?? null }),
+      exportedCollections: t.exposeInt('exportedCollections'),
+      totalCollections: t.exposeInt('totalCollections'),
     }),
   });
 
 const StateReasonRef = builder.objectRef<NonNullable<Job['stateReason']>>('StateReason').implement({
   description: 'Why an export job is in its state (set when it failed).',
   fields: (t) => ({
-    errorCode: t.string({ resolve: (r) => r.errorCode ?? null }),
-    message: t.string({ resolve: (r) => r.message ?? null }),
+    errorCode: t.exposeString('errorCode'),
+    message: t.exposeString('message'),
   }),
 });
-
-export const ExportJobRef = builder.objectRef<ExportJobShape>('ExportJob');
 
 ExportJobRef.implement({
   description: 'A Cloud Backup snapshot export of a cluster to an export bucket.',
@@ -95,14 +62,7 @@ ExportJobRef.implement({
     atlasId: t.field({
       type: 'ObjectId',
       nullable: false,
-      resolve: (job) => {
-        if (!job.raw.id)
-          throw new UpstreamError(
-            'UPSTREAM_BAD_RESPONSE',
-            'Atlas returned an export job without an id.',
-          );
-        return job.raw.id;
-      },
+      resolve: (job) => upstreamId(job.raw.id, 'an export job'),
     }),
     state: t.field({
       type: ExportJobState.ref,
@@ -135,7 +95,7 @@ ExportJobRef.implement({
     cluster: t.field({
       type: ClusterRef,
       nullable: false,
-      resolve: (job) => ({ kind: 'Cluster' as const, groupId: job.groupId, name: job.clusterName }),
+      resolve: (job) => clusterShape(job.groupId, job.clusterName),
     }),
     snapshot: t.field({
       type: ClusterSnapshotRef,
@@ -153,91 +113,3 @@ export const ExportJobConnection = connectionType('ExportJob', ExportJobRef);
 registerRefetch('ExportJob', (id, context) =>
   loadExportJob(context, id.groupId, id.keys[0]!, id.keys[1]!),
 );
-
-const BackupLabelInput = builder.inputType('BackupLabelInput', {
-  fields: (t) => ({
-    key: t.string({ required: true }),
-    value: t.string({ required: true }),
-  }),
-});
-
-const CreateExportJobInput = builder.inputType('CreateExportJobInput', {
-  fields: (t) => ({
-    projectId: t.field({ type: 'ObjectId', required: true }),
-    clusterName: t.string({ required: true }),
-    snapshotId: t.field({
-      type: 'ObjectId',
-      required: true,
-      description: 'A snapshot of the cluster (`Cluster.snapshots`).',
-    }),
-    exportBucketId: t.field({
-      type: 'ObjectId',
-      required: true,
-      description: 'One of `Project.exportBuckets`.',
-    }),
-    customData: t.field({
-      type: [BackupLabelInput],
-      description: 'Key-value pairs written with the export.',
-    }),
-  }),
-});
-
-const CreateExportJobSuccess = builder
-  .objectRef<{ exportJob: ExportJobShape }>('CreateExportJobSuccess')
-  .implement({
-    fields: (t) => ({
-      exportJob: t.field({
-        type: ExportJobRef,
-        nullable: false,
-        resolve: (payload) => payload.exportJob,
-      }),
-      cluster: t.field({
-        type: ClusterRef,
-        nullable: false,
-        description: 'Its list of export jobs holds the new one.',
-        resolve: ({ exportJob }) => ({
-          kind: 'Cluster' as const,
-          groupId: exportJob.groupId,
-          name: exportJob.clusterName,
-        }),
-      }),
-    }),
-  });
-
-builder.mutationFields((t) => ({
-  createExportJob: t.field({
-    type: CreateExportJobSuccess,
-    nullable: false,
-    description: 'Exports a Cloud Backup snapshot of a cluster to an export bucket. Never retried.',
-    errors: mutationErrors('CreateExportJob'),
-    args: { input: t.arg({ type: CreateExportJobInput, required: true }) },
-    resolve: async (_, { input }, context) => {
-      const { projectId, clusterName } = input;
-      checkInput([clusterNameCheck(clusterName, 'clusterName')]);
-      const body = {
-        snapshotId: input.snapshotId,
-        exportBucketId: input.exportBucketId,
-        ...(input.customData
-          ? { customData: input.customData.map(({ key, value }) => ({ key, value })) }
-          : {}),
-      };
-      const raw = await mutate<AtlasExportJob>(
-        context,
-        createExportJob(projectId, clusterName, body),
-        (job) => ({
-          stale: [`${exportsPath(projectId, clusterName)}?`],
-          fresh: job.id ? [[getExportJob(projectId, clusterName, job.id), job]] : [],
-          entities: job.id
-            ? [
-                {
-                  typename: 'ExportJob',
-                  id: encodeGlobalId('ExportJob', projectId, clusterName, job.id),
-                },
-              ]
-            : [],
-        }),
-      );
-      return { exportJob: exportJobShape(projectId, clusterName, raw) };
-    },
-  }),
-}));

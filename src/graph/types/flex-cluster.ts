@@ -1,58 +1,31 @@
-import { flexRestoreJobs, type AtlasFlexRestoreJob } from '../../atlas/restore-jobs.ts';
-import { builder } from '../builder.ts';
-import { connectionArgs, resolveConnection } from '../relay/connection.ts';
-import { collectionSource } from '../relay/connection-sources.ts';
-import { ProjectRef } from './project.ts';
-import {
-  RestoreJobConnection,
-  RestoreJobRef,
-  loadFlexRestoreJob,
-  flexJobShape,
-} from './restore-job.ts';
-import { flexSnapshots, type AtlasFlexSnapshot } from '../../atlas/snapshots.ts';
+import { type AtlasFlexRestoreJob, flexRestoreJobs } from '../../atlas/restore-jobs.ts';
+import { flexSnapshots } from '../../atlas/snapshots.ts';
+import { loadFlexRestoreJob } from '../loaders/lookups.ts';
+import { connectionField } from '../relay/connection-field.ts';
+import { FlexClusterRef, ProjectRef, RestoreJobRef } from './refs.ts';
+import { RestoreJobConnection } from './restore-job.ts';
+import { flexJobShape, projectShape } from './shapes.ts';
 import { FlexSnapshotConnection } from './snapshot.ts';
-import { projectShape, type FlexClusterShape } from './shapes.ts';
 
-export const FlexClusterRef = builder.objectRef<FlexClusterShape>('FlexCluster').implement({
+FlexClusterRef.implement({
   description: 'A Flex cluster, reached by name: the successor of serverless instances.',
   fields: (t) => ({
-    name: t.string({ nullable: false, resolve: (cluster) => cluster.name }),
+    name: t.exposeString('name', { nullable: false }),
     project: t.field({
       type: ProjectRef,
       nullable: false,
       resolve: (cluster) => projectShape(cluster.groupId),
     }),
-    restoreJobs: t.field({
+    restoreJobs: connectionField(t, {
       type: RestoreJobConnection,
-      nullable: false,
       description: 'Restore jobs of this Flex cluster, newest first.',
-      args: connectionArgs(t.arg),
-      resolve: (cluster, args, context, info) =>
-        resolveConnection(
-          args,
-          info,
-          collectionSource<AtlasFlexRestoreJob>(
-            flexRestoreJobs(cluster.groupId, cluster.name),
-            context,
-          ),
-          (raw) => flexJobShape(cluster.groupId, cluster.name, raw),
-        ),
+      list: (cluster) => flexRestoreJobs(cluster.groupId, cluster.name),
+      node: (raw: AtlasFlexRestoreJob, cluster) => flexJobShape(cluster.groupId, cluster.name, raw),
     }),
-    snapshots: t.field({
+    snapshots: connectionField(t, {
       type: FlexSnapshotConnection,
-      nullable: false,
       description: 'Backup snapshots of this Flex cluster, newest first.',
-      args: connectionArgs(t.arg),
-      resolve: (cluster, args, context, info) =>
-        resolveConnection(
-          args,
-          info,
-          collectionSource<AtlasFlexSnapshot>(
-            flexSnapshots(cluster.groupId, cluster.name),
-            context,
-          ),
-          (raw) => raw,
-        ),
+      list: (cluster) => flexSnapshots(cluster.groupId, cluster.name),
     }),
     restoreJob: t.field({
       type: RestoreJobRef,

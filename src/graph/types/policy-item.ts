@@ -17,19 +17,18 @@ const PolicyItemRetentionUnit = upstreamEnum(
 export const PolicyItemRef = builder.objectRef<AtlasPolicyItem>('PolicyItem').implement({
   description: "One schedule of a cluster's backup policy.",
   fields: (t) => ({
-    atlasId: t.field({ type: 'ObjectId', resolve: (item) => item.id ?? null }),
+    atlasId: t.expose('id', { type: 'ObjectId' }),
     frequencyType: t.field({
       type: PolicyItemFrequencyType.ref,
       resolve: (item, _, c) => PolicyItemFrequencyType.known(item.frequencyType, c),
     }),
-    frequencyInterval: t.int({
+    frequencyInterval: t.exposeInt('frequencyInterval', {
       description: 'Hours, weekday, or day of month, by frequency type (40: last day).',
-      resolve: (item) => item.frequencyInterval ?? null,
     }),
     retentionUnit: t.field({
       type: PolicyItemRetentionUnit.ref,
       resolve: (item, _, c) => PolicyItemRetentionUnit.known(item.retentionUnit, c),
     }),
-    retentionValue: t.int({ resolve: (item) => item.retentionValue ?? null }),
+    retentionValue: t.exposeInt('retentionValue'),
   }),
 });

@@ -1,20 +1,30 @@
 import { listPipelines } from '../../atlas/pipelines.ts';
 import { builder } from '../builder.ts';
 import { PIPELINES_DEPRECATION, SERVERLESS_DEPRECATION } from '../lib/deprecations.ts';
-import { connectionArgs, resolveConnection } from '../relay/connection.ts';
+import { isClusterName, isPipelineName } from '../lib/patterns.ts';
+import { userInputError } from '../lib/user-input-error.ts';
+import { loadPipeline } from '../loaders/lookups.ts';
+import { assertProjectAllowed } from '../project-scope.ts';
 import { arraySource } from '../relay/connection-sources.ts';
+import { connectionField } from '../relay/connection-field.ts';
 import { collectionKey } from '../relay/cursor.ts';
 import { NodeRef, registerRefetch } from '../relay/node.ts';
-import { isClusterName, isPipelineName } from '../lib/patterns.ts';
-import { PipelineConnection, PipelineRef, pipelineShape } from './pipeline.ts';
-import { ClusterRef } from './cluster.ts';
-import { FlexClusterRef } from './flex-cluster.ts';
-import { ServerlessInstanceRef } from './serverless-instance.ts';
-import { projectShape, type ProjectShape } from './shapes.ts';
-import { assertProjectAllowed } from '../project-scope.ts';
-import { userInputError } from '../lib/user-input-error.ts';
-
-export const ProjectRef = builder.objectRef<ProjectShape>('Project');
+import { PipelineConnection } from './pipeline.ts';
+import {
+  ClusterRef,
+  FlexClusterRef,
+  PipelineRef,
+  ProjectRef,
+  ServerlessInstanceRef,
+} from './refs.ts';
+import {
+  clusterShape,
+  flexClusterShape,
+  pipelineShape,
+  type ProjectShape,
+  projectShape,
+  serverlessInstanceShape,
+} from './shapes.ts';
 
 ProjectRef.implement({
   description:
@@ -22,22 +32,21 @@ ProjectRef.implement({
   interfaces: [NodeRef],
   isTypeOf: (value) => (value as ProjectShape).kind === 'Project',
   fields: (t) => ({
-    atlasId: t.field({ type: 'ObjectId', nullable: false, resolve: (project) => project.groupId }),
-    pipelines: t.field({
+    atlasId: t.expose('groupId', { type: 'ObjectId', nullable: false }),
+    pipelines: connectionField(t, {
       type: PipelineConnection,
-      nullable: false,
       deprecationReason: PIPELINES_DEPRECATION,
       description: `The project's Data Lake Pipelines, in creation order. ${PIPELINES_DEPRECATION}`,
-      args: connectionArgs(t.arg),
-      resolve: (project, args, context, info) => {
-        const key = collectionKey({
-          groupId: project.groupId,
-          path: listPipelines(project.groupId).path,
-          filters: {},
-        });
-        const source = arraySource(key, () => context.loaders.pipelines.list(project.groupId));
-        return resolveConnection(args, info, source, (raw) => pipelineShape(project.groupId, raw));
-      },
+      list: (project, _, context) =>
+        arraySource(
+          collectionKey({
+            groupId: project.groupId,
+            path: listPipelines(project.groupId).path,
+            filters: {},
+          }),
+          () => context.loaders.pipelines.list(project.groupId),
+        ),
+      node: (raw, project) => pipelineShape(project.groupId, raw),
     }),
     pipeline: t.field({
       type: PipelineRef,
@@ -47,8 +56,7 @@ ProjectRef.implement({
       resolve: async (project, { name }, context) => {
         if (!isPipelineName(name))
           throw userInputError(`"${name}" is not a valid pipeline name.`, 'name');
-        const raw = await context.loaders.pipelines.load(project.groupId, name);
-        return raw && pipelineShape(project.groupId, raw);
+        return loadPipeline(context, project.groupId, name);
       },
     }),
     cluster: t.field({
@@ -59,7 +67,7 @@ ProjectRef.implement({
       resolve: (project, { name }) => {
         if (!isClusterName(name))
           throw userInputError(`"${name}" is not a valid cluster name.`, 'name');
-        return { kind: 'Cluster' as const, groupId: project.groupId, name };
+        return clusterShape(project.groupId, name);
       },
     }),
     serverlessInstance: t.field({
@@ -71,7 +79,7 @@ ProjectRef.implement({
       resolve: (project, { name }) => {
         if (!isClusterName(name))
           throw userInputError(`"${name}" is not a valid serverless instance name.`, 'name');
-        return { kind: 'ServerlessInstance' as const, groupId: project.groupId, name };
+        return serverlessInstanceShape(project.groupId, name);
       },
     }),
     flexCluster: t.field({
@@ -82,7 +90,7 @@ ProjectRef.implement({
       resolve: (project, { name }) => {
         if (!isClusterName(name))
           throw userInputError(`"${name}" is not a valid Flex cluster name.`, 'name');
-        return { kind: 'FlexCluster' as const, groupId: project.groupId, name };
+        return flexClusterShape(project.groupId, name);
       },
     }),
   }),

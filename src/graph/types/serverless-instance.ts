@@ -1,68 +1,40 @@
-import { serverlessRestoreJobs, type AtlasServerlessRestoreJob } from '../../atlas/restore-jobs.ts';
-import { builder } from '../builder.ts';
-import { connectionArgs, resolveConnection } from '../relay/connection.ts';
-import { collectionSource } from '../relay/connection-sources.ts';
+import { type AtlasServerlessRestoreJob, serverlessRestoreJobs } from '../../atlas/restore-jobs.ts';
+import { serverlessSnapshots } from '../../atlas/snapshots.ts';
 import { SERVERLESS_DEPRECATION } from '../lib/deprecations.ts';
-import { ProjectRef } from './project.ts';
-import {
-  RestoreJobConnection,
-  RestoreJobRef,
-  loadServerlessRestoreJob,
-  serverlessJobShape,
-} from './restore-job.ts';
-import { serverlessSnapshots, type AtlasServerlessSnapshot } from '../../atlas/snapshots.ts';
+import { loadServerlessRestoreJob } from '../loaders/lookups.ts';
+import { connectionField } from '../relay/connection-field.ts';
+import { ProjectRef, RestoreJobRef, ServerlessInstanceRef } from './refs.ts';
+import { RestoreJobConnection } from './restore-job.ts';
+import { projectShape, serverlessJobShape } from './shapes.ts';
 import { ServerlessSnapshotConnection } from './snapshot.ts';
-import { projectShape, type ServerlessInstanceShape } from './shapes.ts';
 
-export const ServerlessInstanceRef = builder
-  .objectRef<ServerlessInstanceShape>('ServerlessInstance')
-  .implement({
-    description: `A serverless instance, reached by name. ${SERVERLESS_DEPRECATION}`,
-    fields: (t) => ({
-      name: t.string({ nullable: false, resolve: (instance) => instance.name }),
-      project: t.field({
-        type: ProjectRef,
-        nullable: false,
-        resolve: (instance) => projectShape(instance.groupId),
-      }),
-      restoreJobs: t.field({
-        type: RestoreJobConnection,
-        nullable: false,
-        description: 'Restore jobs of this instance, newest first.',
-        args: connectionArgs(t.arg),
-        resolve: (instance, args, context, info) =>
-          resolveConnection(
-            args,
-            info,
-            collectionSource<AtlasServerlessRestoreJob>(
-              serverlessRestoreJobs(instance.groupId, instance.name),
-              context,
-            ),
-            (raw) => serverlessJobShape(instance.groupId, instance.name, raw),
-          ),
-      }),
-      snapshots: t.field({
-        type: ServerlessSnapshotConnection,
-        nullable: false,
-        description: 'Backup snapshots of this instance, newest first.',
-        args: connectionArgs(t.arg),
-        resolve: (instance, args, context, info) =>
-          resolveConnection(
-            args,
-            info,
-            collectionSource<AtlasServerlessSnapshot>(
-              serverlessSnapshots(instance.groupId, instance.name),
-              context,
-            ),
-            (raw) => raw,
-          ),
-      }),
-      restoreJob: t.field({
-        type: RestoreJobRef,
-        description: 'One restore job by its Atlas id; null when it does not exist.',
-        args: { id: t.arg({ type: 'ObjectId', required: true }) },
-        resolve: (instance, { id }, context) =>
-          loadServerlessRestoreJob(context, instance.groupId, instance.name, id),
-      }),
+ServerlessInstanceRef.implement({
+  description: `A serverless instance, reached by name. ${SERVERLESS_DEPRECATION}`,
+  fields: (t) => ({
+    name: t.exposeString('name', { nullable: false }),
+    project: t.field({
+      type: ProjectRef,
+      nullable: false,
+      resolve: (instance) => projectShape(instance.groupId),
     }),
-  });
+    restoreJobs: connectionField(t, {
+      type: RestoreJobConnection,
+      description: 'Restore jobs of this instance, newest first.',
+      list: (instance) => serverlessRestoreJobs(instance.groupId, instance.name),
+      node: (raw: AtlasServerlessRestoreJob, instance) =>
+        serverlessJobShape(instance.groupId, instance.name, raw),
+    }),
+    snapshots: connectionField(t, {
+      type: ServerlessSnapshotConnection,
+      description: 'Backup snapshots of this instance, newest first.',
+      list: (instance) => serverlessSnapshots(instance.groupId, instance.name),
+    }),
+    restoreJob: t.field({
+      type: RestoreJobRef,
+      description: 'One restore job by its Atlas id; null when it does not exist.',
+      args: { id: t.arg({ type: 'ObjectId', required: true }) },
+      resolve: (instance, { id }, context) =>
+        loadServerlessRestoreJob(context, instance.groupId, instance.name, id),
+    }),
+  }),
+});

@@ -1,3 +1,4 @@
+import { UpstreamError } from '../../atlas/errors.ts';
 import type { AtlasExportJob } from '../../atlas/export-jobs.ts';
 import type { AtlasPipeline, AtlasPipelineRun } from '../../atlas/pipelines.ts';
 import type { AtlasFlexRestoreJob, AtlasServerlessRestoreJob } from '../../atlas/restore-jobs.ts';
@@ -63,6 +64,51 @@ export type NodeShape =
   | RestoreJobShape;
 
 export const projectShape = (groupId: string): ProjectShape => ({ kind: 'Project', groupId });
+export const clusterShape = (groupId: string, name: string): ClusterShape => ({
+  kind: 'Cluster',
+  groupId,
+  name,
+});
+export const serverlessInstanceShape = (
+  groupId: string,
+  name: string,
+): ServerlessInstanceShape => ({
+  kind: 'ServerlessInstance',
+  groupId,
+  name,
+});
+export const flexClusterShape = (groupId: string, name: string): FlexClusterShape => ({
+  kind: 'FlexCluster',
+  groupId,
+  name,
+});
+
+/** A pipeline is keyed by its name: one without a name cannot be located again. */
+export const pipelineShape = (groupId: string, raw: AtlasPipeline): PipelineShape => {
+  if (typeof raw.name !== 'string')
+    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas returned a pipeline without a name.');
+  return { kind: 'Pipeline', groupId, name: raw.name, raw };
+};
+export const runShape = (
+  groupId: string,
+  pipelineName: string,
+  raw: AtlasPipelineRun,
+): PipelineRunShape => ({ kind: 'PipelineRun', groupId, pipelineName, raw });
+export const exportJobShape = (
+  groupId: string,
+  clusterName: string,
+  raw: AtlasExportJob,
+): ExportJobShape => ({ kind: 'ExportJob', groupId, clusterName, raw });
+export const serverlessJobShape = (
+  groupId: string,
+  instanceName: string,
+  raw: AtlasServerlessRestoreJob,
+): ServerlessRestoreJobShape => ({ kind: 'ServerlessRestoreJob', groupId, instanceName, raw });
+export const flexJobShape = (
+  groupId: string,
+  clusterName: string,
+  raw: AtlasFlexRestoreJob,
+): FlexRestoreJobShape => ({ kind: 'FlexRestoreJob', groupId, clusterName, raw });
 
 /** Builds the global ID of any node from its shape (design §1). */
 export function globalIdOf(node: NodeShape): string {

@@ -1,4 +1,3 @@
-import { UpstreamError } from '../../atlas/errors.ts';
 import type {
   AtlasClusterSnapshot,
   AtlasFlexSnapshot,
@@ -7,14 +6,11 @@ import type {
 import { builder } from '../builder.ts';
 import { connectionType } from '../relay/connection.ts';
 import { upstreamEnum } from '../lib/upstream-enum.ts';
+import { upstreamId } from '../lib/upstream-id.ts';
 
 /** Backup snapshots, as restores, exports and pipeline runs name them. Not nodes: Atlas keys them by parent. */
 
-const atlasId = (snapshot: { id?: string }) => {
-  if (!snapshot.id)
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas returned a snapshot without an id.');
-  return snapshot.id;
-};
+const atlasId = (snapshot: { id?: string }) => upstreamId(snapshot.id, 'a snapshot');
 
 export const CloudProvider = upstreamEnum(
   'CloudProvider',
@@ -67,8 +63,8 @@ type Member = NonNullable<AtlasClusterSnapshot['members']>[number];
 const ClusterSnapshotMemberRef = builder.objectRef<Member>('ClusterSnapshotMember').implement({
   description: 'The snapshot of one shard or config server of a sharded cluster.',
   fields: (t) => ({
-    atlasId: t.field({ type: 'ObjectId', resolve: (m) => m.id ?? null }),
-    replicaSetName: t.string({ resolve: (m) => m.replicaSetName ?? null }),
+    atlasId: t.expose('id', { type: 'ObjectId' }),
+    replicaSetName: t.exposeString('replicaSetName'),
     cloudProvider: t.field({
       type: CloudProvider.ref,
       resolve: (m, _, c) => CloudProvider.known(m.cloudProvider, c),
@@ -83,9 +79,9 @@ export const ClusterSnapshotRef = builder
       'A Cloud Backup snapshot of a dedicated cluster. Sharded-cluster fields are set only where Atlas gives them (availableSnapshots).',
     fields: (t) => ({
       atlasId: t.field({ type: 'ObjectId', nullable: false, resolve: atlasId }),
-      createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt ?? null }),
-      expiresAt: t.field({ type: 'DateTime', resolve: (s) => s.expiresAt ?? null }),
-      description: t.string({ resolve: (s) => s.description ?? null }),
+      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+      description: t.exposeString('description'),
       frequencyType: t.field({
         type: SnapshotFrequencyType.ref,
         resolve: (s, _, c) => SnapshotFrequencyType.known(s.frequencyType, c),
@@ -102,35 +98,31 @@ export const ClusterSnapshotRef = builder
         type: ClusterSnapshotClusterType.ref,
         resolve: (s, _, c) => ClusterSnapshotClusterType.known(s.type, c),
       }),
-      storageSizeBytes: t.field({ type: 'Long', resolve: (s) => s.storageSizeBytes ?? null }),
-      mongodVersion: t.string({ resolve: (s) => s.mongodVersion ?? null }),
-      masterKeyUUID: t.string({
+      storageSizeBytes: t.expose('storageSizeBytes', { type: 'Long' }),
+      mongodVersion: t.exposeString('mongodVersion'),
+      masterKeyUUID: t.exposeString('masterKeyUUID', {
         description: 'The encryption key, for encrypted snapshots.',
-        resolve: (s) => s.masterKeyUUID ?? null,
       }),
-      policyItemIds: t.field({
+      policyItemIds: t.expose('policyItems', {
         type: ['ObjectId'],
         nullable: { list: true, items: false },
         description: 'The backup policy items that took this snapshot.',
-        resolve: (s) => s.policyItems ?? null,
       }),
       cloudProvider: t.field({
         type: CloudProvider.ref,
         resolve: (s, _, c) => CloudProvider.known(s.cloudProvider, c),
       }),
-      copyRegions: t.stringList({
+      copyRegions: t.exposeStringList('copyRegions', {
         nullable: { list: true, items: false },
-        resolve: (s) => s.copyRegions ?? null,
       }),
-      replicaSetName: t.string({ resolve: (s) => s.replicaSetName ?? null }),
+      replicaSetName: t.exposeString('replicaSetName'),
       configServerType: t.field({
         type: ConfigServerType.ref,
         resolve: (s, _, c) => ConfigServerType.known(s.configServerType, c),
       }),
-      members: t.field({
+      members: t.expose('members', {
         type: [ClusterSnapshotMemberRef],
         nullable: { list: true, items: false },
-        resolve: (s) => s.members ?? null,
       }),
     }),
   });
@@ -141,8 +133,8 @@ export const ServerlessSnapshotRef = builder
     description: 'A backup snapshot of a serverless instance.',
     fields: (t) => ({
       atlasId: t.field({ type: 'ObjectId', nullable: false, resolve: atlasId }),
-      createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt ?? null }),
-      expiresAt: t.field({ type: 'DateTime', resolve: (s) => s.expiresAt ?? null }),
+      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
       frequencyType: t.field({
         type: ServerlessSnapshotFrequencyType.ref,
         resolve: (s, _, c) => ServerlessSnapshotFrequencyType.known(s.frequencyType, c),
@@ -155,9 +147,9 @@ export const ServerlessSnapshotRef = builder
         type: SnapshotStatus.ref,
         resolve: (s, _, c) => SnapshotStatus.known(s.status, c),
       }),
-      storageSizeBytes: t.field({ type: 'Long', resolve: (s) => s.storageSizeBytes ?? null }),
-      mongodVersion: t.string({ resolve: (s) => s.mongodVersion ?? null }),
-      serverlessInstanceName: t.string({ resolve: (s) => s.serverlessInstanceName ?? null }),
+      storageSizeBytes: t.expose('storageSizeBytes', { type: 'Long' }),
+      mongodVersion: t.exposeString('mongodVersion'),
+      serverlessInstanceName: t.exposeString('serverlessInstanceName'),
     }),
   });
 
@@ -169,11 +161,11 @@ export const FlexSnapshotRef = builder.objectRef<AtlasFlexSnapshot>('FlexSnapsho
       type: FlexSnapshotStatus.ref,
       resolve: (s, _, c) => FlexSnapshotStatus.known(s.status, c),
     }),
-    mongoDBVersion: t.string({ resolve: (s) => s.mongoDBVersion ?? null }),
-    scheduledTime: t.field({ type: 'DateTime', resolve: (s) => s.scheduledTime ?? null }),
-    startTime: t.field({ type: 'DateTime', resolve: (s) => s.startTime ?? null }),
-    finishTime: t.field({ type: 'DateTime', resolve: (s) => s.finishTime ?? null }),
-    expiration: t.field({ type: 'DateTime', resolve: (s) => s.expiration ?? null }),
+    mongoDBVersion: t.exposeString('mongoDBVersion'),
+    scheduledTime: t.expose('scheduledTime', { type: 'DateTime' }),
+    startTime: t.expose('startTime', { type: 'DateTime' }),
+    finishTime: t.expose('finishTime', { type: 'DateTime' }),
+    expiration: t.expose('expiration', { type: 'DateTime' }),
   }),
 });
 
