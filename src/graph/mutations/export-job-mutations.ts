@@ -16,11 +16,7 @@ const CreateExportJobSuccess = builder
   .objectRef<{ exportJob: ExportJobShape }>('CreateExportJobSuccess')
   .implement({
     fields: (t) => ({
-      exportJob: t.field({
-        type: ExportJobRef,
-        nullable: false,
-        resolve: (payload) => payload.exportJob,
-      }),
+      exportJob: t.expose('exportJob', { type: ExportJobRef, nullable: false }),
       cluster: t.field({
         type: ClusterRef,
         nullable: false,

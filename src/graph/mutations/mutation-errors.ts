@@ -51,28 +51,27 @@ export class UpstreamFailure extends MutationFailure {
 const AtlasErrorRef = builder.objectRef<AtlasErrorDetail>('AtlasError').implement({
   description: 'What Atlas answered.',
   fields: (t) => ({
-    status: t.int({ nullable: false, description: 'HTTP status.', resolve: (a) => a.status }),
-    errorCode: t.string({ resolve: (a) => a.errorCode }),
-    detail: t.string({ resolve: (a) => a.detail }),
+    status: t.exposeInt('status', { nullable: false, description: 'HTTP status.' }),
+    errorCode: t.exposeString('errorCode'),
+    detail: t.exposeString('detail'),
   }),
 });
 
 const MutationErrorRef = builder.interfaceRef<MutationFailure>('MutationError').implement({
   description: 'An expected failure of a mutation.',
   fields: (t) => ({
-    message: t.string({ nullable: false, resolve: (e) => e.message }),
-    atlas: t.field({ type: AtlasErrorRef, resolve: (e) => e.atlas }),
+    message: t.exposeString('message', { nullable: false }),
+    atlas: t.expose('atlas', { type: AtlasErrorRef }),
   }),
 });
 
 const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   fields: (t) => ({
-    path: t.stringList({
+    path: t.exposeStringList('path', {
       nullable: false,
       description: 'Path of the input field at fault.',
-      resolve: (f) => f.path,
     }),
-    message: t.string({ nullable: false, resolve: (f) => f.message }),
+    message: t.exposeString('message', { nullable: false }),
   }),
 });
 
@@ -81,7 +80,7 @@ builder.objectType(ValidationFailure, {
   description: 'The input breaks a rule of the contract; nothing was changed.',
   interfaces: [MutationErrorRef],
   fields: (t) => ({
-    fieldErrors: t.field({ type: [FieldErrorRef], nullable: false, resolve: (e) => e.fieldErrors }),
+    fieldErrors: t.expose('fieldErrors', { type: [FieldErrorRef], nullable: false }),
   }),
 });
 builder.objectType(NotFoundFailure, {
@@ -103,10 +102,7 @@ builder.objectType(RateLimitedFailure, {
   name: 'RateLimitedError',
   interfaces: [MutationErrorRef],
   fields: (t) => ({
-    retryAfter: t.int({
-      description: 'Seconds to wait before trying again.',
-      resolve: (e) => e.retryAfter,
-    }),
+    retryAfter: t.exposeInt('retryAfter', { description: 'Seconds to wait before trying again.' }),
   }),
 });
 builder.objectType(UpstreamFailure, {
@@ -114,11 +110,7 @@ builder.objectType(UpstreamFailure, {
   description: 'Atlas failed or could not be reached; the change may or may not have happened.',
   interfaces: [MutationErrorRef],
   fields: (t) => ({
-    code: t.string({
-      nullable: false,
-      description: 'The error catalogue code.',
-      resolve: (e) => e.code,
-    }),
+    code: t.exposeString('code', { nullable: false, description: 'The error catalogue code.' }),
   }),
 });
 

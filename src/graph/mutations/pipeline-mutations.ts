@@ -47,11 +47,7 @@ const CreatePipelineSuccess = builder
   .objectRef<{ pipeline: PipelineShape }>('CreatePipelineSuccess')
   .implement({
     fields: (t) => ({
-      pipeline: t.field({
-        type: PipelineRef,
-        nullable: false,
-        resolve: (payload) => payload.pipeline,
-      }),
+      pipeline: t.expose('pipeline', { type: PipelineRef, nullable: false }),
       project: t.field({
         type: ProjectRef,
         nullable: false,
@@ -65,11 +61,7 @@ const CreatePipelineSuccess = builder
 const pipelinePayload = (name: string) =>
   builder.objectRef<{ pipeline: PipelineShape }>(name).implement({
     fields: (t) => ({
-      pipeline: t.field({
-        type: PipelineRef,
-        nullable: false,
-        resolve: (payload) => payload.pipeline,
-      }),
+      pipeline: t.expose('pipeline', { type: PipelineRef, nullable: false }),
     }),
   });
 

@@ -23,7 +23,7 @@ const TriggerPipelineRunSuccess = builder
   .objectRef<{ run: PipelineRunShape }>('TriggerPipelineRunSuccess')
   .implement({
     fields: (t) => ({
-      run: t.field({ type: PipelineRunRef, nullable: false, resolve: (payload) => payload.run }),
+      run: t.expose('run', { type: PipelineRunRef, nullable: false }),
       pipeline: t.field({
         type: PipelineRef,
         resolve: ({ run }, _, context) => loadPipeline(context, run.groupId, run.pipelineName),

@@ -41,11 +41,7 @@ const CreateServerlessRestoreJobSuccess = builder
   .objectRef<{ restoreJob: ServerlessRestoreJobShape }>('CreateServerlessRestoreJobSuccess')
   .implement({
     fields: (t) => ({
-      restoreJob: t.field({
-        type: ServerlessRestoreJobRef,
-        nullable: false,
-        resolve: (payload) => payload.restoreJob,
-      }),
+      restoreJob: t.expose('restoreJob', { type: ServerlessRestoreJobRef, nullable: false }),
       serverlessInstance: t.field({
         type: ServerlessInstanceRef,
         nullable: false,
@@ -60,11 +56,7 @@ const CreateFlexRestoreJobSuccess = builder
   .objectRef<{ restoreJob: FlexRestoreJobShape }>('CreateFlexRestoreJobSuccess')
   .implement({
     fields: (t) => ({
-      restoreJob: t.field({
-        type: FlexRestoreJobRef,
-        nullable: false,
-        resolve: (payload) => payload.restoreJob,
-      }),
+      restoreJob: t.expose('restoreJob', { type: FlexRestoreJobRef, nullable: false }),
       flexCluster: t.field({
         type: FlexClusterRef,
         nullable: false,

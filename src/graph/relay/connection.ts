@@ -74,7 +74,7 @@ export function connectionType<T>(
         nullable: { list: false, items: false },
         resolve: (c) => c.edges.map((edge) => edge.node) as never,
       }),
-      pageInfo: t.field({ type: PageInfo, nullable: false, resolve: (c) => c.pageInfo }),
+      pageInfo: t.expose('pageInfo', { type: PageInfo, nullable: false }),
       totalCount: t.int({
         nullable: false,
         description:
