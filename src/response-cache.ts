@@ -1,5 +1,5 @@
-import { createInMemoryCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { createRedisCache } from '@envelop/response-cache-redis';
+import { type Cache, createInMemoryCache } from '@graphql-yoga/plugin-response-cache';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { CachedEntity } from './graph/context.ts';

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig, SETTINGS } from '../src/config.ts';
 import { configProblems } from './support/config-problems.ts';
-import { SETTINGS, loadConfig } from '../src/config.ts';
 
 const problems = configProblems;
 

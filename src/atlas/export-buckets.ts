@@ -1,5 +1,5 @@
 import type { AtlasRequest } from './client.ts';
-import { groupPath, type Collection } from './collection.ts';
+import { type Collection, groupPath } from './collection.ts';
 import { ATLAS_2024_05_30 } from './media-types.ts';
 
 /**

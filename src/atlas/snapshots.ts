@@ -1,5 +1,5 @@
-import { pathSegment, type AtlasRequest } from './client.ts';
-import { groupPath, type Collection } from './collection.ts';
+import { type AtlasRequest, pathSegment } from './client.ts';
+import { type Collection, groupPath } from './collection.ts';
 import { ATLAS_2023_01_01, ATLAS_2024_11_13 } from './media-types.ts';
 import { SERVERLESS_SUCCESSOR, SERVERLESS_SUNSET } from './restore-jobs.ts';
 

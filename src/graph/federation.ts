@@ -1,7 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
 import type { GraphContext } from './context.ts';
-import { OBJECT_ID, isClusterName, isPipelineName } from './lib/patterns.ts';
+import { isClusterName, isPipelineName, OBJECT_ID } from './lib/patterns.ts';
+import { userInputError } from './lib/user-input-error.ts';
 import {
   loadExportJob,
   loadFlexRestoreJob,
@@ -19,7 +20,6 @@ import {
   ServerlessRestoreJobRef,
 } from './types/refs.ts';
 import { projectShape } from './types/shapes.ts';
-import { userInputError } from './lib/user-input-error.ts';
 
 /**
  * Apollo Federation v2: the schema is also a subgraph (`_service { sdl }`, `_entities`). Entity keys are

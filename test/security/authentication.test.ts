@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
-import { calls, startHarness, type Harness } from '../support/harness.ts';
-import { AUDIENCE, ISSUER, SECRET, signToken, startJwksServer, type JwksServer } from './tokens.ts';
+import { calls, type Harness, startHarness } from '../support/harness.ts';
+import { AUDIENCE, ISSUER, type JwksServer, SECRET, signToken, startJwksServer } from './tokens.ts';
 
 const QUERY = `query($p: ObjectId!) { project(id: $p) { pipelines(first: 1) { nodes { name } } } }`;
 const as = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -1,4 +1,4 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /** Whether the field being resolved selects `name` directly (through fragments too). */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {

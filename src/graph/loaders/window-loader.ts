@@ -5,8 +5,8 @@ import { UpstreamError } from '../../atlas/errors.ts';
 import {
   MAX_PAGE_SIZE,
   mergeWindows,
-  pageStart,
   type PageRequest,
+  pageStart,
   type Window,
 } from '../../atlas/pagination.ts';
 import { collectionKey } from '../relay/cursor.ts';

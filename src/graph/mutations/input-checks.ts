@@ -1,5 +1,5 @@
-import { ValidationFailure } from './mutation-errors.ts';
 import { isClusterName, isPipelineName } from '../lib/patterns.ts';
+import { ValidationFailure } from './mutation-errors.ts';
 
 /**
  * One contract rule applied to one input field: whether it holds, the field's path under `input`, and

@@ -1,6 +1,6 @@
 import type { AtlasRequest } from '../../atlas/client.ts';
-import { callUpstream } from '../loaders/upstream-session.ts';
 import type { CachedEntity, GraphContext } from '../context.ts';
+import { callUpstream } from '../loaders/upstream-session.ts';
 import { encodeGlobalId, type NodeTypeName } from '../relay/global-id.ts';
 import { asMutationFailure } from './mutation-errors.ts';
 

@@ -1,4 +1,4 @@
-import { UpstreamError as UpstreamCallError, type AtlasErrorDetail } from '../../atlas/errors.ts';
+import { type AtlasErrorDetail, UpstreamError as UpstreamCallError } from '../../atlas/errors.ts';
 import { builder } from '../builder.ts';
 
 /**

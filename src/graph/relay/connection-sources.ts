@@ -1,6 +1,6 @@
 import type { Collection } from '../../atlas/collection.ts';
-import type { ConnectionSource } from './connection.ts';
 import type { GraphContext } from '../context.ts';
+import type { ConnectionSource } from './connection.ts';
 import { collectionKey } from './cursor.ts';
 
 /** A connection over an Atlas paginated list, through the operation's window loader. */

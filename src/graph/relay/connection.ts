@@ -1,12 +1,12 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { ArgBuilder, InterfaceRef, ObjectRef } from '@pothos/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import { UpstreamError } from '../../atlas/errors.ts';
 import { MAX_PAGE_SIZE, type Window } from '../../atlas/pagination.ts';
 import { builder } from '../builder.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import type { WindowResult } from '../loaders/window-loader.ts';
 import { selectsField } from '../lib/selection.ts';
 import { userInputError } from '../lib/user-input-error.ts';
+import type { WindowResult } from '../loaders/window-loader.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 
 type SchemaTypes =
   typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

@@ -1,6 +1,6 @@
-import { decodeOpaque, encodeOpaque } from './opaque.ts';
-import { OBJECT_ID, isClusterName, isPipelineName } from '../lib/patterns.ts';
+import { isClusterName, isPipelineName, OBJECT_ID } from '../lib/patterns.ts';
 import { userInputError } from '../lib/user-input-error.ts';
+import { decodeOpaque, encodeOpaque } from './opaque.ts';
 
 /** For each Node type, what follows the project id in its global ID, and each key's pattern (design §1). */
 const KEY_CHECKS = {

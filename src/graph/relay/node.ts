@@ -1,9 +1,9 @@
 import { isNotFound } from '../../atlas/errors.ts';
 import { builder } from '../builder.ts';
 import type { GraphContext } from '../context.ts';
-import type { GlobalId, NodeTypeName } from './global-id.ts';
-import { globalIdOf, type NodeShape } from '../types/shapes.ts';
 import { assertProjectAllowed } from '../project-scope.ts';
+import { globalIdOf, type NodeShape } from '../types/shapes.ts';
+import type { GlobalId, NodeTypeName } from './global-id.ts';
 
 export const NodeRef = builder.interfaceRef<NodeShape>('Node').implement({
   description:

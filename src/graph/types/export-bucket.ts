@@ -1,4 +1,4 @@
-import { exportBuckets, type AtlasExportBucket } from '../../atlas/export-buckets.ts';
+import { type AtlasExportBucket, exportBuckets } from '../../atlas/export-buckets.ts';
 import { builder } from '../builder.ts';
 import { upstreamId } from '../lib/upstream-id.ts';
 import { connectionType } from '../relay/connection.ts';

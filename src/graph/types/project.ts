@@ -5,8 +5,8 @@ import { isClusterName, isPipelineName } from '../lib/patterns.ts';
 import { userInputError } from '../lib/user-input-error.ts';
 import { loadPipeline } from '../loaders/lookups.ts';
 import { assertProjectAllowed } from '../project-scope.ts';
-import { arraySource } from '../relay/connection-sources.ts';
 import { connectionField } from '../relay/connection-field.ts';
+import { arraySource } from '../relay/connection-sources.ts';
 import { collectionKey } from '../relay/cursor.ts';
 import { NodeRef, registerRefetch } from '../relay/node.ts';
 import { PipelineConnection } from './pipeline.ts';
@@ -20,8 +20,8 @@ import {
 import {
   clusterShape,
   flexClusterShape,
-  pipelineShape,
   type ProjectShape,
+  pipelineShape,
   projectShape,
   serverlessInstanceShape,
 } from './shapes.ts';

@@ -4,9 +4,9 @@ import type {
   AtlasServerlessSnapshot,
 } from '../../atlas/snapshots.ts';
 import { builder } from '../builder.ts';
-import { connectionType } from '../relay/connection.ts';
 import { upstreamEnum } from '../lib/upstream-enum.ts';
 import { upstreamId } from '../lib/upstream-id.ts';
+import { connectionType } from '../relay/connection.ts';
 
 /** Backup snapshots, as restores, exports and pipeline runs name them. Not nodes: Atlas keys them by parent. */
 
