@@ -16,15 +16,16 @@ import {
 } from '../types/shapes.ts';
 import { loadByKey } from './load-by-key.ts';
 
-/**
- * One object by its upstream keys, as the shape resolvers take, or null when it does not exist: what
- * parents' by-id fields, `node`, `_entities` and mutation payloads share.
- */
+// One object by its upstream keys, as a shape, or null when it does not exist: what by-id fields,
+// `node`, `_entities` and mutation payloads share, so they all load it the same way.
+
+/** Through the by-name loader: several names of one project in one tick cost one list call. */
 export const loadPipeline = async (context: GraphContext, groupId: string, name: string) => {
   const raw = await context.loaders.pipelines.load(groupId, name);
   return raw && pipelineShape(groupId, raw);
 };
 
+/** One GET, or nothing when a list of this operation already held the run. */
 export const loadRun = (
   context: GraphContext,
   groupId: string,
