@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { getOperationAST, parse } from 'graphql';
 import type { GraphiQLOptions } from 'graphql-yoga';
-import { encodeGlobalId } from './graph/global-id.ts';
+import { encodeGlobalId } from './graph/relay/global-id.ts';
 import { SEED } from './simulator/index.ts';
 
 /**

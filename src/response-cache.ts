@@ -1,9 +1,9 @@
-import { createInMemoryCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { createRedisCache } from '@envelop/response-cache-redis';
+import { type Cache, createInMemoryCache } from '@graphql-yoga/plugin-response-cache';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { CachedEntity } from './graph/context.ts';
-import { decodeOpaque } from './graph/opaque.ts';
+import { decodeOpaque } from './graph/relay/opaque.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
 /** A tag entity, not a schema type: one per project a cached response touches. */

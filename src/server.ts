@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
-import { startSimulator, type Simulator } from './simulator/index.ts';
-import { closeGracefully } from './shutdown.ts';
-import { createGateway, type Gateway, type GatewayOptions } from './yoga.ts';
 import { MAX_URL_BYTES } from './plugins/request-size-limits.ts';
+import { closeGracefully } from './shutdown.ts';
+import { type Simulator, startSimulator } from './simulator/index.ts';
+import { createGateway, type Gateway, type GatewayOptions } from './yoga.ts';
 
 export interface RunningGateway {
   url: string;

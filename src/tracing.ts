@@ -1,10 +1,10 @@
 import {
+  context as otelContext,
+  type Span,
   SpanKind,
   SpanStatusCode,
-  context as otelContext,
-  trace,
-  type Span,
   type Tracer,
+  trace,
 } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';

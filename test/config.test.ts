@@ -3,19 +3,19 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configProblems } from './support/config-problems.ts';
-import { loadConfig } from '../src/config/index.ts';
 import {
   CONFIGURATION_PAGE,
   ENV_EXAMPLE,
-  TABLE_BEGIN,
-  TABLE_END,
   printedEnvExample,
   settingsTable,
+  TABLE_BEGIN,
+  TABLE_END,
   withSettingsTable,
 } from '../src/config/docs.ts';
+import { loadConfig } from '../src/config/index.ts';
 import { SETTINGS, type Setting } from '../src/config/settings.ts';
 import { tracingFromEnvironment } from '../src/tracing.ts';
+import { configProblems } from './support/config-problems.ts';
 
 const problems = configProblems;
 

@@ -1,15 +1,15 @@
 import { readdirSync } from 'node:fs';
-import { OperationTypeNode, getOperationAST, parse } from 'graphql';
+import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_QUERY,
   EXAMPLE_VARIABLES,
-  OPERATIONS_DIR,
   exampleOperations,
   graphiqlOptions,
+  OPERATIONS_DIR,
 } from '../src/graphiql.ts';
 import { SEED } from '../src/simulator/index.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { type Harness, startHarness } from './support/harness.ts';
 import { payloads, subscribe } from './support/sse.ts';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';

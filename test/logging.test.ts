@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_OPERATION_NAME_LENGTH } from '../src/metrics.ts';
 import { SEED } from '../src/simulator/index.ts';
 import { postGraphQL, startGatewayProcess } from './support/gateway-process.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { type Harness, startHarness } from './support/harness.ts';
 
 const ACCOUNT = { clientId: 'mdb_sa_id_log', clientSecret: 'mdb_sa_sk_must-not-appear' };
 

@@ -1,8 +1,8 @@
-import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
+import { Agent, type Dispatcher, request, errors as undiciErrors } from 'undici';
 import type { Authenticator } from './auth/authenticator.ts';
 import { CallDeadline } from './call-deadline.ts';
-import { UpstreamError, errorFromHttpStatus } from './errors.ts';
+import { errorFromHttpStatus, UpstreamError } from './errors.ts';
 import type { ProjectLimiter } from './limiter.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';

@@ -1,11 +1,11 @@
+import type { Redis } from 'ioredis';
 import {
   BurstyRateLimiter,
+  type RateLimiterAbstract,
   RateLimiterMemory,
   RateLimiterRedis,
   RateLimiterRes,
-  type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import type { Redis } from 'ioredis';
 import { UpstreamError } from './errors.ts';
 
 export interface ProjectLimiterOptions {

@@ -1,6 +1,6 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { ClientAuthConfig } from '../config/index.ts';
-import { OBJECT_ID } from '../graph/patterns.ts';
+import { OBJECT_ID } from '../graph/lib/patterns.ts';
 import { keysUnavailable, unauthenticated } from './auth-errors.ts';
 import type { Caller } from './caller.ts';
 

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/caller.ts';
+import type { RunPollHub } from './live/run-poll-hub.ts';
 import type { Loaders } from './loaders/index.ts';
 import type { UpstreamSession } from './loaders/upstream-session.ts';
-import type { RunPollHub } from './run-poll-hub.ts';
 
 /** What every resolver of one operation shares. */
 export interface GraphContext {

@@ -1,19 +1,24 @@
 import { type GraphQLSchema, type GraphQLUnionType, getNamedType } from 'graphql';
 import { builder } from './builder.ts';
-import { loadExportJob, ExportJobRef } from './export-job.ts';
-import { OBJECT_ID, isClusterName, isPipelineName } from './patterns.ts';
-import { PipelineRef, pipelineShape } from './pipeline.ts';
-import { PipelineRunRef, loadRun } from './pipeline-run.ts';
-import { ProjectRef } from './project.ts';
+import { answerItemByItem } from './lib/item-by-item.ts';
+import { isClusterName, isPipelineName, OBJECT_ID } from './lib/patterns.ts';
+import { userInputError } from './lib/user-input-error.ts';
 import {
-  FlexRestoreJobRef,
-  ServerlessRestoreJobRef,
+  loadExportJob,
   loadFlexRestoreJob,
+  loadPipeline,
+  loadRun,
   loadServerlessRestoreJob,
-} from './restore-job.ts';
-import { projectShape } from './shapes.ts';
-import { answerItemByItem } from './item-by-item.ts';
-import { userInputError } from './user-input-error.ts';
+} from './loaders/lookups.ts';
+import {
+  ExportJobRef,
+  FlexRestoreJobRef,
+  PipelineRef,
+  PipelineRunRef,
+  ProjectRef,
+  ServerlessRestoreJobRef,
+} from './types/refs.ts';
+import { projectShape } from './types/shapes.ts';
 
 /**
  * Apollo Federation v2: the schema is also a subgraph (`_service { sdl }`, `_entities`). Entity keys are
@@ -23,7 +28,7 @@ import { userInputError } from './user-input-error.ts';
  *
  * `_entities` resolves every representation through this operation's loaders, all in one tick: several
  * pipelines of one project cost the one list call, other objects one GET each, deduplicated and concurrent.
- * Each key's project passes the caller's project scope first, as `project(id)` does.
+ * Each key's project passes the caller's project scope first (src/graph/project-scope.ts).
  * An object gone upstream is `null`; a representation whose key breaks a contract pattern is
  * BAD_USER_INPUT at its own `_entities` item, before any upstream call (every resolveReference is async,
  * so a refused key rejects its own item instead of throwing out of the whole `_entities` list).
@@ -66,8 +71,7 @@ builder.asEntity(PipelineRef, {
   ),
   resolveReference: async (ref, context) => {
     const groupId = projectId('Pipeline', ref.project);
-    const raw = await context.loaders.pipelines.load(groupId, pipelineName('Pipeline', ref.name));
-    return raw && pipelineShape(groupId, raw);
+    return loadPipeline(context, groupId, pipelineName('Pipeline', ref.name));
   },
 });
 

@@ -1,19 +1,34 @@
-import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
-import './scalars.ts';
-import './node.ts';
-import './project.ts';
-import './pipeline.ts';
-import './pipeline-run.ts';
-import './cluster.ts';
-import './export-job.ts';
-import './serverless-instance.ts';
-import './flex-cluster.ts';
-import './restore-job.ts';
-import './snapshot.ts';
-import './export-bucket.ts';
 import { buildSubgraphSchema } from './federation.ts';
 import { enforceProjectScope } from './project-scope.ts';
+
+// The schema's modules, loaded here and nowhere else. The subgraph SDL (schema/subgraph.graphql,
+// `_service { sdl }`) lists Query, Mutation and Subscription fields in the order their modules register
+// them, so that order is this list's: side-effect imports, which import sorting never reorders. No other
+// module imports one that registers root fields.
+import './lib/scalars.ts';
+// Query: node, nodes, project.
+import './relay/node-fields.ts';
+import './types/project.ts';
+import './types/pipeline.ts';
+import './types/pipeline-run.ts';
+import './types/cluster.ts';
+import './types/export-job.ts';
+import './types/serverless-instance.ts';
+import './types/flex-cluster.ts';
+import './types/restore-job.ts';
+import './types/serverless-restore-job.ts';
+import './types/flex-restore-job.ts';
+import './types/snapshot.ts';
+import './types/export-bucket.ts';
+// Subscription.
+import './live/pipeline-run-updated.ts';
+// Mutation, in the order clients have seen since the first subgraph SDL.
+import './mutations/pipeline-run-mutations.ts';
+import './mutations/pipeline-mutations.ts';
+import './mutations/export-job-mutations.ts';
+import './mutations/restore-job-mutations.ts';
 
 let schema: GraphQLSchema | undefined;
 let clientSchema: GraphQLSchema | undefined;
@@ -28,4 +43,7 @@ export function buildSchema(): GraphQLSchema {
 }
 
 /** The client API without federation's `_service` and `_entities` (schema/schema.graphql). */
-export const printableSchema = () => lexicographicSortSchema((clientSchema ??= builder.toSchema()));
+export function printableSchema(): GraphQLSchema {
+  clientSchema ??= lexicographicSortSchema(builder.toSchema());
+  return clientSchema;
+}

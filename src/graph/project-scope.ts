@@ -1,3 +1,4 @@
+import { wrapErrorIfMatches } from '@pothos/plugin-errors';
 import {
   type GraphQLArgument,
   type GraphQLField,
@@ -13,13 +14,12 @@ import {
   isScalarType,
   isUnionType,
 } from 'graphql';
-import { wrapErrorIfMatches } from '@pothos/plugin-errors';
 import { UpstreamError } from '../atlas/errors.ts';
 import type { ProjectAccess } from '../auth/caller.ts';
 import type { GraphContext } from './context.ts';
-import { answerItemByItem } from './item-by-item.ts';
-import { ForbiddenFailure } from './mutation-errors.ts';
-import { decodeOpaque } from './opaque.ts';
+import { answerItemByItem } from './lib/item-by-item.ts';
+import { ForbiddenFailure } from './mutations/mutation-errors.ts';
+import { decodeOpaque } from './relay/opaque.ts';
 
 /**
  * The project scope rule (docs/security.md): every project id a request names is in the caller's

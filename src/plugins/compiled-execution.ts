@@ -1,11 +1,11 @@
 import {
-  getOperationAST,
-  visit,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  getOperationAST,
+  visit,
 } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayMetrics } from '../metrics.ts';
 

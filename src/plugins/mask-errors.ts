@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 
 /**
  * Unexpected errors are logged in full and answered as INTERNAL_SERVER_ERROR without details. Expected
- * ones are GraphQL errors, or errors carrying a catalogue code (see scalars.ts, serializeDateTime).
+ * ones are GraphQL errors, or errors carrying a catalogue code (see serializeDateTime in
+ * src/graph/lib/scalars.ts).
  */
 export function maskUnexpected(error: unknown, message: string, logger: Logger): Error {
   if (error instanceof GraphQLError && error.originalError === undefined) return error;

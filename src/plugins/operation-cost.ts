@@ -1,7 +1,7 @@
-import { getNamedType, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, getNamedType } from 'graphql';
+import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
-import { DEFAULT_PAGE_SIZE } from '../graph/connection.ts';
+import { DEFAULT_PAGE_SIZE } from '../graph/relay/connection.ts';
 import { operationLimitError } from './operation-limit-error.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Span } from '@opentelemetry/api';
-import { getOperationAST, type ExecutionResult } from 'graphql';
+import { type ExecutionResult, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphContext } from '../graph/context.ts';
 import type { UpstreamSession } from '../graph/loaders/upstream-session.ts';

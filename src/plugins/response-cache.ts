@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { isInterfaceType, isObjectType, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { type ExecutionResult, type GraphQLSchema, isInterfaceType, isObjectType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 
 /** Signed download links: never cached in a shared store (design §6), so a response selecting one is not cached. */
 const SIGNED_URL_FIELDS = new Set(['deliveryUrl', 'snapshotUrl']);

@@ -7,11 +7,11 @@ import { EXPORT_BUCKETS_2023_NOTICE, V2023_01_01, V2024_05_30 } from './media.ts
 import {
   entity,
   GROUP_PREFIX,
+  type Operation,
+  type OperationContext,
   pathParam,
   projectInContext,
   selfLinks,
-  type Operation,
-  type OperationContext,
 } from './operation.ts';
 import { paginate } from './pagination.ts';
 import type { ExportBucket, Project } from './store.ts';

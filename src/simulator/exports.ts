@@ -17,17 +17,17 @@ import {
   entity,
   GROUP_PREFIX,
   isoDate,
+  type Operation,
+  type OperationContext,
   optionalIsoDate,
   pathParam,
   selfLinks,
-  type Operation,
-  type OperationContext,
 } from './operation.ts';
 import { paginate } from './pagination.ts';
 import { currentStage, elapsedFraction, newProgression, type Stage } from './progression.ts';
 import { clusterInContext } from './snapshots.ts';
-import { newestFirst, requireById, type Cluster, type ExportJob, type Project } from './store.ts';
-import { OBJECT_ID, readOnlyFields, validateBody, type ObjectRule } from './validation.ts';
+import { type Cluster, type ExportJob, newestFirst, type Project, requireById } from './store.ts';
+import { OBJECT_ID, type ObjectRule, readOnlyFields, validateBody } from './validation.ts';
 
 const EXPORTS = `${GROUP_PREFIX}/clusters/{clusterName}/backup/exports`;
 export const EXPORT_PREFIX =

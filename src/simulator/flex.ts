@@ -16,27 +16,27 @@ import {
   entity,
   GROUP_PREFIX,
   isoDate,
+  type Operation,
+  type OperationContext,
   optionalIsoDate,
   pathParam,
   projectInContext,
   selfLinks,
-  type Operation,
-  type OperationContext,
 } from './operation.ts';
 import { paginate } from './pagination.ts';
 import { currentStage, newProgression, type Stage } from './progression.ts';
 import {
-  newestFirst,
-  requireById,
-  requireFlex,
-  requireRestoreTarget,
   type FlexCluster,
   type FlexRestoreJob,
   type FlexSnapshot,
   type FlexStatus,
+  newestFirst,
   type Project,
+  requireById,
+  requireFlex,
+  requireRestoreTarget,
 } from './store.ts';
-import { OBJECT_ID, readOnlyFields, validateBody, type ObjectRule } from './validation.ts';
+import { OBJECT_ID, type ObjectRule, readOnlyFields, validateBody } from './validation.ts';
 
 const BACKUP = `${GROUP_PREFIX}/flexClusters/{name}/backup`;
 const DEPLOYMENT_ITEM_NAME = /^[\p{L}\p{N}\-_.(),:&@+']{1,64}$/u;

@@ -1,7 +1,7 @@
 /** What a route file declares, and what its handlers receive and return. */
 import type { DeprecationNotice } from './media.ts';
 import type { Query } from './query.ts';
-import { requireProject, type Project, type World } from './store.ts';
+import { type Project, requireProject, type World } from './store.ts';
 import type { GoneFamily } from './types.ts';
 
 /** The calling credential, as the root resource reports it. */

@@ -17,10 +17,10 @@ import {
   entity,
   GROUP_PREFIX,
   isoDate,
-  optionalIsoDate,
-  pathParam,
   type Operation,
   type OperationContext,
+  optionalIsoDate,
+  pathParam,
 } from './operation.ts';
 import { paginate } from './pagination.ts';
 import {
@@ -32,18 +32,18 @@ import {
 import { currentStage, elapsedFraction, newProgression, type Stage } from './progression.ts';
 import { dateTimeParam } from './query.ts';
 import {
-  newestFirst,
-  requireById,
   type BackupFrequencyType,
   type ClusterSnapshot,
   type DatasetRetentionPolicy,
+  newestFirst,
   type Pipeline,
   type PipelineRun,
   type Project,
   type RunPhase,
   type RunState,
+  requireById,
 } from './store.ts';
-import { OBJECT_ID, validateBody, type ObjectRule } from './validation.ts';
+import { OBJECT_ID, type ObjectRule, validateBody } from './validation.ts';
 
 const RUNS = `${GROUP_PREFIX}/pipelines/{pipelineName}/runs`;
 const DAY_MS = 86_400_000;

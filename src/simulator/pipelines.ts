@@ -16,33 +16,33 @@ import {
   entity,
   GROUP_PREFIX,
   isoDate,
-  pathParam,
-  projectInContext,
   type Operation,
   type OperationContext,
+  pathParam,
+  projectInContext,
 } from './operation.ts';
 import { paginate } from './pagination.ts';
 import { dateTimeParam } from './query.ts';
 import { renderDiskBackupSnapshot } from './snapshots.ts';
 import {
+  type DatasetRetentionPolicy,
   findPipeline,
   newestFirst,
-  requireCluster,
-  requirePipeline,
-  type DatasetRetentionPolicy,
   type Pipeline,
   type PipelineSink,
   type PipelineSource,
   type Project,
+  requireCluster,
+  requirePipeline,
 } from './store.ts';
 import {
+  type Field,
   invalidField,
   OBJECT_ID,
+  type ObjectRule,
   PIPELINE_NAME,
   readOnlyFields,
   validateBody,
-  type Field,
-  type ObjectRule,
 } from './validation.ts';
 
 const PIPELINES = `${GROUP_PREFIX}/pipelines`;

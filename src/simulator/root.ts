@@ -3,7 +3,7 @@
  * Digest API key and is null for service-account tokens and unauthenticated calls.
  */
 import { V2023_01_01 } from './media.ts';
-import { API_PREFIX, entity, selfLinks, type Caller, type Operation } from './operation.ts';
+import { API_PREFIX, type Caller, entity, type Operation, selfLinks } from './operation.ts';
 import type { World } from './store.ts';
 
 /** The simulated API key's fixed id, and the org that owns every seeded project. */

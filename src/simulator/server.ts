@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { answerApi, parseJson, type Answer, type ApiDependencies } from './api.ts';
+import { type Answer, type ApiDependencies, answerApi, parseJson } from './api.ts';
 import { Authenticator } from './auth.ts';
 import { AtlasError, defaultErrorBody } from './errors.ts';
 import { FaultInjector, replacesAnswer } from './faults.ts';

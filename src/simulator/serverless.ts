@@ -19,21 +19,21 @@ import {
   entity,
   GROUP_PREFIX,
   isoDate,
+  type Operation,
+  type OperationContext,
   optionalIsoDate,
   pathParam,
   projectInContext,
   selfLinks,
-  type Operation,
-  type OperationContext,
 } from './operation.ts';
 import { paginate } from './pagination.ts';
 import { elapsedFraction, newProgression } from './progression.ts';
 import {
   newestFirst,
+  type Project,
   requireById,
   requireRestoreTarget,
   requireServerless,
-  type Project,
   type ServerlessInstance,
   type ServerlessRestoreJob,
   type ServerlessSnapshot,
@@ -42,9 +42,9 @@ import {
   CLUSTER_NAME,
   invalidField,
   OBJECT_ID,
+  type ObjectRule,
   readOnlyFields,
   validateBody,
-  type ObjectRule,
 } from './validation.ts';
 
 const BACKUP = `${GROUP_PREFIX}/serverless/{clusterName}/backup`;

@@ -13,21 +13,21 @@ import {
   entity,
   GROUP_PREFIX,
   isoDate,
+  type Operation,
+  type OperationContext,
   pathParam,
   projectInContext,
   selfLinks,
-  type Operation,
-  type OperationContext,
 } from './operation.ts';
 import { paginate } from './pagination.ts';
 import { integerParam, invalidQueryParameter } from './query.ts';
 import {
-  newestFirst,
-  requireById,
-  requireCluster,
   type Cluster,
   type ClusterSnapshot,
+  newestFirst,
   type Project,
+  requireById,
+  requireCluster,
 } from './store.ts';
 
 const SNAPSHOTS = `${GROUP_PREFIX}/clusters/{clusterName}/backup/snapshots`;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
 
 const DIGEST = { publicKey: 'pubkey-abc', privateKey: 'priv-5ecr3t-never-logged' };
 const ACCOUNT = { clientId: 'mdb_sa_id_123', clientSecret: 'mdb_sa_sk_never-logged' };

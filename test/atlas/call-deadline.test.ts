@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAuthenticator } from '../../src/atlas/auth/create.ts';
 import { CallDeadline, endCalls } from '../../src/atlas/call-deadline.ts';
 import { AtlasClient, type CallScope, type UpstreamCallRecord } from '../../src/atlas/client.ts';
 import { UpstreamError } from '../../src/atlas/errors.ts';
-import { createAuthenticator } from '../../src/atlas/auth/create.ts';
 import { createProjectLimiter } from '../../src/atlas/limiter.ts';
 import { createLogger } from '../../src/logger.ts';
-import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { SEED, type Simulator, startSimulator } from '../../src/simulator/index.ts';
 
 /** An operation's calls at its end, through the real client and limiter, against the simulator. */
 let simulator: Simulator | undefined;

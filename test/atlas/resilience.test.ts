@@ -1,7 +1,7 @@
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SEED, type RecordedRequest } from '../../src/simulator/index.ts';
-import { calls, startHarness, type Harness } from '../support/harness.ts';
+import { type RecordedRequest, SEED } from '../../src/simulator/index.ts';
+import { calls, type Harness, startHarness } from '../support/harness.ts';
 
 /** Issue 3: how the gateway behaves when Atlas authenticates, throttles, fails and slows down. */
 let h: Harness | undefined;

@@ -4,7 +4,7 @@
  * autocannon drives them from this one. Bounded: BENCH_SECONDS (default 5) per measurement.
  * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the gateway there (`node --cpu-prof`).
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';

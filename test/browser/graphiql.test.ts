@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleOperations } from '../../src/graphiql.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { calls, startHarness, type Harness } from '../support/harness.ts';
+import { calls, type Harness, startHarness } from '../support/harness.ts';
 
 /**
  * GraphiQL in a real browser: Debian's chromium, driven by playwright-core, opens the page the gateway

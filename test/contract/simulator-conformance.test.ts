@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  SEED,
-  startSimulator,
   type RecordedRequest,
+  SEED,
   type Simulator,
+  startSimulator,
 } from '../../src/simulator/index.ts';
 import {
+  type ApiCall,
   call,
   GROUP,
   manualClock,
@@ -13,7 +14,6 @@ import {
   V2023,
   V2024_05_30,
   V2024_11_13,
-  type ApiCall,
 } from '../simulator/helpers.ts';
 import {
   assertContractConformance,

@@ -2,22 +2,22 @@ import { readFileSync } from 'node:fs';
 import {
   GraphQLObjectType,
   GraphQLSchema,
-  isObjectType,
   isInterfaceType,
+  isObjectType,
   lexicographicSortSchema,
   printSchema,
 } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-// index.ts first: it loads the entity files in the order the printed schema follows.
-import { buildSchema } from '../../src/graph/index.ts';
+// Any import order: only src/graph/index.ts loads the modules that register root fields, in its order.
 import { MAX_ENTITIES } from '../../src/graph/federation.ts';
+import { buildSchema } from '../../src/graph/index.ts';
 import {
-  SUBGRAPH_FILE,
   printedSchema,
   printedSubgraphSchema,
+  SUBGRAPH_FILE,
 } from '../../src/graph/print-schema.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { calls, startHarness, type Harness } from '../support/harness.ts';
+import { calls, type Harness, startHarness } from '../support/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {

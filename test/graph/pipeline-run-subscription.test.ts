@@ -1,10 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
-import { nextPollInterval } from '../../src/graph/run-poll-hub.ts';
+import { nextPollInterval } from '../../src/graph/live/run-poll-hub.ts';
+import { encodeGlobalId } from '../../src/graph/relay/global-id.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
 import { JWT_ENV, signToken } from '../security/tokens.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
 import { useHarness } from '../support/shared-harness.ts';
 import { payloads, subscribe } from '../support/sse.ts';
 

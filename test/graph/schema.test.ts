@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { OperationTypeNode, getOperationAST, parse } from 'graphql';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_FILE, printedSchema } from '../../src/graph/print-schema.ts';
+import { printedSchema, SCHEMA_FILE } from '../../src/graph/print-schema.ts';
 import { EXAMPLE_VARIABLES, exampleOperations } from '../../src/graphiql.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
 import { payloads, subscribe } from '../support/sse.ts';
 
 const OPERATIONS_DIR = new URL('../../schema/operations/', import.meta.url);

@@ -5,10 +5,10 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
-import { calls, startHarness, type Harness } from '../support/harness.ts';
+import { calls, type Harness, startHarness } from '../support/harness.ts';
 import {
-  startOrganizationSubgraph,
   type OrganizationSubgraph,
+  startOrganizationSubgraph,
 } from '../support/organization-subgraph.ts';
 
 /**

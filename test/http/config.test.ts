@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configProblems } from '../support/config-problems.ts';
 import { loadConfig } from '../../src/config/index.ts';
+import { configProblems } from '../support/config-problems.ts';
 
 const problems = configProblems;
 

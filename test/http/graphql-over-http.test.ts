@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BATCH_LIMIT } from '../../src/yoga.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { BATCH_LIMIT } from '../../src/yoga.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
 
 /**
  * GraphQL over HTTP: the audit suite of the `graphql-http` package (the spec's server audits) against the

@@ -6,7 +6,7 @@ import {
   OTHER_OPERATIONS,
 } from '../../src/metrics.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
 
 const DASHBOARD = readFileSync(
   new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url),

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { SEED, type Simulator, startSimulator } from '../../src/simulator/index.ts';
 import {
+  type GatewayProcess,
   postGraphQL,
   startGatewayProcess,
-  type GatewayProcess,
 } from '../support/gateway-process.ts';
 import {
+  type RedisServer,
   redisServerInstalled,
   startRedisServer,
-  type RedisServer,
 } from '../support/redis-server.ts';
 
 const SMALL_RUNS = `query SmallRuns($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { runs(first: 2) { nodes { atlasId } } } } }`;

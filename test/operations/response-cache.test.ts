@@ -4,8 +4,8 @@ import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../../src/plugins/csrf-prevention.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { calls, startHarness, type Harness } from '../support/harness.ts';
 import { JWT_ENV, signToken } from '../security/tokens.ts';
+import { calls, type Harness, startHarness } from '../support/harness.ts';
 
 const DASHBOARD = readFileSync(
   new URL('../../schema/operations/ProjectDashboard.graphql', import.meta.url),

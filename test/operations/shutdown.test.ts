@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { SEED, type Simulator, startSimulator } from '../../src/simulator/index.ts';
 import {
+  type GatewayProcess,
   postGraphQL,
   startGatewayProcess,
-  type GatewayProcess,
 } from '../support/gateway-process.ts';
 import { subscribe } from '../support/sse.ts';
 

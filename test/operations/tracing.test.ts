@@ -3,8 +3,8 @@ import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-tr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import { createLogger } from '../../src/logger.ts';
-import { startGateway, type RunningGateway } from '../../src/server.ts';
-import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { type RunningGateway, startGateway } from '../../src/server.ts';
+import { SEED, type Simulator, startSimulator } from '../../src/simulator/index.ts';
 import { Tracing, tracingFromEnvironment } from '../../src/tracing.ts';
 import { postGraphQL } from '../support/gateway-process.ts';
 

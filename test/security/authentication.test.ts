@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
-import { calls, startHarness, type Harness } from '../support/harness.ts';
+import { calls, type Harness, startHarness } from '../support/harness.ts';
 import {
   AUDIENCE,
   ISSUER,
   JWT_ENV,
+  type JwksServer,
   signToken,
   startJwksServer,
-  type JwksServer,
 } from './tokens.ts';
 
 const QUERY = `query($p: ObjectId!) { project(id: $p) { pipelines(first: 1) { nodes { name } } } }`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
-import { calls, startHarness, type Harness } from '../support/harness.ts';
+import { calls, type Harness, startHarness } from '../support/harness.ts';
 import { JWT_ENV, signToken } from './tokens.ts';
 
 /**

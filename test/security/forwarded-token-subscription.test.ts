@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
 import { subscribe } from '../support/sse.ts';
 
 /** Design §6: a subscriber whose forwarded token stops working gets UNAUTHENTICATED, and the stream ends. */

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MAX_PAGE_SIZE,
   mergeWindows,
+  type PageRequest,
   pageEnd,
   pageStart,
   planWindow,
-  type PageRequest,
 } from '../../src/atlas/pagination.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
 
 /** Requests needed to cover [start, end) with aligned pages of one size (the reference, by brute force). */
 const requestsWithSize = (start: number, end: number, size: number) =>

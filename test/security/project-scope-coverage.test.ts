@@ -12,10 +12,10 @@ import {
   isObjectType,
 } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/graph/global-id.ts';
 import { buildSchema } from '../../src/graph/index.ts';
+import { encodeGlobalId } from '../../src/graph/relay/global-id.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
 import { subscribe } from '../support/sse.ts';
 import { JWT_ENV, signToken } from './tokens.ts';
 
@@ -174,7 +174,11 @@ function request(c: Case, rootName: string) {
   const positions = { next: 0, foreignAt: c.foreignAt };
   const variables: Record<string, unknown> = {};
   const declarations = c.field.args.map((arg: GraphQLArgument) => {
-    variables[arg.name] = sampleValue(arg.type, `${rootName}.${c.field.name}(${arg.name})`, positions);
+    variables[arg.name] = sampleValue(
+      arg.type,
+      `${rootName}.${c.field.name}(${arg.name})`,
+      positions,
+    );
     return `$${arg.name}: ${printType(arg.type)}`;
   });
   const args = c.field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { SEED } from '../../src/simulator/index.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
 import { JWT_ENV, SECRET, signToken } from './tokens.ts';
 
 const DIGEST = { publicKey: 'pubkey-must-not-appear', privateKey: 'privkey-0f2c-must-not-appear' };

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SEED } from '../../src/simulator/index.ts';
 import {
-  MANIFEST_FILE,
   buildManifest,
+  MANIFEST_FILE,
   printedManifest,
 } from '../../src/trusted-documents/manifest.ts';
-import { SEED } from '../../src/simulator/index.ts';
-import { calls, startHarness, type Harness } from '../support/harness.ts';
+import { calls, type Harness, startHarness } from '../support/harness.ts';
 
 const dashboard = buildManifest().operations.find(
   (operation) => operation.name === 'ProjectDashboard',

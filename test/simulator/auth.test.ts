@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { SEED, type Simulator, startSimulator } from '../../src/simulator/index.ts';
 import { call, GROUP, manualClock, V2023 } from './helpers.ts';
 
 const PUBLIC_KEY = 'abcdefgh';

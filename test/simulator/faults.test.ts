@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SEED, startSimulator, type Simulator } from '../../src/simulator/index.ts';
+import { SEED, type Simulator, startSimulator } from '../../src/simulator/index.ts';
 import { call, GROUP, pipelinePath, V2023 } from './helpers.ts';
 
 let sim: Simulator;

@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/index.ts';
 import { createLogger } from '../../src/logger.ts';
-import { startGateway, type RunningGateway } from '../../src/server.ts';
+import { type RunningGateway, startGateway } from '../../src/server.ts';
 import {
-  startSimulator,
   type RecordedRequest,
   type Simulator,
   type SimulatorOptions,
+  startSimulator,
 } from '../../src/simulator/index.ts';
 
 export interface GraphQLResponse<Data = Record<string, any>> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { type Harness, startHarness } from './harness.ts';
 
 /**
  * One harness for a test file: started before its tests, closed after them, and the simulator back to

@@ -1,9 +1,9 @@
 import type { AtlasCredentials } from '../../config/index.ts';
 import type { AtlasClient } from '../client.ts';
-import { UpstreamError, atlasDetail } from '../errors.ts';
-import { noAuthentication, type Authenticator } from './authenticator.ts';
+import { atlasDetail, UpstreamError } from '../errors.ts';
+import { type Authenticator, noAuthentication } from './authenticator.ts';
 import { DigestAuthenticator } from './digest.ts';
-import { ServiceAccountAuthenticator, type AccessToken } from './service-account.ts';
+import { type AccessToken, ServiceAccountAuthenticator } from './service-account.ts';
 
 /** Picks the authenticator for the configured credentials. */
 export function createAuthenticator(

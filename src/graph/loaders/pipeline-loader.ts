@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { UpstreamError, isMissingObject } from '../../atlas/errors.ts';
-import { getPipeline, listPipelines, type AtlasPipeline } from '../../atlas/pipelines.ts';
+import { isMissingObject, UpstreamError } from '../../atlas/errors.ts';
+import { type AtlasPipeline, getPipeline, listPipelines } from '../../atlas/pipelines.ts';
 import type { RequestLoader } from './request-loader.ts';
 
 interface PipelineKey {

@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
-import { queryString, type AtlasRequest } from '../../atlas/client.ts';
+import { type AtlasRequest, queryString } from '../../atlas/client.ts';
 import type { UpstreamPage } from '../../atlas/collection.ts';
 import { isMissingObject } from '../../atlas/errors.ts';
+import { isObjectId } from '../../atlas/paths.ts';
 import {
+  type AtlasClusterSnapshot,
   clusterSnapshots,
   getClusterSnapshot,
-  type AtlasClusterSnapshot,
 } from '../../atlas/snapshots.ts';
-import { isObjectId } from '../../atlas/paths.ts';
 import type { RequestLoader } from './request-loader.ts';
 
 interface SnapshotKey {

@@ -5,11 +5,11 @@ import { UpstreamError } from '../../atlas/errors.ts';
 import {
   MAX_PAGE_SIZE,
   mergeWindows,
-  pageStart,
   type PageRequest,
+  pageStart,
   type Window,
 } from '../../atlas/pagination.ts';
-import { collectionKey } from '../cursor.ts';
+import { collectionKey } from '../relay/cursor.ts';
 import type { RequestLoader } from './request-loader.ts';
 
 /** Items at consecutive offsets of one collection, as fetched in this operation. */
