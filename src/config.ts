@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-/** The validated settings of one gateway process (design §7). */
+/** The validated settings of one gateway process (docs/configuration.md). */
 export interface Config {
   port: number;
   host: string;
@@ -16,7 +16,7 @@ export interface Config {
     maxRetries: number;
     maxConnections: number;
   };
-  /** Per project and credential (design §7: Atlas's documented Cloud Backups values). */
+  /** Per project and credential (docs/upstream.md: Atlas's documented Cloud Backups values). */
   projectLimits: { concurrency: number; ratePerMinute: number; burst: number };
   /** Polling of a run watched by `pipelineRunUpdated`: the first interval, and the cap it grows to while nothing changes. */
   runPolling: { initialMs: number; maxMs: number };
@@ -57,7 +57,7 @@ export type ClientAuthConfig =
       projectsClaim: string;
     };
 
-/** Refused before execution as OPERATION_LIMIT (design §7). */
+/** Refused before execution as OPERATION_LIMIT (docs/security.md, Limits). */
 export interface OperationLimits {
   maxDepth: number;
   maxAliases: number;

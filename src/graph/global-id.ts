@@ -2,7 +2,7 @@ import { decodeOpaque, encodeOpaque } from './opaque.ts';
 import { OBJECT_ID, isClusterName, isPipelineName } from './patterns.ts';
 import { userInputError } from './user-input-error.ts';
 
-/** For each Node type, what follows the project id in its global ID, and each key's pattern (design §1). */
+/** For each Node type, what follows the project id in its global ID, and each key's pattern (docs/graph.md). */
 const KEY_CHECKS = {
   Project: [],
   Pipeline: [isPipelineName],

@@ -2,7 +2,7 @@ import { UpstreamError as UpstreamCallError, type AtlasErrorDetail } from '../at
 import { builder } from './builder.ts';
 
 /**
- * Expected mutation failures are data, not top-level errors (design §5): each result union holds the
+ * Expected mutation failures are data, not top-level errors (docs/graph.md, Mutations): each result union holds the
  * success payload and these types, all implementing `MutationError`.
  */
 export class MutationFailure extends Error {

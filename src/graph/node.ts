@@ -25,7 +25,7 @@ export function registerRefetch(type: NodeTypeName, refetch: Refetch): void {
   refetchers.set(type, refetch);
 }
 
-/** Loads a node; an object gone upstream is null without an error (design §2). */
+/** Loads a node; an object gone upstream is null without an error (docs/graph.md). */
 async function refetch(id: GlobalId, context: GraphContext): Promise<NodeShape | null> {
   // The global ID carries its project: a foreign one is refused without a call, even for a Project.
   assertProjectAllowed(context, id.groupId);

@@ -64,7 +64,7 @@ export type NodeShape =
 
 export const projectShape = (groupId: string): ProjectShape => ({ kind: 'Project', groupId });
 
-/** Builds the global ID of any node from its shape (design §1). */
+/** Builds the global ID of any node from its shape (docs/graph.md). */
 export function globalIdOf(node: NodeShape): string {
   switch (node.kind) {
     case 'Project':

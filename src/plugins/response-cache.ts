@@ -3,7 +3,7 @@ import { isInterfaceType, isObjectType, type ExecutionResult, type GraphQLSchema
 import type { Plugin } from 'graphql-yoga';
 import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 
-/** Signed download links: never cached in a shared store (design §6), so a response selecting one is not cached. */
+/** Signed download links: never cached in a shared store (docs/operations.md), so a response selecting one is not cached. */
 const SIGNED_URL_FIELDS = new Set(['deliveryUrl', 'snapshotUrl']);
 
 export interface ResponseCacheOptions {
