@@ -11,7 +11,7 @@ const PROJECT_TAG = 'AtlasGraphProject';
 
 /**
  * The response cache's store, in memory or in Redis (shared by every replica), tagging each cached
- * response with the projects it holds: every global ID carries its project (design §1), so a `node(id)`
+ * response with the projects it holds: every global ID carries its project (docs/graph.md), so a `node(id)`
  * answer is found by its project's invalidation as surely as a `project(id)` one. A store failure never
  * fails a request: a failed read is a miss, a failed write is not cached.
  */
@@ -88,7 +88,7 @@ export class ProjectTaggedCache implements Cache {
   }
 }
 
-/** The projects named by global IDs (each carries its project id, design §1). */
+/** The projects named by global IDs (each carries its project id, docs/graph.md). */
 function projectsOf(entities: Iterable<{ id?: number | string }>): Set<string> {
   const projects = new Set<string>();
   for (const entity of entities) {

@@ -117,7 +117,7 @@ export function createGateway({
     landingPage: false,
     logging: logger,
     graphiql: config.graphiql ? graphiqlOptions() : false,
-    // GraphQL over HTTP (README): GET for queries, POST JSON, both response media types; batching and
+    // GraphQL over HTTP (docs/http.md): GET for queries, POST JSON, both response media types; batching and
     // CORS only when configured (our plugin below; Yoga's own CORS would allow every origin).
     batching: config.batching ? { limit: BATCH_LIMIT } : false,
     cors: false,

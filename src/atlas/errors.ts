@@ -8,7 +8,7 @@ export interface AtlasErrorDetail {
   badRequestFields?: { field: string; description: string }[];
 }
 
-/** The error catalogue of design §5 that upstream calls can produce. */
+/** The error catalogue of docs/errors.md that upstream calls can produce. */
 export type UpstreamErrorCode =
   | 'BAD_USER_INPUT'
   | 'UNAUTHENTICATED'
@@ -98,7 +98,7 @@ export interface HttpFailureContext {
   authMode?: string;
 }
 
-/** Maps an upstream HTTP error answer onto the catalogue (design §2's table). */
+/** Maps an upstream HTTP error answer onto the catalogue (docs/errors.md's table). */
 export function errorFromHttpStatus(
   status: number,
   body: unknown,

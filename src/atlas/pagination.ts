@@ -1,4 +1,4 @@
-/** Atlas's page-number pagination seen as offset windows (design §4). */
+/** Atlas's page-number pagination seen as offset windows (docs/graph.md). */
 
 export const MAX_PAGE_SIZE = 500;
 

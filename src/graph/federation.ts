@@ -24,7 +24,7 @@ import { projectShape } from './types/shapes.ts';
  * Apollo Federation v2: the schema is also a subgraph (`_service { sdl }`, `_entities`). Entity keys are
  * Atlas's natural identifiers, never our global IDs, so another subgraph can name our objects knowing only
  * Atlas: Project by `atlasId`; everything below a project by the path its upstream lookup takes
- * (design §1's keys, as fields). Keys sit on the concrete types, not on the `RestoreJob` interface (§8).
+ * (the global IDs' keys in docs/graph.md, as fields). Keys sit on the concrete types, not on the `RestoreJob` interface (docs/federation.md).
  *
  * `_entities` resolves every representation through this operation's loaders, all in one tick: several
  * pipelines of one project cost the one list call, other objects one GET each, deduplicated and concurrent.

@@ -27,7 +27,7 @@ interface Entry {
 
 /**
  * Queries that run again run as code compiled for them (graphql-jit): a fraction of the general
- * executor's cost per operation (README, Performance). Compiling costs 0.5-6 ms, more than running once,
+ * executor's cost per operation (docs/performance.md). Compiling costs 0.5-6 ms, more than running once,
  * so a query is compiled on its second run: a screen's operations are, a one-off query (or a flood of
  * distinct ones) is not.
  *

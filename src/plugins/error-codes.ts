@@ -2,7 +2,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
- * Parse and validation failures carry catalogue codes, like every other error (design §5). A bad literal
+ * Parse and validation failures carry catalogue codes, like every other error (docs/errors.md). A bad literal
  * written in the document fails validation (graphql-js checks literals there), so the scalar's own
  * BAD_USER_INPUT becomes GRAPHQL_VALIDATION_FAILED; codes set by limit rules stay. With introspection
  * off, "Did you mean" suggestions would leak the schema, so they are cut.

@@ -10,7 +10,7 @@ export type LimitName =
   | 'urlBytes';
 
 /**
- * Every refusal by a limit, whichever library found it (design §5): the code, which limit and its value,
+ * Every refusal by a limit, whichever library found it (docs/errors.md): the code, which limit and its value,
  * so a client can tell which knob its operation hit.
  */
 export function operationLimitError(

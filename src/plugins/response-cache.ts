@@ -3,7 +3,7 @@ import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cach
 import { type ExecutionResult, type GraphQLSchema, isInterfaceType, isObjectType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-/** Signed download links: never cached in a shared store (design §6), so a response selecting one is not cached. */
+/** Signed download links: never cached in a shared store (docs/operations.md), so a response selecting one is not cached. */
 const SIGNED_URL_FIELDS = new Set(['deliveryUrl', 'snapshotUrl']);
 
 export interface ResponseCacheOptions {

@@ -4,7 +4,7 @@ import type { GatewayMetrics } from '../metrics.ts';
 
 /**
  * `/healthz` (the process answers), `/readyz` (Atlas reachable with valid credentials) and `/metrics`
- * (Prometheus text), on the GraphQL port so that one port serves probes, scrapes and traffic (design §8).
+ * (Prometheus text), on the GraphQL port so that one port serves probes, scrapes and traffic (docs/operations.md).
  */
 export function serviceEndpoints(readiness: ReadinessProbe, metrics: GatewayMetrics): Plugin {
   return {

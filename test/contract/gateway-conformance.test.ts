@@ -5,7 +5,7 @@ import { type Harness, startHarness } from '../support/harness.ts';
 import { assertContractConformance, matchOperation } from './openapi.ts';
 
 /**
- * Design §9: every request the gateway sends, and every answer it gets, is checked against the OpenAPI
+ * docs/simulator.md: every request the gateway sends, and every answer it gets, is checked against the OpenAPI
  * subset, so a bug the gateway and the simulator share cannot hide.
  */
 let h: Harness;

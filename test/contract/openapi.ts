@@ -1,5 +1,5 @@
 /**
- * Contract-fidelity validator (design §9): checks recorded requests and answers against the OpenAPI
+ * Contract-fidelity validator (docs/simulator.md): checks recorded requests and answers against the OpenAPI
  * subset in this folder. It is maintained test code, independent of both the gateway and the simulator.
  *
  * OpenAPI 3.0 is turned into JSON Schema for ajv:
@@ -11,10 +11,10 @@
  * - a `discriminator` dispatches on its property through `mapping`; with a single mapping the property
  *   may be absent (it is read-only for Data Lake sinks), with several it is required.
  * Relaxation (see RELAXATIONS): ApiError.parameters items are typed `object` in the spec, but Atlas and
- * its docs put strings and numbers there, and the contract README says to accept any JSON value.
+ * its docs put strings and numbers there, and the contract's README says to accept any JSON value (docs/simulator.md).
  *
  * Statuses: an answer's status must be listed for the operation, except 406 and 410, which the
- * contract README allows for every operation (version negotiation), and 4xx answers to requests that
+ * contract's README allows for every operation (version negotiation; docs/simulator.md), and 4xx answers to requests that
  * are themselves outside the contract (the contract cannot describe those answers).
  */
 import { readFileSync } from 'node:fs';
@@ -320,7 +320,7 @@ function queryParameterProblem(parameter: Parameter, raw: string): string | unde
   return problems.length > 0 ? problems.join('; ') : undefined;
 }
 
-/** Rules the contract states in prose (descriptions stripped from the JSON; see the contract README). */
+/** Rules the contract states in prose (descriptions stripped from the JSON; see docs/simulator.md). */
 const PROSE_RULES: Record<string, (query: Record<string, string>) => string | undefined> = {
   listGroupClusterBackupSnapshots: (query) => {
     const oplog = query.oplogTs !== undefined || query.oplogInc !== undefined;

@@ -94,7 +94,7 @@ describe('connection windows end to end, over the 1,200 runs of the big pipeline
         ),
       );
     }
-    // A cursor is [1, collection key, offset] (design §1): take the key from a real one, then any offset.
+    // A cursor is [1, collection key, offset] (docs/graph.md): take the key from a real one, then any offset.
     const { body } = await h.graphql(RUNS, {
       projectId: SEED.projectId,
       name: SEED.pipelines.big,

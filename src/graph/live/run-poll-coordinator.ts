@@ -8,7 +8,7 @@ export type SharedRunEvent =
   | { kind: 'end' }
   | { kind: 'error'; code: string; message: string };
 
-/** Lets one replica poll a watched run for all of them (design §6). */
+/** Lets one replica poll a watched run for all of them (docs/graph.md, Live runs). */
 export interface RunPollCoordinator {
   /** How often a relaying replica checks whether the poller is gone. */
   readonly checkEveryMs: number;

@@ -2,7 +2,7 @@ import { type AtlasErrorDetail, UpstreamError as UpstreamCallError } from '../..
 import { builder } from '../builder.ts';
 
 /**
- * Expected mutation failures are data, not top-level errors (design §5): each result union holds the
+ * Expected mutation failures are data, not top-level errors (docs/graph.md, Mutations): each result union holds the
  * success payload and these types, all implementing `MutationError`.
  */
 export class MutationFailure extends Error {

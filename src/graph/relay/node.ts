@@ -21,7 +21,7 @@ export function registerRefetch(type: NodeTypeName, refetch: Refetch): void {
   refetchers.set(type, refetch);
 }
 
-/** Loads a node; an object gone upstream is null without an error (design §2). */
+/** Loads a node; an object gone upstream is null without an error (docs/graph.md). */
 export async function refetch(id: GlobalId, context: GraphContext): Promise<NodeShape | null> {
   try {
     return await refetchers.get(id.type)!(id, context);

@@ -26,7 +26,7 @@ const DELIVERY_TYPES: Record<string, string> = {
   pointInTime: 'POINT_IN_TIME',
 };
 
-/** design §3: serverless status from its flags, in this order; Flex status as is, RUNNING when unknown. */
+/** docs/graph.md: serverless status from its flags, in this order; Flex status as is, RUNNING when unknown. */
 function normalisedStatus(job: RestoreJobShape, _args: object, context: GraphContext): string {
   if (job.kind === 'FlexRestoreJob')
     return FlexRestoreJobStatus.known(job.raw.status, context) ?? 'RUNNING';

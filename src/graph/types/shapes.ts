@@ -110,7 +110,7 @@ export const flexJobShape = (
   raw: AtlasFlexRestoreJob,
 ): FlexRestoreJobShape => ({ kind: 'FlexRestoreJob', groupId, clusterName, raw });
 
-/** Builds the global ID of any node from its shape (design §1). */
+/** Builds the global ID of any node from its shape (docs/graph.md). */
 export function globalIdOf(node: NodeShape): string {
   switch (node.kind) {
     case 'Project':
