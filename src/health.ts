@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AtlasClient } from './atlas/client.ts';
-import { UpstreamError } from './atlas/errors.ts';
-import { ATLAS_2023_01_01 } from './atlas/media-types.ts';
+import { AtlasCallError } from './atlas/errors.ts';
+import { getSystemStatus } from './atlas/root.ts';
 
 export interface Readiness {
   ready: boolean;
@@ -51,22 +51,17 @@ export class ReadinessProbe {
 
   private async probe(): Promise<Readiness> {
     try {
-      await this.client.call(
-        {
-          operation: 'getSystemStatus',
-          method: 'GET',
-          path: '/api/atlas/v2',
-          accept: ATLAS_2023_01_01,
-        },
-        { requestId: `readyz-${randomUUID()}`, deadline: Date.now() + PROBE_DEADLINE_MS },
-      );
+      await this.client.call(getSystemStatus, {
+        requestId: `readyz-${randomUUID()}`,
+        deadline: Date.now() + PROBE_DEADLINE_MS,
+      });
       return { ready: true };
     } catch (error) {
-      if (error instanceof UpstreamError && !NOT_READY_CODES.has(error.code))
+      if (error instanceof AtlasCallError && !NOT_READY_CODES.has(error.code))
         return { ready: true };
       // The code only: /readyz answers anyone, and Atlas's own words (an access-list refusal naming the
       // gateway's address, say) are for the operator's logs, not for whoever asks.
-      const code = error instanceof UpstreamError ? error.code : 'INTERNAL_SERVER_ERROR';
+      const code = error instanceof AtlasCallError ? error.code : 'INTERNAL_SERVER_ERROR';
       this.logger.warn({ code, message: (error as Error).message }, 'not ready');
       return { ready: false, reason: code };
     }

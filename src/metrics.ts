@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { UpstreamCallRecord } from './atlas/client.ts';
+import type { UpstreamCallRecord } from './atlas/request.ts';
 
 /**
  * The gateway's Prometheus metrics, in a registry of its own (not prom-client's global one), so that two

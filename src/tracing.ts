@@ -15,7 +15,7 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import type { UpstreamCallRecord } from './atlas/client.ts';
+import type { UpstreamCallRecord } from './atlas/request.ts';
 
 /**
  * OpenTelemetry spans: one per GraphQL operation, one child per upstream call. Only with an exporter

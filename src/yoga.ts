@@ -19,6 +19,7 @@ import { graphiqlOptions } from './graphiql.ts';
 import { ReadinessProbe } from './health.ts';
 import { fixedFieldLogger } from './logger.ts';
 import { GatewayMetrics } from './metrics.ts';
+import { atlasCallErrors } from './plugins/atlas-call-errors.ts';
 import { compiledExecution } from './plugins/compiled-execution.ts';
 import { cors } from './plugins/cors.ts';
 import { csrfPrevention } from './plugins/csrf-prevention.ts';
@@ -167,6 +168,8 @@ export function createGateway({
     plugins: [
       // First, so that it ends every operation's shared call deadline, whichever plugin stops execution.
       upstreamDeadline(),
+      // Before every plugin that reads error codes: their hooks on a result run after its own.
+      atlasCallErrors(),
       compiledExecution(metrics),
       ...(config.corsOrigins.length > 0 ? [cors(config.corsOrigins)] : []),
       serviceEndpoints(readiness, metrics),

@@ -93,6 +93,21 @@ describe('logs', () => {
     );
     expect(everything).not.toMatch(/Bearer |Digest |Basic /);
   });
+
+  it("write an upstream failure's code on the operation line, and no error line", async () => {
+    const before = h.logs.length;
+    await h.graphql(
+      'query Unknown($p: ObjectId!) { project(id: $p) { pipelines { totalCount } } }',
+      { p: SEED.unknownProjectId },
+      { 'x-request-id': 'client-req.404' },
+    );
+    const since = h.logs.slice(before);
+    expect(since.filter((line) => line.msg === 'graphql operation')).toEqual([
+      expect.objectContaining({ requestId: 'client-req.404', errors: ['NOT_FOUND'] }),
+    ]);
+    // pino's error level: an Atlas failure is expected, never logged as the gateway's own error.
+    expect(since.filter((line) => line.level >= 50)).toEqual([]);
+  });
 });
 
 describe('start-up', () => {

@@ -2,53 +2,9 @@ import type { Logger } from 'pino';
 import { Agent, type Dispatcher, request, errors as undiciErrors } from 'undici';
 import type { Authenticator } from './auth/authenticator.ts';
 import { CallDeadline } from './call-deadline.ts';
-import { errorFromHttpStatus, UpstreamError } from './errors.ts';
+import { AtlasCallError, errorFromHttpStatus } from './errors.ts';
 import type { ProjectLimiter } from './limiter.ts';
-
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-export interface AtlasRequest {
-  /** The contract's operationId: names the route in logs and deprecation notices. */
-  operation: string;
-  method: HttpMethod;
-  /** Path below the base URL, segments already percent-encoded. */
-  path: string;
-  /** Query string without `?`, already canonical (see `queryString`). */
-  query?: string;
-  accept: string;
-  body?: unknown;
-  /** Named in UPSTREAM_GONE errors when Atlas has removed the route. */
-  successor?: string;
-  /** The route is deprecated upstream with this sunset date: a generic 404 means Atlas removed it. */
-  sunset?: string;
-}
-
-/** What one GraphQL operation contributes to each of its upstream calls. */
-export interface CallScope {
-  requestId: string;
-  /** Absolute time (ms since epoch) after which no retry starts. */
-  deadline: number;
-  signal?: AbortSignal;
-  /**
-   * The operation's deadline and `signal` as one signal for all its calls; without it, each call makes
-   * its own. Dropped when the operation ends (later calls, if any, fall back to their own).
-   */
-  callDeadline?: CallDeadline;
-  /** The caller's own credential (AUTH_MODE=forward), used instead of the client's. */
-  authenticator?: Authenticator;
-  onCall?: (record: UpstreamCallRecord) => void;
-  /** Told of each retry of an idempotent call, by route (metrics). */
-  onRetry?: (operation: string) => void;
-}
-
-export interface UpstreamCallRecord {
-  operation: string;
-  method: HttpMethod;
-  path: string;
-  /** The HTTP status; `error` when no answer came, `cancelled` when the operation ended first. */
-  status: number | 'error' | 'cancelled';
-  ms: number;
-}
+import type { AtlasRequest, CallScope, UpstreamCallRecord } from './request.ts';
 
 export interface AtlasClientOptions {
   baseUrl: string;
@@ -66,14 +22,6 @@ export interface AtlasClientOptions {
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const BASE_BACKOFF_MS = 100;
 const MAX_BACKOFF_MS = 5_000;
-
-/** Builds a query string in the given key order, leaving out undefined values. */
-export function queryString(params: Record<string, string | number | boolean | undefined>): string {
-  return Object.entries(params)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
-    .join('&');
-}
 
 interface RawResponse {
   status: number;
@@ -113,7 +61,7 @@ export class AtlasClient {
         response = await this.send(req, scope);
       } catch (error) {
         const transient =
-          error instanceof UpstreamError &&
+          error instanceof AtlasCallError &&
           error.code === 'UPSTREAM_UNAVAILABLE' &&
           !scope.signal?.aborted;
         if (
@@ -185,7 +133,7 @@ export class AtlasClient {
     // nobody would read the answer, so it is not sent.
     if (Date.now() >= scope.deadline) {
       release?.();
-      throw new UpstreamError(
+      throw new AtlasCallError(
         'UPSTREAM_TIMEOUT',
         `${req.operation} was not sent: the operation's deadline passed while it waited.`,
       );
@@ -210,7 +158,7 @@ export class AtlasClient {
     } catch (error) {
       if (deadline.cancelled) status = 'cancelled';
       if (deadline.timedOut) {
-        throw new UpstreamError(
+        throw new AtlasCallError(
           'UPSTREAM_TIMEOUT',
           `Atlas did not answer ${req.operation} before the operation's deadline.`,
           { cause: error },
@@ -268,38 +216,18 @@ export class AtlasClient {
     }
   }
 
-  /** An unauthenticated call whose only purpose is the Digest challenge it provokes. */
-  async fetchChallenge(): Promise<string | undefined> {
-    const response = await request(`${this.options.baseUrl}/api/atlas/v2`, {
-      method: 'GET',
-      headers: { accept: 'application/vnd.atlas.2023-01-01+json' },
-      dispatcher: this.dispatcher,
-    }).catch((error: unknown) => {
-      throw transportError(error, { operation: 'getSystemStatus' });
-    });
-    await response.body.dump();
-    return header(response.headers, 'www-authenticate');
-  }
-
-  /** Form POST with Basic auth, as the OAuth token endpoint wants; answers the parsed JSON body. */
-  async postForm(
+  /**
+   * One bare exchange through the pool, outside `call`: no credential, limiter, deadline or retry, for
+   * authentication's own calls (src/atlas/auth/create.ts). Connection failures become typed errors.
+   */
+  async exchangeBare(
     url: string,
-    basic: string,
-    form: Record<string, string>,
-  ): Promise<{ status: number; body: unknown }> {
-    const response = await request(url, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${basic}`,
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-      },
-      body: new URLSearchParams(form).toString(),
-      dispatcher: this.dispatcher,
-    }).catch((error: unknown) => {
-      throw transportError(error, { operation: 'oauthToken' });
+    options: Pick<Dispatcher.RequestOptions, 'method' | 'headers' | 'body'>,
+    operation: string,
+  ): Promise<Dispatcher.ResponseData> {
+    return request(url, { ...options, dispatcher: this.dispatcher }).catch((error: unknown) => {
+      throw transportError(error, { operation });
     });
-    return { status: response.statusCode, body: safeJson(await response.body.text()) };
   }
 
   close(): Promise<void> {
@@ -307,7 +235,7 @@ export class AtlasClient {
   }
 }
 
-function header(headers: RawResponse['headers'], name: string): string | undefined {
+export function header(headers: RawResponse['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }
@@ -321,7 +249,7 @@ function retryAfterSeconds(headers: RawResponse['headers']): number | undefined 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-function safeJson(text: string): unknown {
+export function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -333,7 +261,7 @@ function parseJson(response: RawResponse, req: Pick<AtlasRequest, 'operation'>):
   if (response.text === '') return undefined;
   const contentType = header(response.headers, 'content-type') ?? '';
   if (!contentType.includes('json')) {
-    throw new UpstreamError(
+    throw new AtlasCallError(
       'UPSTREAM_BAD_RESPONSE',
       `Atlas answered ${req.operation} with ${contentType || 'no content type'}, not JSON.`,
     );
@@ -341,7 +269,7 @@ function parseJson(response: RawResponse, req: Pick<AtlasRequest, 'operation'>):
   try {
     return JSON.parse(response.text);
   } catch (cause) {
-    throw new UpstreamError(
+    throw new AtlasCallError(
       'UPSTREAM_BAD_RESPONSE',
       `Atlas answered ${req.operation} with malformed JSON.`,
       { cause },
@@ -349,23 +277,27 @@ function parseJson(response: RawResponse, req: Pick<AtlasRequest, 'operation'>):
   }
 }
 
-function transportError(error: unknown, req: Pick<AtlasRequest, 'operation'>): UpstreamError {
-  if (error instanceof UpstreamError) return error;
+function transportError(error: unknown, req: Pick<AtlasRequest, 'operation'>): AtlasCallError {
+  if (error instanceof AtlasCallError) return error;
   if (
     error instanceof undiciErrors.ConnectTimeoutError ||
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError
   ) {
-    return new UpstreamError('UPSTREAM_TIMEOUT', `Atlas did not answer ${req.operation} in time.`, {
-      cause: error,
-    });
+    return new AtlasCallError(
+      'UPSTREAM_TIMEOUT',
+      `Atlas did not answer ${req.operation} in time.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (error instanceof Error && error.name === 'AbortError') {
-    return new UpstreamError('UPSTREAM_UNAVAILABLE', `The call ${req.operation} was cancelled.`, {
+    return new AtlasCallError('UPSTREAM_UNAVAILABLE', `The call ${req.operation} was cancelled.`, {
       cause: error,
     });
   }
-  return new UpstreamError(
+  return new AtlasCallError(
     'UPSTREAM_UNAVAILABLE',
     `Atlas could not be reached for ${req.operation}.`,
     { cause: error },

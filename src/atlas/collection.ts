@@ -1,4 +1,4 @@
-import type { AtlasRequest } from './client.ts';
+import type { AtlasRequest } from './request.ts';
 
 /** A paginated upstream list: everything needed to fetch any window of it and to key its cursors. */
 export interface Collection {

@@ -1,5 +1,3 @@
-import { GraphQLError } from 'graphql';
-
 /** What Atlas said about a failure, as exposed under `extensions.atlas` and `MutationError.atlas`. */
 export interface AtlasErrorDetail {
   status: number;
@@ -21,7 +19,7 @@ export type UpstreamErrorCode =
   | 'UPSTREAM_BAD_RESPONSE'
   | 'UPSTREAM_GONE';
 
-export interface UpstreamErrorOptions {
+export interface AtlasCallErrorOptions {
   atlas?: AtlasErrorDetail;
   retryAfter?: number;
   successor?: string;
@@ -29,30 +27,23 @@ export interface UpstreamErrorOptions {
 }
 
 /**
- * Every failed upstream call becomes one of these. It is a GraphQLError so that Yoga never masks it and
- * graphql-js attaches the failing field's path; `extensions` never carry credentials.
+ * Every failed upstream call becomes one of these: a plain error, since the Atlas client knows nothing
+ * of GraphQL. The GraphQL layer gives it its `extensions` (src/errors/catalogue.ts, fromAtlasCall);
+ * nothing here may carry a credential.
  */
-export class UpstreamError extends GraphQLError {
+export class AtlasCallError extends Error {
   readonly code: UpstreamErrorCode;
   readonly atlas: AtlasErrorDetail | undefined;
   readonly retryAfter: number | undefined;
+  readonly successor: string | undefined;
 
-  constructor(code: UpstreamErrorCode, message: string, options: UpstreamErrorOptions = {}) {
-    const extensions: Record<string, unknown> = { code };
-    if (options.atlas) {
-      const { badRequestFields: _omitted, ...atlas } = options.atlas;
-      extensions.atlas = atlas;
-    }
-    if (options.retryAfter !== undefined) extensions.retryAfter = options.retryAfter;
-    if (options.successor) extensions.successor = options.successor;
-    super(message, {
-      extensions,
-      originalError: options.cause instanceof Error ? options.cause : undefined,
-    });
-    this.name = 'UpstreamError';
+  constructor(code: UpstreamErrorCode, message: string, options: AtlasCallErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AtlasCallError';
     this.code = code;
     this.atlas = options.atlas;
     this.retryAfter = options.retryAfter;
+    this.successor = options.successor;
   }
 }
 
@@ -103,7 +94,7 @@ export function errorFromHttpStatus(
   status: number,
   body: unknown,
   context: HttpFailureContext = {},
-): UpstreamError {
+): AtlasCallError {
   const atlas = atlasDetail(status, body);
   const gone =
     status === 410 ||
@@ -116,7 +107,7 @@ export function errorFromHttpStatus(
   const message = gone
     ? `Atlas no longer serves this route${context.sunset ? ` (sunset ${context.sunset})` : ''}${context.successor ? `; use ${context.successor} instead` : ''}.`
     : messageFor(code, atlas, context);
-  return new UpstreamError(code, message, {
+  return new AtlasCallError(code, message, {
     atlas,
     retryAfter: code === 'RATE_LIMITED' ? context.retryAfter : undefined,
     successor: gone ? context.successor : undefined,
@@ -150,7 +141,7 @@ function messageFor(
 }
 
 export function isNotFound(error: unknown): boolean {
-  return error instanceof UpstreamError && error.code === 'NOT_FOUND';
+  return error instanceof AtlasCallError && error.code === 'NOT_FOUND';
 }
 
 /** 404 codes that name a missing parent (project, cluster, instance) rather than the object asked for. */
@@ -168,6 +159,6 @@ const PARENT_NOT_FOUND_CODES = new Set([
 export function isMissingObject(error: unknown): boolean {
   return (
     isNotFound(error) &&
-    !PARENT_NOT_FOUND_CODES.has((error as UpstreamError).atlas?.errorCode ?? '')
+    !PARENT_NOT_FOUND_CODES.has((error as AtlasCallError).atlas?.errorCode ?? '')
   );
 }

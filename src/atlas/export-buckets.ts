@@ -1,7 +1,7 @@
-import type { AtlasRequest } from './client.ts';
 import type { Collection } from './collection.ts';
 import { ATLAS_2024_05_30 } from './media-types.ts';
 import { groupPath, idSegment, isObjectId } from './paths.ts';
+import type { AtlasRequest } from './request.ts';
 
 /**
  * An export bucket in the 2024-05-30 shape (every provider; 2023-01-01 knows only AWS and sunsets

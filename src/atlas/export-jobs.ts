@@ -1,7 +1,7 @@
-import type { AtlasRequest } from './client.ts';
 import type { Collection } from './collection.ts';
 import { ATLAS_2023_01_01 } from './media-types.ts';
 import { groupPath, idSegment, isObjectId, pathSegment } from './paths.ts';
+import type { AtlasRequest } from './request.ts';
 
 export interface AtlasExportJob {
   id?: string;

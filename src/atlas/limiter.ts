@@ -6,7 +6,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
-import { UpstreamError } from './errors.ts';
+import { AtlasCallError } from './errors.ts';
 
 export interface ProjectLimiterOptions {
   /** Calls in flight at once, per project and credential (in this process). */
@@ -89,14 +89,14 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
       const onAbort = () =>
         finish(() =>
           reject(
-            new UpstreamError('UPSTREAM_UNAVAILABLE', 'The request was cancelled while queued.'),
+            new AtlasCallError('UPSTREAM_UNAVAILABLE', 'The request was cancelled while queued.'),
           ),
         );
       const timer = setTimeout(
         () =>
           finish(() =>
             reject(
-              new UpstreamError(
+              new AtlasCallError(
                 'UPSTREAM_TIMEOUT',
                 'No upstream slot came free before the deadline.',
               ),
@@ -151,7 +151,7 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const wait = rejection.msBeforeNext;
         if (Date.now() + wait > deadline) {
-          throw new UpstreamError(
+          throw new AtlasCallError(
             'RATE_LIMITED',
             'The per-project upstream rate limit is reached; retry later.',
             {
@@ -174,7 +174,7 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
   return {
     async acquire(key, deadline, signal) {
       if (signal?.aborted)
-        throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'The request was cancelled.');
+        throw new AtlasCallError('UPSTREAM_UNAVAILABLE', 'The request was cancelled.');
       await takeSlot(key, deadline, signal);
       try {
         await takeToken(key, deadline, signal);

@@ -1,4 +1,4 @@
-import { UpstreamError } from './errors.ts';
+import { AtlasCallError } from './errors.ts';
 
 /** Atlas's ObjectId pattern (`^([a-f0-9]{24})$` throughout the contract). */
 const OBJECT_ID = /^[a-f0-9]{24}$/;
@@ -17,7 +17,7 @@ export const pathSegment = encodeURIComponent;
  */
 export function idSegment(id: string): string {
   if (!isObjectId(id)) {
-    throw new UpstreamError(
+    throw new AtlasCallError(
       'UPSTREAM_BAD_RESPONSE',
       'Atlas returned an id that is not an ObjectId.',
     );

@@ -1,7 +1,7 @@
-import type { AtlasRequest } from './client.ts';
 import type { Collection } from './collection.ts';
 import { ATLAS_2023_01_01, ATLAS_2024_11_13 } from './media-types.ts';
 import { groupPath, idSegment, isObjectId, pathSegment } from './paths.ts';
+import type { AtlasRequest } from './request.ts';
 import { SERVERLESS_SUCCESSOR, SERVERLESS_SUNSET } from './restore-jobs.ts';
 
 /** A Cloud Backup snapshot of a dedicated cluster: DiskBackupReplicaSet, or a sharded one from availableSnapshots. */

@@ -1,6 +1,6 @@
 import { ForwardedTokenAuthenticator } from '../atlas/auth/forwarded-token.ts';
 import type { ClientAuthConfig } from '../config/index.ts';
-import { unauthenticated } from './auth-errors.ts';
+import { unauthenticated } from '../errors/catalogue.ts';
 import { bearerToken } from './bearer-token.ts';
 import { ANY_PROJECT, type Caller } from './caller.ts';
 import { createJwtVerifier } from './jwt-verifier.ts';

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { ClientAuthConfig } from '../config/index.ts';
+import { keysUnavailable, unauthenticated } from '../errors/catalogue.ts';
 import { OBJECT_ID } from '../graph/lib/patterns.ts';
-import { keysUnavailable, unauthenticated } from './auth-errors.ts';
 import type { Caller } from './caller.ts';
 
 type JwtSettings = Extract<ClientAuthConfig, { mode: 'jwt' }>;

@@ -1,8 +1,8 @@
 import { type GraphQLSchema, type GraphQLUnionType, getNamedType } from 'graphql';
+import { userInputError } from '../errors/catalogue.ts';
 import { builder } from './builder.ts';
 import { answerItemByItem } from './lib/item-by-item.ts';
 import { isClusterName, isPipelineName, OBJECT_ID } from './lib/patterns.ts';
-import { userInputError } from './lib/user-input-error.ts';
 import {
   loadExportJob,
   loadFlexRestoreJob,

@@ -14,7 +14,7 @@ import {
   isScalarType,
   isUnionType,
 } from 'graphql';
-import { UpstreamError } from '../atlas/errors.ts';
+import { AtlasCallError } from '../atlas/errors.ts';
 import type { ProjectAccess } from '../auth/caller.ts';
 import type { GraphContext } from './context.ts';
 import { answerItemByItem } from './lib/item-by-item.ts';
@@ -46,10 +46,10 @@ export const allowsProject = (access: ProjectAccess, groupId: string) =>
 
 /**
  * The same answer whether the project exists or not, since the token, not Atlas, decides. An
- * UpstreamError with Atlas's 403 code, so it reads like a 403 from Atlas.
+ * AtlasCallError with Atlas's 403 code, so it reads like a 403 from Atlas.
  */
 const FORBIDDEN_MESSAGE = 'Your token does not allow this project.';
-const forbidden = () => new UpstreamError('FORBIDDEN', FORBIDDEN_MESSAGE);
+const forbidden = () => new AtlasCallError('FORBIDDEN', FORBIDDEN_MESSAGE);
 
 type Extensions = { readonly extensions?: Readonly<Record<string, unknown>> | null };
 const namesProject = (definition: Extensions) => definition.extensions?.namesProject === true;

@@ -1,6 +1,7 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { badRequest } from '../errors/catalogue.ts';
 
 /** The header a browser cannot add to a cross-site request without a CORS preflight. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -17,12 +18,11 @@ export function csrfPrevention(): Plugin {
       try {
         return check.onRequestParse?.(payload);
       } catch {
-        throw new GraphQLError(
+        const { message, extensions } = badRequest(
           `Send the "${CSRF_HEADER}" header (any value) with GET and form or text requests.`,
-          {
-            extensions: { code: 'BAD_REQUEST', http: { status: 403 } },
-          },
+          403,
         );
+        throw new GraphQLError(message, { extensions });
       }
     },
   };

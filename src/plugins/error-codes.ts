@@ -1,5 +1,6 @@
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { recoded } from '../errors/catalogue.ts';
 
 /**
  * Parse and validation failures carry catalogue codes, like every other error (docs/errors.md). A bad literal
@@ -8,20 +9,12 @@ import type { Plugin } from 'graphql-yoga';
  * off, "Did you mean" suggestions would leak the schema, so they are cut.
  */
 export function errorCodes(hideSuggestions: boolean): Plugin {
-  const recode = (error: Error, code: string) => {
+  const recode = (error: Error, code: Parameters<typeof recoded>[1]) => {
     const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(error.message);
     const message = hideSuggestions
       ? graphqlError.message.replace(/ Did you mean .*$/, '')
       : graphqlError.message;
-    const given = graphqlError.extensions?.code;
-    const finalCode = given && given !== 'BAD_USER_INPUT' ? given : code;
-    if (given === finalCode && message === graphqlError.message) return graphqlError;
-    return new GraphQLError(message, {
-      nodes: graphqlError.nodes,
-      source: graphqlError.source,
-      positions: graphqlError.positions,
-      extensions: { ...graphqlError.extensions, code: finalCode },
-    });
+    return recoded(graphqlError, code, message);
   };
   return {
     onParse() {

@@ -1,8 +1,8 @@
 import { type DocumentNode, GraphQLError, type GraphQLSchema, getNamedType } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
+import { operationLimitError } from '../errors/catalogue.ts';
 import { DEFAULT_PAGE_SIZE } from '../graph/relay/connection.ts';
-import { operationLimitError } from './operation-limit-error.ts';
 
 /**
  * A field costs 1 plus its selection; a connection costs its page size (`first` or `last`, default 20)

@@ -5,7 +5,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { OperationLimits } from '../config/index.ts';
-import { type LimitName, operationLimitError } from './operation-limit-error.ts';
+import { type LimitName, operationLimitError } from '../errors/catalogue.ts';
 
 /**
  * Depth, aliases, tokens and directives, counted by GraphQL Armor while parsing and validating, so an

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { operationLimitError } from './operation-limit-error.ts';
+import { operationLimitError } from '../errors/catalogue.ts';
 
 /** GET operations travel in the URL: beyond this, a client should POST (or send a trusted document's hash). */
 export const MAX_URL_BYTES = 16 * 1024;

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../../src/atlas/auth/create.ts';
 import { CallDeadline, endCalls } from '../../src/atlas/call-deadline.ts';
-import { AtlasClient, type CallScope, type UpstreamCallRecord } from '../../src/atlas/client.ts';
-import { UpstreamError } from '../../src/atlas/errors.ts';
+import { AtlasClient } from '../../src/atlas/client.ts';
+import { AtlasCallError } from '../../src/atlas/errors.ts';
 import { createProjectLimiter } from '../../src/atlas/limiter.ts';
+import type { CallScope, UpstreamCallRecord } from '../../src/atlas/request.ts';
 import { createLogger } from '../../src/logger.ts';
 import { SEED, type Simulator, startSimulator } from '../../src/simulator/index.ts';
 
@@ -65,7 +66,7 @@ describe('the end of an operation', () => {
     endCalls(scope);
     const [first, second] = await Promise.all([inFlight, queued]);
     expect(Date.now() - ended).toBeLessThan(1_000);
-    expect(first).toBeInstanceOf(UpstreamError);
+    expect(first).toBeInstanceOf(AtlasCallError);
     expect(second).toEqual(
       expect.objectContaining({
         code: 'UPSTREAM_TIMEOUT',

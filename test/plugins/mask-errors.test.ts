@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../src/atlas/errors.ts';
+import { AtlasCallError } from '../../src/atlas/errors.ts';
+import { fromAtlasCall } from '../../src/errors/catalogue.ts';
 import { createLogger } from '../../src/logger.ts';
 import { maskUnexpected } from '../../src/plugins/mask-errors.ts';
 
@@ -44,13 +45,36 @@ describe('maskUnexpected', () => {
 
   it('passes coded errors through untouched and logs nothing', () => {
     const { lines, logger } = capture();
-    const upstream = new UpstreamError('NOT_FOUND', 'Not found in Atlas');
+    const upstream = fromAtlasCall(new AtlasCallError('NOT_FOUND', 'Not found in Atlas'));
     const located = new GraphQLError(upstream.message, {
       path: ['node'],
       originalError: upstream,
       extensions: upstream.extensions,
     });
     expect(maskUnexpected(located, 'Unexpected error.', logger)).toBe(located);
+    expect(lines).toEqual([]);
+  });
+
+  it('answers a failed Atlas call located without its GraphQL form in that form, and logs nothing', () => {
+    const { lines, logger } = capture();
+    const limited = new AtlasCallError('RATE_LIMITED', 'Atlas rate limit reached; retry later.', {
+      atlas: { status: 429, errorCode: 'RATE_LIMITED', detail: 'Slow down.', badRequestFields: [] },
+      retryAfter: 30,
+    });
+    const located = new GraphQLError(limited.message, {
+      path: ['project', 'pipelines'],
+      originalError: limited,
+    });
+    const answered = maskUnexpected(located, 'Unexpected error.', logger) as GraphQLError;
+    expect(answered.toJSON()).toEqual({
+      message: 'Atlas rate limit reached; retry later.',
+      path: ['project', 'pipelines'],
+      extensions: {
+        code: 'RATE_LIMITED',
+        atlas: { status: 429, errorCode: 'RATE_LIMITED', detail: 'Slow down.' },
+        retryAfter: 30,
+      },
+    });
     expect(lines).toEqual([]);
   });
 

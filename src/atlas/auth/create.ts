@@ -1,6 +1,7 @@
 import type { AtlasCredentials } from '../../config/index.ts';
-import type { AtlasClient } from '../client.ts';
-import { atlasDetail, UpstreamError } from '../errors.ts';
+import { type AtlasClient, header, safeJson } from '../client.ts';
+import { AtlasCallError, atlasDetail } from '../errors.ts';
+import { getSystemStatus } from '../root.ts';
 import { type Authenticator, noAuthentication } from './authenticator.ts';
 import { DigestAuthenticator } from './digest.ts';
 import { type AccessToken, ServiceAccountAuthenticator } from './service-account.ts';
@@ -16,7 +17,7 @@ export function createAuthenticator(
     case 'digest':
       return (client) =>
         new DigestAuthenticator(credentials.publicKey, credentials.privateKey, () =>
-          client.fetchChallenge(),
+          fetchChallenge(client),
         );
     case 'service-account':
       return (client) =>
@@ -31,6 +32,40 @@ export function createAuthenticator(
   }
 }
 
+/** An unsigned call whose only purpose is the Digest challenge it provokes. */
+async function fetchChallenge(client: AtlasClient): Promise<string | undefined> {
+  const response = await client.exchangeBare(
+    client.baseUrl + getSystemStatus.path,
+    { method: getSystemStatus.method, headers: { accept: getSystemStatus.accept } },
+    getSystemStatus.operation,
+  );
+  await response.body.dump();
+  return header(response.headers, 'www-authenticate');
+}
+
+/** Form POST with Basic auth, as the OAuth token endpoint wants; answers the parsed JSON body. */
+async function postForm(
+  client: AtlasClient,
+  url: string,
+  basic: string,
+  form: Record<string, string>,
+): Promise<{ status: number; body: unknown }> {
+  const response = await client.exchangeBare(
+    url,
+    {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${basic}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
+      body: new URLSearchParams(form).toString(),
+    },
+    'oauthToken',
+  );
+  return { status: response.statusCode, body: safeJson(await response.body.text()) };
+}
+
 async function requestToken(
   client: AtlasClient,
   url: string,
@@ -38,7 +73,7 @@ async function requestToken(
   clientSecret: string,
 ): Promise<AccessToken> {
   const basic = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
-  const { status, body } = await client.postForm(url, basic, { grant_type: 'client_credentials' });
+  const { status, body } = await postForm(client, url, basic, { grant_type: 'client_credentials' });
   const token = body as { access_token?: unknown; expires_in?: unknown } | undefined;
   if (status === 200 && typeof token?.access_token === 'string') {
     const lifetimeSeconds = typeof token.expires_in === 'number' ? token.expires_in : 3600;
@@ -50,19 +85,19 @@ async function requestToken(
     errorCode: typeof oauthError === 'string' ? oauthError : null,
   };
   if (status === 401 || status === 400) {
-    throw new UpstreamError(
+    throw new AtlasCallError(
       'UNAUTHENTICATED',
       'Atlas refused the service account credentials (mode: service-account).',
       { atlas },
     );
   }
   if (status === 429)
-    throw new UpstreamError(
+    throw new AtlasCallError(
       'RATE_LIMITED',
       'The Atlas token endpoint is rate limited; retry later.',
       { atlas },
     );
-  throw new UpstreamError(
+  throw new AtlasCallError(
     'UPSTREAM_UNAVAILABLE',
     `The Atlas token endpoint answered HTTP ${status}.`,
     { atlas },

@@ -5,7 +5,7 @@ export interface AccessToken {
   expiresAt: number;
 }
 
-/** Asks the token endpoint for a token; throws an UpstreamError when it refuses. */
+/** Asks the token endpoint for a token; throws an AtlasCallError when it refuses. */
 export type TokenFetcher = () => Promise<AccessToken>;
 
 /** Refresh this long before expiry (a tenth of a short lifetime), so no call goes out with a token about to lapse. */

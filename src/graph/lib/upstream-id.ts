@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../atlas/errors.ts';
+import { AtlasCallError } from '../../atlas/errors.ts';
 
 /**
  * An object's Atlas id, which the contract marks optional but every key, lookup and global ID needs:
@@ -7,6 +7,6 @@ import { UpstreamError } from '../../atlas/errors.ts';
  */
 export function upstreamId(id: string | undefined, what: string): string {
   if (!id)
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `Atlas returned ${what} without an id.`);
+    throw new AtlasCallError('UPSTREAM_BAD_RESPONSE', `Atlas returned ${what} without an id.`);
   return id;
 }

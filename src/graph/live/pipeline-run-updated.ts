@@ -1,7 +1,6 @@
 import { type AtlasPipelineRun, getPipelineRun } from '../../atlas/pipelines.ts';
-import { unauthenticated } from '../../auth/auth-errors.ts';
+import { unauthenticated, userInputError } from '../../errors/catalogue.ts';
 import { builder } from '../builder.ts';
-import { userInputError } from '../lib/user-input-error.ts';
 import { createLoaders } from '../loaders/index.ts';
 import { decodeGlobalId } from '../relay/global-id.ts';
 import { PipelineRunRef } from '../types/refs.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
 import type { Logger } from 'pino';
-import type { CallScope } from '../../atlas/client.ts';
-import { UpstreamError } from '../../atlas/errors.ts';
+import { AtlasCallError } from '../../atlas/errors.ts';
 import type { AtlasPipelineRun } from '../../atlas/pipelines.ts';
+import type { CallScope } from '../../atlas/request.ts';
 import type { RunPollCoordinator, SharedRunEvent } from './run-poll-coordinator.ts';
 
 /** States a run never leaves: a watch ends there. */
@@ -219,7 +219,7 @@ export class RunPollHub {
     if (watch.ended) return;
     if (event.kind === 'run') this.accept(watch, event.run);
     else if (event.kind === 'error')
-      this.fail(watch, new UpstreamError(event.code as UpstreamError['code'], event.message));
+      this.fail(watch, new AtlasCallError(event.code as AtlasCallError['code'], event.message));
     else {
       this.broadcast(watch, null);
       this.end(watch);
@@ -251,7 +251,7 @@ export class RunPollHub {
       if (watch.ended) return;
     } catch (error) {
       if (watch.ended) return;
-      const code = error instanceof UpstreamError ? error.code : undefined;
+      const code = error instanceof AtlasCallError ? error.code : undefined;
       if (code === undefined || !TRANSIENT_CODES.has(code)) {
         const failure = error instanceof Error ? error : new Error(String(error));
         if (code)

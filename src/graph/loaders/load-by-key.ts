@@ -1,5 +1,5 @@
-import type { AtlasRequest } from '../../atlas/client.ts';
 import { isMissingObject } from '../../atlas/errors.ts';
+import type { AtlasRequest } from '../../atlas/request.ts';
 import type { GraphContext } from '../context.ts';
 
 /**

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isMissingObject, UpstreamError } from '../../atlas/errors.ts';
+import { AtlasCallError, isMissingObject } from '../../atlas/errors.ts';
 import { type AtlasPipeline, getPipeline, listPipelines } from '../../atlas/pipelines.ts';
 import type { RequestLoader } from './request-loader.ts';
 
@@ -35,7 +35,7 @@ export class PipelineLoader {
       !Array.isArray(pipelines) ||
       !pipelines.every((item) => typeof item === 'object' && item !== null)
     ) {
-      throw new UpstreamError(
+      throw new AtlasCallError(
         'UPSTREAM_BAD_RESPONSE',
         'Atlas answered listGroupPipelines without an array.',
       );

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { AtlasRequest } from '../../atlas/client.ts';
+import type { AtlasRequest } from '../../atlas/request.ts';
 import { callUpstream, type UpstreamSession } from './upstream-session.ts';
 
 const requestKey = (request: AtlasRequest) =>

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import { type AtlasRequest, queryString } from '../../atlas/client.ts';
 import type { UpstreamPage } from '../../atlas/collection.ts';
 import { isMissingObject } from '../../atlas/errors.ts';
 import { isObjectId } from '../../atlas/paths.ts';
+import { type AtlasRequest, queryString } from '../../atlas/request.ts';
 import {
   type AtlasClusterSnapshot,
   clusterSnapshots,

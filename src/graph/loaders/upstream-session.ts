@@ -1,5 +1,6 @@
-import type { AtlasClient, AtlasRequest, CallScope } from '../../atlas/client.ts';
-import { UpstreamError } from '../../atlas/errors.ts';
+import type { AtlasClient } from '../../atlas/client.ts';
+import { AtlasCallError } from '../../atlas/errors.ts';
+import type { AtlasRequest, CallScope } from '../../atlas/request.ts';
 import type { ProjectAccess } from '../../auth/caller.ts';
 import { assertRequestAllowed, withoutForeignProjects } from '../project-scope.ts';
 
@@ -27,15 +28,15 @@ export const callUpstream = async <T>(
   try {
     return await session.client.call<T>(request, session.scope);
   } catch (error) {
-    throw error instanceof UpstreamError ? scopedError(session.projects, error) : error;
+    throw error instanceof AtlasCallError ? scopedError(session.projects, error) : error;
   }
 };
 
-function scopedError(access: ProjectAccess, error: UpstreamError): UpstreamError {
+function scopedError(access: ProjectAccess, error: AtlasCallError): AtlasCallError {
   const text = `${error.message} ${error.atlas?.detail ?? ''}`;
   const shown = withoutForeignProjects(access, text);
   if (shown === text) return error;
-  return new UpstreamError(error.code, shown, {
+  return new AtlasCallError(error.code, shown, {
     atlas: error.atlas && {
       status: error.atlas.status,
       errorCode: error.atlas.errorCode,

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { queryString } from '../../atlas/client.ts';
 import type { Collection, UpstreamPage } from '../../atlas/collection.ts';
-import { UpstreamError } from '../../atlas/errors.ts';
+import { AtlasCallError } from '../../atlas/errors.ts';
 import {
   MAX_PAGE_SIZE,
   mergeWindows,
@@ -9,6 +8,7 @@ import {
   pageStart,
   type Window,
 } from '../../atlas/pagination.ts';
+import { queryString } from '../../atlas/request.ts';
 import { collectionKey } from '../relay/cursor.ts';
 import type { RequestLoader } from './request-loader.ts';
 
@@ -116,7 +116,7 @@ export class WindowLoader {
       (key) =>
         failures.get(key) ??
         this.cover(key) ??
-        new UpstreamError(
+        new AtlasCallError(
           'UPSTREAM_BAD_RESPONSE',
           `Atlas answered ${key.collection.operation} with pages that do not line up.`,
         ),
@@ -178,7 +178,7 @@ export class WindowLoader {
         !Array.isArray(answer.results) ||
         !answer.results.every((item) => typeof item === 'object' && item !== null)
       ) {
-        throw new UpstreamError(
+        throw new AtlasCallError(
           'UPSTREAM_BAD_RESPONSE',
           `Atlas answered ${collection.operation} without a results list.`,
         );

@@ -1,4 +1,4 @@
-import type { AtlasRequest } from '../../atlas/client.ts';
+import type { AtlasRequest } from '../../atlas/request.ts';
 import type { CachedEntity, GraphContext } from '../context.ts';
 import { callUpstream } from '../loaders/upstream-session.ts';
 import { encodeGlobalId, type NodeTypeName } from '../relay/global-id.ts';

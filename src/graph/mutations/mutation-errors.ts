@@ -1,4 +1,4 @@
-import { type AtlasErrorDetail, UpstreamError as UpstreamCallError } from '../../atlas/errors.ts';
+import { AtlasCallError, type AtlasErrorDetail } from '../../atlas/errors.ts';
 import { builder } from '../builder.ts';
 
 /**
@@ -132,7 +132,7 @@ export const mutationErrors = (name: string) =>
  * `inputNames` maps Atlas body field names to input field names where they differ.
  */
 export function asMutationFailure(error: unknown, inputNames: Record<string, string> = {}): never {
-  if (!(error instanceof UpstreamCallError) || error.code === 'UNAUTHENTICATED') throw error;
+  if (!(error instanceof AtlasCallError) || error.code === 'UNAUTHENTICATED') throw error;
   const atlas = error.atlas ?? null;
   switch (error.code) {
     case 'BAD_USER_INPUT':

@@ -1,4 +1,4 @@
-import type { AtlasRequest } from '../../atlas/client.ts';
+import type { AtlasRequest } from '../../atlas/request.ts';
 import {
   type AtlasFlexRestoreJob,
   type AtlasServerlessRestoreJob,

@@ -1,10 +1,10 @@
 import type { ArgBuilder, InterfaceRef, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import { UpstreamError } from '../../atlas/errors.ts';
+import { AtlasCallError } from '../../atlas/errors.ts';
 import { MAX_PAGE_SIZE, type Window } from '../../atlas/pagination.ts';
+import { userInputError } from '../../errors/catalogue.ts';
 import { builder } from '../builder.ts';
 import { selectsField } from '../lib/selection.ts';
-import { userInputError } from '../lib/user-input-error.ts';
 import type { WindowResult } from '../loaders/window-loader.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
@@ -81,7 +81,7 @@ export function connectionType<T>(
           'How many items the list holds (an estimate upstream); fetched only when selected.',
         resolve: (c) => {
           if (c.totalCount === undefined)
-            throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas did not report a count.');
+            throw new AtlasCallError('UPSTREAM_BAD_RESPONSE', 'Atlas did not report a count.');
           return c.totalCount;
         },
       }),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Collection } from '../../atlas/collection.ts';
-import { userInputError } from '../lib/user-input-error.ts';
+import { userInputError } from '../../errors/catalogue.ts';
 import { decodeOpaque, encodeOpaque } from './opaque.ts';
 
 /** Keys already hashed: every connection field asks for its key, and the same lists come back all the time. */

@@ -1,5 +1,5 @@
+import { userInputError } from '../../errors/catalogue.ts';
 import { isClusterName, isPipelineName, OBJECT_ID } from '../lib/patterns.ts';
-import { userInputError } from '../lib/user-input-error.ts';
 import { decodeOpaque, encodeOpaque } from './opaque.ts';
 
 /** For each Node type, what follows the project id in its global ID, and each key's pattern (docs/graph.md). */

@@ -1,5 +1,5 @@
+import { userInputError } from '../../errors/catalogue.ts';
 import { builder } from '../builder.ts';
-import { userInputError } from '../lib/user-input-error.ts';
 import { decodeGlobalId } from './global-id.ts';
 import { NodeRef, refetch } from './node.ts';
 

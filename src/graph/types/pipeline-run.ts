@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../atlas/errors.ts';
+import { AtlasCallError } from '../../atlas/errors.ts';
 import type { AtlasPipelineRun } from '../../atlas/pipelines.ts';
 import { builder } from '../builder.ts';
 import { upstreamEnum } from '../lib/upstream-enum.ts';
@@ -81,7 +81,7 @@ PipelineRunRef.implement({
       resolve: async (run, _, context) => {
         const pipeline = await loadPipeline(context, run.groupId, run.pipelineName);
         if (!pipeline)
-          throw new UpstreamError('NOT_FOUND', `Pipeline "${run.pipelineName}" no longer exists.`);
+          throw new AtlasCallError('NOT_FOUND', `Pipeline "${run.pipelineName}" no longer exists.`);
         return pipeline;
       },
     }),

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../atlas/errors.ts';
+import { AtlasCallError } from '../../atlas/errors.ts';
 import {
   type AtlasPipelineRun,
   type AtlasPolicyItem,
@@ -86,7 +86,7 @@ PipelineRef.implement({
           pipelineAvailableSchedules(pipeline.groupId, pipeline.name),
         );
         if (!Array.isArray(items)) {
-          throw new UpstreamError(
+          throw new AtlasCallError(
             'UPSTREAM_BAD_RESPONSE',
             'Atlas answered getGroupPipelineAvailableSchedules without an array.',
           );

@@ -1,8 +1,8 @@
 import { listPipelines } from '../../atlas/pipelines.ts';
+import { userInputError } from '../../errors/catalogue.ts';
 import { builder } from '../builder.ts';
 import { PIPELINES_DEPRECATION, SERVERLESS_DEPRECATION } from '../lib/deprecations.ts';
 import { isClusterName, isPipelineName } from '../lib/patterns.ts';
-import { userInputError } from '../lib/user-input-error.ts';
 import { loadPipeline } from '../loaders/lookups.ts';
 import { NAMES_A_PROJECT } from '../project-scope.ts';
 import { connectionField } from '../relay/connection-field.ts';

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../atlas/errors.ts';
+import { AtlasCallError } from '../../atlas/errors.ts';
 import type { AtlasExportJob } from '../../atlas/export-jobs.ts';
 import type { AtlasPipeline, AtlasPipelineRun } from '../../atlas/pipelines.ts';
 import type { AtlasFlexRestoreJob, AtlasServerlessRestoreJob } from '../../atlas/restore-jobs.ts';
@@ -86,7 +86,7 @@ export const flexClusterShape = (groupId: string, name: string): FlexClusterShap
 /** A pipeline is keyed by its name: one without a name cannot be located again. */
 export const pipelineShape = (groupId: string, raw: AtlasPipeline): PipelineShape => {
   if (typeof raw.name !== 'string')
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'Atlas returned a pipeline without a name.');
+    throw new AtlasCallError('UPSTREAM_BAD_RESPONSE', 'Atlas returned a pipeline without a name.');
   return { kind: 'Pipeline', groupId, name: raw.name, raw };
 };
 export const runShape = (
