@@ -84,7 +84,9 @@ export function createGateway({
     limiterQueue: () => limiter.queued,
     knownOperationNames: readOperationNames(),
   });
-  const readiness = new ReadinessProbe(client, logger);
+  const readiness = new ReadinessProbe(client, logger, {
+    ownCredentials: config.auth.mode !== 'forward',
+  });
   const shutdown = new AbortController();
   const operationSpans = new WeakMap<UpstreamSession, Span>();
   const cacheRedis = redis?.duplicate({ keyPrefix: 'atlas-graph:response-cache:' });

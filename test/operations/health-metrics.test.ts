@@ -279,3 +279,74 @@ describe('operation names in /metrics after a restart', () => {
     ).toBe(failing.length);
   });
 });
+
+describe('/readyz with AUTH_MODE=forward (no gateway credentials)', () => {
+  // Atlas needs a token the gateway does not have: it answers the root resource with 401, which still
+  // shows that Atlas is reachable; each caller's own token decides the rest.
+  const ACCOUNT = { clientId: 'mdb_sa_id_ready', clientSecret: 'mdb_sa_sk_ready-secret' };
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      simulator: { serviceAccount: ACCOUNT },
+      env: { AUTH_MODE: 'forward', UPSTREAM_MAX_RETRIES: '0' },
+    });
+  });
+  afterAll(() => h.close());
+
+  it('is ready when Atlas answers the root resource, even with 401', async () => {
+    h.resetUpstream();
+    const { status, text } = await get(h, '/readyz');
+    expect({ status, body: JSON.parse(text) }).toEqual({
+      status: 200,
+      body: { status: 'ready' },
+    });
+    expect(probes(h).map((r) => [r.status, r.headers.authorization ?? null])).toEqual([
+      [401, null],
+    ]);
+  });
+
+  it('is not ready on a 5xx, a timeout, or when Atlas cannot be reached', async () => {
+    const fresh = await startHarness({
+      simulator: { serviceAccount: ACCOUNT },
+      env: { AUTH_MODE: 'forward', UPSTREAM_MAX_RETRIES: '0' },
+    });
+    try {
+      fresh.simulator.injectFault({ path: '/api/atlas/v2', status: 503, times: 1 });
+      const unavailable = await get(fresh, '/readyz');
+      expect({ status: unavailable.status, body: JSON.parse(unavailable.text) }).toEqual({
+        status: 503,
+        body: { status: 'not ready', reason: 'UPSTREAM_UNAVAILABLE' },
+      });
+    } finally {
+      await fresh.close();
+    }
+    const slow = await startHarness({
+      simulator: { serviceAccount: ACCOUNT },
+      env: { AUTH_MODE: 'forward', UPSTREAM_MAX_RETRIES: '0' },
+    });
+    try {
+      slow.simulator.injectFault({ path: '/api/atlas/v2', hang: true, times: 1 });
+      const { status, text } = await get(slow, '/readyz');
+      expect({ status, body: JSON.parse(text) }).toEqual({
+        status: 503,
+        body: { status: 'not ready', reason: 'UPSTREAM_TIMEOUT' },
+      });
+    } finally {
+      await slow.close();
+    }
+    const orphan = await startHarness({
+      simulator: { serviceAccount: ACCOUNT },
+      env: { AUTH_MODE: 'forward', UPSTREAM_MAX_RETRIES: '0' },
+    });
+    await orphan.simulator.close();
+    try {
+      const { status, text } = await get(orphan, '/readyz');
+      expect({ status, body: JSON.parse(text) }).toEqual({
+        status: 503,
+        body: { status: 'not ready', reason: 'UPSTREAM_UNAVAILABLE' },
+      });
+    } finally {
+      await orphan.gateway.close();
+    }
+  });
+});
