@@ -30,6 +30,7 @@ import { operationLimits } from './plugins/operation-limits.ts';
 import { operationLog } from './plugins/operation-log.ts';
 import { operationMetrics } from './plugins/operation-metrics.ts';
 import { operationTracing } from './plugins/operation-tracing.ts';
+import { refusalMetrics } from './plugins/refusal-metrics.ts';
 import { requestSizeLimits } from './plugins/request-size-limits.ts';
 import { responseCache } from './plugins/response-cache.ts';
 import { serviceEndpoints } from './plugins/service-endpoints.ts';
@@ -191,6 +192,7 @@ export function createGateway({
         : []),
       operationLog(fixedFieldLogger(logger)),
       operationMetrics(metrics),
+      refusalMetrics(metrics),
       ...(tracing ? [operationTracing(tracing, operationSpans)] : []),
       errorCodes(!config.introspection),
     ],
