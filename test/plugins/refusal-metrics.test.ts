@@ -47,6 +47,11 @@ const REFUSED: [RefusalReason, number, (h: Harness) => Promise<Response>][] = [
     (h) => get(h, '{ __typename }', csrf, `&padding=${'a'.repeat(MAX_URL_BYTES)}`),
   ],
   ['bad_request', 400, (h) => post(h, '{"query": ')],
+  [
+    'bad_request',
+    405,
+    (h) => get(h, `mutation { cancelPipelineRun(input: {}) { __typename } }`, csrf),
+  ],
   ['parse', 400, (h) => post(h, { query: '{ __typename' })],
   ['validation', 400, (h) => post(h, { query: '{ noSuchField }' })],
   [
@@ -146,6 +151,17 @@ describe('graphql_requests_refused_total', () => {
       ]);
       expect(response.status).toBe(200);
       expect(await refusals(batching)).toEqual({ ...zeros(), parse: 1, validation: 1 });
+      const tooMany = await post(
+        batching,
+        Array.from({ length: 11 }, () => ({ query: '{ __typename }' })),
+      );
+      expect(tooMany.status).toBe(413);
+      expect(await refusals(batching)).toEqual({
+        ...zeros(),
+        parse: 1,
+        validation: 1,
+        bad_request: 1,
+      });
     } finally {
       await batching.close();
     }
