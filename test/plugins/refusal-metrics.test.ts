@@ -96,6 +96,7 @@ const REFUSED: [RefusalReason, number, (h: Harness) => Promise<Response>][] = [
     (h) => post(h, { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),
   ],
 ];
+
 describe('graphql_requests_refused_total', () => {
   let h: Harness;
   beforeAll(async () => {
