@@ -14,27 +14,32 @@ export interface Readiness {
 const PROBE_CACHE_MS = 5_000;
 const PROBE_DEADLINE_MS = 3_000;
 
-/** Failures that mean this replica cannot serve: Atlas refuses the credentials, or cannot be reached. */
-const NOT_READY_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_TIMEOUT',
-]);
+/** Failures that mean Atlas cannot be reached: no connection, a 5xx, or no answer in time. */
+const UNREACHABLE_CODES = ['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'];
+/** With the gateway's own credentials, Atlas refusing them means this replica cannot serve either. */
+const REFUSED_CODES = ['UNAUTHENTICATED', 'FORBIDDEN'];
 
 /**
  * `/readyz`: Atlas's root resource (`GET /api/atlas/v2`) fetched with the gateway's own credentials
  * answers both "is Atlas reachable" and "are the credentials valid". Any other answer (even a 404 or a
- * 429) shows both, so the replica is ready. A draining replica is never ready.
+ * 429) shows both, so the replica is ready. With `AUTH_MODE=forward` the gateway holds no credential:
+ * Atlas answers the probe 401, and each caller's token decides the rest, so any answer means ready.
+ * A draining replica is never ready.
  */
 export class ReadinessProbe {
   private last: { at: number; result: Promise<Readiness> } | undefined;
   private draining = false;
+  private readonly notReadyCodes: ReadonlySet<string>;
 
   constructor(
     private readonly client: AtlasClient,
     private readonly logger: Logger,
-  ) {}
+    options: { ownCredentials: boolean },
+  ) {
+    this.notReadyCodes = new Set(
+      options.ownCredentials ? [...UNREACHABLE_CODES, ...REFUSED_CODES] : UNREACHABLE_CODES,
+    );
+  }
 
   /** From now on, answer not ready: the load balancer takes this replica out while it finishes its work. */
   drain(): void {
@@ -57,7 +62,7 @@ export class ReadinessProbe {
       });
       return { ready: true };
     } catch (error) {
-      if (error instanceof AtlasCallError && !NOT_READY_CODES.has(error.code))
+      if (error instanceof AtlasCallError && !this.notReadyCodes.has(error.code))
         return { ready: true };
       // The code only: /readyz answers anyone, and Atlas's own words (an access-list refusal naming the
       // gateway's address, say) are for the operator's logs, not for whoever asks.

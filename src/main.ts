@@ -9,7 +9,7 @@ try {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');
-      running.close().then(
+      running.shutdown().then(
         () => {
           logger.info('shut down');
           process.exit(0);

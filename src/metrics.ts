@@ -10,6 +10,28 @@ export const MAX_OPERATION_NAMES = 500;
 export const MAX_OPERATION_NAME_LENGTH = 100;
 export const OTHER_OPERATIONS = '(other)';
 
+/**
+ * Why a request was refused before execution: a fixed set, so a caller cannot make series up
+ * (docs/operations.md explains each).
+ */
+export const REFUSAL_REASONS = [
+  'unauthenticated',
+  'csrf',
+  'body_too_large',
+  'url_too_long',
+  'bad_request',
+  'parse',
+  'validation',
+  'variables',
+  'depth',
+  'aliases',
+  'tokens',
+  'directives',
+  'cost',
+  'persisted_query',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
 /** How an operation ended, as far as its metric label is concerned. */
 export interface OperationOutcome {
   failed: boolean;
@@ -71,6 +93,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly refusals = new Counter({
+    name: 'graphql_requests_refused_total',
+    help: 'Requests refused before execution (authentication, CSRF, size, parse, validation, variables, operation limits, trusted documents), by reason.',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   private readonly knownOperationNames: ReadonlySet<string>;
 
   constructor(
@@ -91,6 +120,11 @@ export class GatewayMetrics {
     this.responseCache.inc({ result: 'hit' }, 0);
     this.responseCache.inc({ result: 'miss' }, 0);
     for (const executor of ['compiled', 'interpreted']) this.executions.inc({ executor }, 0);
+    for (const reason of REFUSAL_REASONS) this.refusals.inc({ reason }, 0);
+  }
+
+  refused(reason: RefusalReason): void {
+    this.refusals.inc({ reason });
   }
 
   execution(executor: 'compiled' | 'interpreted'): void {

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { MAX_URL_BYTES } from './plugins/request-size-limits.ts';
@@ -13,6 +14,11 @@ export interface RunningGateway {
   simulator: Simulator | undefined;
   /** Graceful: stops accepting, lets operations under way finish (SHUTDOWN_TIMEOUT_MS at most), ends subscriptions. */
   close(): Promise<void>;
+  /**
+   * On SIGTERM: `/readyz` answers 503 for SHUTDOWN_DRAIN_MS while every request is still served and new
+   * connections accepted, so a load balancer stops routing here before anything is refused; then close().
+   */
+  shutdown(): Promise<void>;
 }
 
 /**
@@ -75,15 +81,25 @@ export async function startGateway(
     { url: `${url}/graphql`, credentials: config.credentials.kind },
     'Atlas Graph is listening',
   );
+  const close = async () => {
+    gateway.drain();
+    await closeGracefully(server, config.shutdownTimeoutMs, logger);
+    await gateway.close();
+    await simulator?.close();
+  };
   return {
     url,
     gateway,
     simulator,
-    close: async () => {
-      gateway.drain();
-      await closeGracefully(server, config.shutdownTimeoutMs, logger);
-      await gateway.close();
-      await simulator?.close();
+    close,
+    shutdown: async () => {
+      // Subscriptions go on too: ended now, their clients would reconnect to this same replica.
+      gateway.readiness.drain();
+      if (config.shutdownDrainMs > 0) {
+        logger.info({ drainMs: config.shutdownDrainMs }, 'draining: not ready, still serving');
+        await sleep(config.shutdownDrainMs);
+      }
+      await close();
     },
   };
 }

@@ -31,6 +31,7 @@ import { operationLimits } from './plugins/operation-limits.ts';
 import { operationLog } from './plugins/operation-log.ts';
 import { operationMetrics } from './plugins/operation-metrics.ts';
 import { operationTracing } from './plugins/operation-tracing.ts';
+import { refusalMetrics } from './plugins/refusal-metrics.ts';
 import { requestSizeLimits } from './plugins/request-size-limits.ts';
 import { responseCache } from './plugins/response-cache.ts';
 import { serviceEndpoints } from './plugins/service-endpoints.ts';
@@ -85,7 +86,9 @@ export function createGateway({
     limiterQueue: () => limiter.queued,
     knownOperationNames: readOperationNames(),
   });
-  const readiness = new ReadinessProbe(client, logger);
+  const readiness = new ReadinessProbe(client, logger, {
+    ownCredentials: config.auth.mode !== 'forward',
+  });
   const shutdown = new AbortController();
   const operationSpans = new WeakMap<UpstreamSession, Span>();
   const cacheRedis = redis?.duplicate({ keyPrefix: 'atlas-graph:response-cache:' });
@@ -192,6 +195,7 @@ export function createGateway({
         : []),
       operationLog(fixedFieldLogger(logger)),
       operationMetrics(metrics),
+      refusalMetrics(metrics),
       ...(tracing ? [operationTracing(tracing, operationSpans)] : []),
       errorCodes(!config.introspection),
     ],

@@ -29,6 +29,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** How long in-flight operations get to finish after SIGTERM. */
   shutdownTimeoutMs: number;
+  /** After SIGTERM and before the close: not ready, still serving, so load balancers stop routing here first. */
+  shutdownDrainMs: number;
   /** Who may call the gateway, and which Atlas credential its calls carry (src/auth/). */
   auth: ClientAuthConfig;
   limits: OperationLimits;
@@ -141,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheTtlMs: settings.value('CACHE_TTL_MS'),
     redisUrl,
     shutdownTimeoutMs: settings.value('SHUTDOWN_TIMEOUT_MS'),
+    shutdownDrainMs: settings.value('SHUTDOWN_DRAIN_MS'),
     auth,
     limits: {
       maxDepth: settings.value('LIMIT_MAX_DEPTH'),

@@ -420,6 +420,15 @@ export const SETTINGS = [
       'after SIGTERM, how long in-flight operations get to finish before connections are cut',
   },
   {
+    name: 'SHUTDOWN_DRAIN_MS',
+    type: 'integer',
+    default: 5_000,
+    min: 0,
+    max: 600_000,
+    meaning:
+      'after SIGTERM, how long `/readyz` answers 503 while requests are still served, before the graceful close begins',
+  },
+  {
     name: 'OTEL_TRACES_EXPORTER',
     type: 'one-of',
     values: ['otlp', 'console', 'none'],

@@ -279,3 +279,53 @@ describe('operation names in /metrics after a restart', () => {
     ).toBe(failing.length);
   });
 });
+
+describe('/readyz with AUTH_MODE=forward (no gateway credentials)', () => {
+  // Atlas needs a token the gateway does not have: it answers the root resource with 401, which still
+  // shows that Atlas is reachable; each caller's own token decides the rest.
+  const ACCOUNT = { clientId: 'mdb_sa_id_ready', clientSecret: 'mdb_sa_sk_ready-secret' };
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      simulator: { serviceAccount: ACCOUNT },
+      env: { AUTH_MODE: 'forward', UPSTREAM_MAX_RETRIES: '0' },
+    });
+  });
+  afterAll(() => h.close());
+
+  it('is ready when Atlas answers the root resource, even with 401', async () => {
+    h.resetUpstream();
+    const { status, text } = await get(h, '/readyz');
+    expect({ status, body: JSON.parse(text) }).toEqual({
+      status: 200,
+      body: { status: 'ready' },
+    });
+    expect(probes(h).map((r) => [r.status, r.headers.authorization ?? null])).toEqual([
+      [401, null],
+    ]);
+  });
+
+  it.each([
+    ['answers 5xx', 'UPSTREAM_UNAVAILABLE', { status: 503 }],
+    ['never answers', 'UPSTREAM_TIMEOUT', { hang: true }],
+    ['cannot be reached', 'UPSTREAM_UNAVAILABLE', undefined],
+  ] as const)('is not ready when Atlas %s (%s)', async (_how, reason, fault) => {
+    // A fresh gateway each time: a probe result is reused for 5 s.
+    const fresh = await startHarness({
+      simulator: { serviceAccount: ACCOUNT },
+      env: { AUTH_MODE: 'forward', UPSTREAM_MAX_RETRIES: '0' },
+    });
+    if (fault) fresh.simulator.injectFault({ path: '/api/atlas/v2', times: 1, ...fault });
+    else await fresh.simulator.close();
+    try {
+      const { status, text } = await get(fresh, '/readyz');
+      expect({ status, body: JSON.parse(text) }).toEqual({
+        status: 503,
+        body: { status: 'not ready', reason },
+      });
+    } finally {
+      await fresh.gateway.close();
+      if (fault) await fresh.simulator.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEED, type Simulator, startSimulator } from '../../src/simulator/index.ts';
 import {
@@ -25,11 +26,90 @@ const arrived = async (operationId: string) => {
     await new Promise((r) => setTimeout(r, 10));
 };
 
+/** One request on a connection of its own (no keep-alive pool), so that it shows new connections are accepted. */
+const onNewConnection = (url: string, path: string, body?: unknown) =>
+  new Promise<{ status: number; body: any }>((resolve, reject) => {
+    const sent = request(
+      `${url}${path}`,
+      {
+        agent: false,
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+        },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += String(chunk)));
+        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+      },
+    );
+    sent.on('error', reject);
+    sent.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+
+describe('draining on SIGTERM, before the graceful close', () => {
+  it('answers 503 on /readyz for SHUTDOWN_DRAIN_MS while still serving, then closes and exits 0', async () => {
+    const drainMs = 2_000;
+    gateway = await startGatewayProcess({
+      MONGODB_ATLAS_BASE_URL: simulator.url,
+      SHUTDOWN_TIMEOUT_MS: '10000',
+      SHUTDOWN_DRAIN_MS: String(drainMs),
+    });
+    expect(await onNewConnection(gateway.url, '/readyz')).toEqual({
+      status: 200,
+      body: { status: 'ready' },
+    });
+    simulator.clearRequests();
+    // Under way across the end of the drain: the close after it lets it finish.
+    simulator.injectFault({
+      operationId: 'listGroupPipelines',
+      delayMs: drainMs + 1_500,
+      times: 1,
+    });
+    const inFlight = postGraphQL(gateway.url, QUERY, { p: SEED.projectId });
+    await arrived('listGroupPipelines');
+
+    const signalled = Date.now();
+    gateway.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await onNewConnection(gateway.url, '/readyz')).toEqual({
+      status: 503,
+      body: { status: 'not ready', reason: 'shutting down' },
+    });
+    expect(
+      await onNewConnection(gateway.url, '/graphql', {
+        query: QUERY,
+        variables: { p: SEED.projectId },
+      }),
+    ).toEqual({
+      status: 200,
+      body: { data: { project: { pipelines: { nodes: [{ name: expect.any(String) }] } } } },
+    });
+    expect(Date.now() - signalled).toBeLessThan(drainMs);
+
+    // After the drain: no new connections, the operation under way still answered.
+    await new Promise((r) => setTimeout(r, signalled + drainMs + 500 - Date.now()));
+    await expect(onNewConnection(gateway.url, '/healthz')).rejects.toThrow();
+    expect(await inFlight).toMatchObject({
+      status: 200,
+      body: { data: { project: expect.anything() } },
+    });
+    expect(await gateway.exited).toBe(0);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(drainMs);
+    expect(gateway.logs.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['shutting down', 'draining: not ready, still serving', 'shut down']),
+    );
+  });
+});
+
 describe('graceful shutdown on SIGTERM', () => {
   it('stops accepting, finishes the operation under way, and exits 0', async () => {
     gateway = await startGatewayProcess({
       MONGODB_ATLAS_BASE_URL: simulator.url,
       SHUTDOWN_TIMEOUT_MS: '10000',
+      SHUTDOWN_DRAIN_MS: '0',
     });
     simulator.clearRequests();
     simulator.injectFault({ operationId: 'listGroupPipelines', delayMs: 700, times: 1 });
@@ -55,6 +135,7 @@ describe('graceful shutdown on SIGTERM', () => {
     gateway = await startGatewayProcess({
       MONGODB_ATLAS_BASE_URL: simulator.url,
       SHUTDOWN_TIMEOUT_MS: '20000',
+      SHUTDOWN_DRAIN_MS: '0',
     });
     const triggered = await postGraphQL(
       gateway.url,
@@ -95,6 +176,7 @@ describe('graceful shutdown on SIGTERM', () => {
     gateway = await startGatewayProcess({
       MONGODB_ATLAS_BASE_URL: simulator.url,
       SHUTDOWN_TIMEOUT_MS: '300',
+      SHUTDOWN_DRAIN_MS: '0',
     });
     simulator.clearRequests();
     simulator.injectFault({ operationId: 'listGroupPipelines', hang: true, times: 1 });
