@@ -20,6 +20,7 @@ import { ReadinessProbe } from './health.ts';
 import { fixedFieldLogger } from './logger.ts';
 import { GatewayMetrics } from './metrics.ts';
 import { compiledExecution } from './plugins/compiled-execution.ts';
+import { compression } from './plugins/compression.ts';
 import { cors } from './plugins/cors.ts';
 import { csrfPrevention } from './plugins/csrf-prevention.ts';
 import { endSubscriptionsOn } from './plugins/end-subscriptions.ts';
@@ -191,6 +192,8 @@ export function createGateway({
       operationMetrics(metrics),
       ...(tracing ? [operationTracing(tracing, operationSpans)] : []),
       errorCodes(!config.introspection),
+      // Last: its onResponse compresses what every plugin before it has answered.
+      compression(),
     ],
   });
 
