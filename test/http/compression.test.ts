@@ -4,42 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleOperations } from '../../src/graphiql.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
+import { type RawResponse, rawRequest } from '../support/raw-http.ts';
 
 /**
  * Compressed answers, read as they cross the wire: node:http does not decode, so the bytes counted and
  * decoded here are the bytes the gateway sent.
  */
 
-interface RawResponse {
-  status: number;
-  headers: IncomingMessage['headers'];
-  /** The body as sent, still encoded. */
-  wire: Buffer;
-}
-
 function post(url: string, body: unknown, headers: Record<string, string>): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      `${url}/graphql`,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          ...headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, wire: Buffer.concat(chunks) }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
+  return rawRequest(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...headers,
+    },
+    body: JSON.stringify(body),
   });
 }
 
