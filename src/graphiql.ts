@@ -139,7 +139,7 @@ export function exampleOperations(): ExampleOperation[] {
     });
 }
 
-/** The options the page is rendered with; read once, when the gateway starts. */
+/** The options the page is rendered with; read once, when the page is first asked for. */
 export function graphiqlOptions(): GraphiQLOptions {
   return {
     title: 'Atlas Graph',

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Span } from '@opentelemetry/api';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -21,10 +20,12 @@ import { fixedFieldLogger } from './logger.ts';
 import { GatewayMetrics } from './metrics.ts';
 import { atlasCallErrors } from './plugins/atlas-call-errors.ts';
 import { compiledExecution } from './plugins/compiled-execution.ts';
+import { compression } from './plugins/compression.ts';
 import { cors } from './plugins/cors.ts';
 import { csrfPrevention } from './plugins/csrf-prevention.ts';
 import { endSubscriptionsOn } from './plugins/end-subscriptions.ts';
 import { errorCodes } from './plugins/error-codes.ts';
+import { graphiqlPage } from './plugins/graphiql-page.ts';
 import { maskUnexpected } from './plugins/mask-errors.ts';
 import { operationCost } from './plugins/operation-cost.ts';
 import { operationLimits } from './plugins/operation-limits.ts';
@@ -120,7 +121,8 @@ export function createGateway({
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: logger,
-    graphiql: config.graphiql ? graphiqlOptions() : false,
+    // Our graphiqlPage plugin (below) serves GraphiQL: built once, on demand, compressed and revalidated.
+    graphiql: false,
     // GraphQL over HTTP (docs/http.md): GET for queries, POST JSON, both response media types; batching and
     // CORS only when configured (our plugin below; Yoga's own CORS would allow every origin).
     batching: config.batching ? { limit: BATCH_LIMIT } : false,
@@ -128,7 +130,6 @@ export function createGateway({
     // requestSizeLimits (below) enforces LIMIT_BODY_BYTES; Yoga's own limit would pipe every body
     // through a counting stream, a measurable cost per operation, for a check ours makes once.
     maxRequestBodySize: false,
-    renderGraphiQL,
     maskedErrors: {
       // Unexpected errors are logged in full and answered as INTERNAL_SERVER_ERROR without details.
       maskError: (error, message) => maskUnexpected(error, message, logger),
@@ -176,6 +177,9 @@ export function createGateway({
       compiledExecution(metrics),
       ...(config.corsOrigins.length > 0 ? [cors(config.corsOrigins)] : []),
       serviceEndpoints(readiness, metrics),
+      ...(config.graphiql
+        ? [graphiqlPage({ endpoint: '/graphql', options: graphiqlOptions, logger })]
+        : []),
       requestSizeLimits(config.limits.bodyBytes),
       csrfPrevention(),
       ...trustedDocuments(config.trustedDocuments),
@@ -198,6 +202,8 @@ export function createGateway({
       refusalMetrics(metrics),
       ...(tracing ? [operationTracing(tracing, operationSpans)] : []),
       errorCodes(!config.introspection),
+      // Last: its onResponse compresses what every plugin before it has answered.
+      compression(),
     ],
   });
 

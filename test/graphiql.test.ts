@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,8 +9,10 @@ import {
   graphiqlOptions,
   OPERATIONS_DIR,
 } from '../src/graphiql.ts';
+import { GRAPHIQL_CACHE_CONTROL } from '../src/plugins/graphiql-page.ts';
 import { SEED } from '../src/simulator/index.ts';
 import { type Harness, startHarness } from './support/harness.ts';
+import { rawRequest } from './support/raw-http.ts';
 import { payloads, subscribe } from './support/sse.ts';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -89,6 +92,89 @@ describe('GraphiQL', () => {
       }
     },
   );
+});
+
+/** GET /graphql as a browser asks for it, read as it crosses the wire. */
+const getPage = (url: string, headers: Record<string, string>) =>
+  rawRequest(`${url}/graphql`, { headers: { accept: BROWSER_ACCEPT, ...headers } });
+
+const MB = 1_000_000;
+
+describe.each([
+  ['defaults', {}],
+  // The response cache drops If-None-Match from GraphQL requests; the page's revalidation is its own.
+  ['the response cache on', { CACHE_TTL_MS: '60000' }],
+])("GraphiQL's page on the wire, %s", (_label, env: Record<string, string>) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env });
+  });
+  afterAll(() => h.close());
+  const builds = () => h.logs.filter((line) => line.msg === 'GraphiQL page built');
+
+  it('is built once, on its first request, not at start-up', async () => {
+    expect(builds()).toHaveLength(0);
+    const pages = await Promise.all([1, 2, 3].map(() => getPage(h.gateway.url, {})));
+    for (const page of pages) expect(page.status).toBe(200);
+    await getPage(h.gateway.url, { 'accept-encoding': 'br' });
+    expect(builds()).toHaveLength(1);
+  });
+
+  it('is at most 2 MB with br and about 2.4 MB with gzip, the same page once decoded', async () => {
+    const plain = await getPage(h.gateway.url, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toContain('text/html');
+    const html = plain.wire.toString('utf8');
+    expect(html).toContain('<title>Atlas Graph</title>');
+    expect(html).toContain('YogaGraphiQL.renderYogaGraphiQL');
+
+    const br = await getPage(h.gateway.url, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.wire.byteLength).toBeLessThanOrEqual(2 * MB);
+    expect(Number(br.headers['content-length'])).toBe(br.wire.byteLength);
+    expect(brotliDecompressSync(br.wire).equals(plain.wire)).toBe(true);
+
+    const gzip = await getPage(h.gateway.url, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    // gzip's 32 KB window cannot reach the repeats across the page's bundled scripts that brotli's does.
+    expect(gzip.wire.byteLength).toBeLessThanOrEqual(2.5 * MB);
+    expect(gunzipSync(gzip.wire).equals(plain.wire)).toBe(true);
+    console.info(
+      `GraphiQL page: ${plain.wire.byteLength} bytes plain, ${br.wire.byteLength} br, ${gzip.wire.byteLength} gzip`,
+    );
+  });
+
+  it('has a strong ETag per build and coding, and answers If-None-Match with 304', async () => {
+    const first = await getPage(h.gateway.url, { 'accept-encoding': 'br' });
+    const etag = first.headers.etag!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(first.headers['cache-control']).toBe(GRAPHIQL_CACHE_CONTROL);
+    expect(first.headers.vary).toMatch(/accept-encoding/i);
+    expect((await getPage(h.gateway.url, { 'accept-encoding': 'br' })).headers.etag).toBe(etag);
+    const gzipTag = (await getPage(h.gateway.url, { 'accept-encoding': 'gzip' })).headers.etag;
+    expect(gzipTag).toMatch(/^"[^"]+"$/);
+    expect(gzipTag).not.toBe(etag);
+
+    for (const ifNoneMatch of [etag, `W/"other", ${etag}`, `W/${etag}`]) {
+      const revalidated = await getPage(h.gateway.url, {
+        'accept-encoding': 'br',
+        'if-none-match': ifNoneMatch,
+      });
+      expect(revalidated.status, ifNoneMatch).toBe(304);
+      expect(revalidated.wire.byteLength).toBe(0);
+      expect(revalidated.headers.etag).toBe(etag);
+      expect(revalidated.headers['cache-control']).toBe(GRAPHIQL_CACHE_CONTROL);
+    }
+    // Another build's tag, or another coding's, gets the page.
+    for (const ifNoneMatch of ['"an-older-build.br"', gzipTag!]) {
+      const fresh = await getPage(h.gateway.url, {
+        'accept-encoding': 'br',
+        'if-none-match': ifNoneMatch,
+      });
+      expect(fresh.status, ifNoneMatch).toBe(200);
+      expect(fresh.wire.byteLength).toBeGreaterThan(MB);
+    }
+  });
 });
 
 describe('GRAPHIQL=off', () => {

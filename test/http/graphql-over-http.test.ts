@@ -86,6 +86,32 @@ describe('HTTP methods and media types', () => {
     expect(await response.json()).toEqual({ data: { project: { atlasId: SEED.projectId } } });
   });
 
+  it("lets a GET with variables through with Apollo Client's CSRF headers as with Yoga's, and refuses it with none", async () => {
+    const params = new URLSearchParams({
+      query: 'query($p: ObjectId!) { project(id: $p) { atlasId } }',
+      variables: JSON.stringify({ p: SEED.projectId }),
+    });
+    const get = (headers: Record<string, string>) =>
+      fetch(`${url()}?${params}`, {
+        headers: { accept: 'application/graphql-response+json', ...headers },
+      });
+
+    const refused = await get({});
+    expect(refused.status).toBe(403);
+    const refusal = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+    expect(refusal.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+
+    for (const header of [
+      'x-graphql-yoga-csrf',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+    ]) {
+      const response = await get({ [header]: header === 'x-apollo-operation-name' ? 'P' : 'true' });
+      expect(response.status, header).toBe(200);
+      expect(await response.json()).toEqual({ data: { project: { atlasId: SEED.projectId } } });
+    }
+  });
+
   it('refuses a mutation by GET with 405 and `Allow: POST`, before any upstream call', async () => {
     h.resetUpstream();
     const params = new URLSearchParams({
