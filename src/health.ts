@@ -31,10 +31,13 @@ export class ReadinessProbe {
   private last: { at: number; result: Promise<Readiness> } | undefined;
   private draining = false;
 
-  constructor(
-    private readonly client: AtlasClient,
-    private readonly logger: Logger,
-  ) {}
+  private readonly client: AtlasClient;
+  private readonly logger: Logger;
+
+  constructor(client: AtlasClient, logger: Logger) {
+    this.client = client;
+    this.logger = logger;
+  }
 
   /** From now on, answer not ready: the load balancer takes this replica out while it finishes its work. */
   drain(): void {
