@@ -31,11 +31,12 @@ export class ReadinessProbe {
   private draining = false;
   private readonly notReadyCodes: ReadonlySet<string>;
 
-  constructor(
-    private readonly client: AtlasClient,
-    private readonly logger: Logger,
-    options: { ownCredentials: boolean },
-  ) {
+  private readonly client: AtlasClient;
+  private readonly logger: Logger;
+
+  constructor(client: AtlasClient, logger: Logger, options: { ownCredentials: boolean }) {
+    this.client = client;
+    this.logger = logger;
     this.notReadyCodes = new Set(
       options.ownCredentials ? [...UNREACHABLE_CODES, ...REFUSED_CODES] : UNREACHABLE_CODES,
     );

@@ -16,11 +16,15 @@ const PROJECT_TAG = 'AtlasGraphProject';
  * fails a request: a failed read is a miss, a failed write is not cached.
  */
 export class ProjectTaggedCache implements Cache {
-  constructor(
-    private readonly store: Cache,
-    private readonly logger: Logger,
-    private readonly metrics: GatewayMetrics,
-  ) {}
+  private readonly store: Cache;
+  private readonly logger: Logger;
+  private readonly metrics: GatewayMetrics;
+
+  constructor(store: Cache, logger: Logger, metrics: GatewayMetrics) {
+    this.store = store;
+    this.logger = logger;
+    this.metrics = metrics;
+  }
 
   static inMemory(logger: Logger, metrics: GatewayMetrics): ProjectTaggedCache {
     return new ProjectTaggedCache(createInMemoryCache(), logger, metrics);

@@ -25,7 +25,10 @@ import type { UpstreamCallRecord } from './atlas/request.ts';
 export class Tracing {
   private readonly tracer: Tracer;
 
-  constructor(private readonly provider: BasicTracerProvider) {
+  private readonly provider: BasicTracerProvider;
+
+  constructor(provider: BasicTracerProvider) {
+    this.provider = provider;
     this.tracer = provider.getTracer('atlas-graph');
   }
 

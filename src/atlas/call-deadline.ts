@@ -20,10 +20,10 @@ export class CallDeadline {
   private expired = false;
   private inFlight = 0;
 
-  constructor(
-    deadline: number,
-    private readonly operationSignal: AbortSignal | undefined,
-  ) {
+  private readonly operationSignal: AbortSignal | undefined;
+
+  constructor(deadline: number, operationSignal: AbortSignal | undefined) {
+    this.operationSignal = operationSignal;
     // undici listens once per call in flight: a fan-out past Node's default of ten is normal, not a leak.
     setMaxListeners(0, this.controller.signal);
     this.timer = setTimeout(

@@ -38,7 +38,10 @@ export class AtlasClient {
   private readonly dispatcher: Dispatcher;
   private readonly noticedDeprecations = new Set<string>();
 
-  constructor(private readonly options: AtlasClientOptions) {
+  private readonly options: AtlasClientOptions;
+
+  constructor(options: AtlasClientOptions) {
+    this.options = options;
     this.dispatcher = new Agent({
       connections: options.maxConnections,
       connect: { timeout: options.connectTimeoutMs },

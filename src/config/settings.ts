@@ -474,10 +474,13 @@ const BY_NAME: ReadonlyMap<string, Setting> = new Map(
  * docs/configuration.md promises. Any setting may come from `<NAME>_FILE` (Docker secrets).
  */
 export class SettingsReader {
-  constructor(
-    private readonly env: NodeJS.ProcessEnv,
-    readonly problems: string[],
-  ) {}
+  private readonly env: NodeJS.ProcessEnv;
+  readonly problems: string[];
+
+  constructor(env: NodeJS.ProcessEnv, problems: string[]) {
+    this.env = env;
+    this.problems = problems;
+  }
 
   /** The setting's text, unchecked: undefined when unset or empty. */
   raw(name: SettingName): string | undefined {

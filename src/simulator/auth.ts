@@ -77,7 +77,10 @@ export class Authenticator {
   private readonly opaque = randomBytes(16).toString('hex');
   private readonly nonceTtlMs: number;
 
-  constructor(private readonly options: AuthOptions) {
+  private readonly options: AuthOptions;
+
+  constructor(options: AuthOptions) {
+    this.options = options;
     this.nonceTtlMs = options.nonceTtlMs ?? DEFAULT_NONCE_TTL_MS;
   }
 

@@ -21,15 +21,28 @@ export interface ApiErrorBody {
  * `headers` carries extras such as a Digest challenge or Retry-After.
  */
 export class AtlasError extends Error {
+  readonly status: number;
+  readonly errorCode: string;
+  readonly detail: string;
+  readonly parameters: unknown[];
+  readonly fieldViolations: FieldViolation[];
+  readonly headers: Record<string, string>;
+
   constructor(
-    readonly status: number,
-    readonly errorCode: string,
-    readonly detail: string,
-    readonly parameters: unknown[] = [],
-    readonly fieldViolations: FieldViolation[] = [],
-    readonly headers: Record<string, string> = {},
+    status: number,
+    errorCode: string,
+    detail: string,
+    parameters: unknown[] = [],
+    fieldViolations: FieldViolation[] = [],
+    headers: Record<string, string> = {},
   ) {
     super(detail);
+    this.status = status;
+    this.errorCode = errorCode;
+    this.detail = detail;
+    this.parameters = parameters;
+    this.fieldViolations = fieldViolations;
+    this.headers = headers;
   }
 
   toBody(): ApiErrorBody {

@@ -5,7 +5,11 @@
 const MACHINE = '5a11a5';
 
 export class IdGenerator {
-  constructor(private counter = 0) {}
+  private counter: number;
+
+  constructor(counter = 0) {
+    this.counter = counter;
+  }
 
   next(createdAtMs: number): string {
     this.counter += 1;

@@ -50,7 +50,11 @@ export class TokenStore {
   private readonly tokens = new Map<string, { clientId: string; expiresAt: number }>();
   private readonly secret = randomBytes(32);
 
-  constructor(private readonly now: () => number) {}
+  private readonly now: () => number;
+
+  constructor(now: () => number) {
+    this.now = now;
+  }
 
   issue(clientId: string, ttlSeconds: number): string {
     const issuedAt = Math.floor(this.now() / 1000);
@@ -91,11 +95,12 @@ function basicCredentials(
 export class OAuthEndpoints {
   private readonly limiter: SlidingWindowLimiter;
 
-  constructor(
-    private readonly account: ServiceAccount | undefined,
-    private readonly tokens: TokenStore,
-    now: () => number,
-  ) {
+  private readonly account: ServiceAccount | undefined;
+  private readonly tokens: TokenStore;
+
+  constructor(account: ServiceAccount | undefined, tokens: TokenStore, now: () => number) {
+    this.account = account;
+    this.tokens = tokens;
     this.limiter = new SlidingWindowLimiter(TOKEN_REQUESTS_PER_MINUTE, now);
   }
 

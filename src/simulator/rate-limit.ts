@@ -11,7 +11,11 @@ const MINUTE_MS = 60_000;
 export class RateLimitMeter {
   private readonly buckets = new Map<string, { tokens: number; updatedAt: number }>();
 
-  constructor(private readonly now: () => number) {}
+  private readonly now: () => number;
+
+  constructor(now: () => number) {
+    this.now = now;
+  }
 
   /** Spends one token of `scope`'s bucket and reports what is left (never below 0). */
   take(scope: string): { limit: number; remaining: number } {
@@ -35,10 +39,13 @@ export class RateLimitMeter {
 export class SlidingWindowLimiter {
   private readonly events = new Map<string, number[]>();
 
-  constructor(
-    private readonly limit: number,
-    private readonly now: () => number,
-  ) {}
+  private readonly limit: number;
+  private readonly now: () => number;
+
+  constructor(limit: number, now: () => number) {
+    this.limit = limit;
+    this.now = now;
+  }
 
   /** Records an attempt; returns the seconds to wait when it is over the limit, else undefined. */
   attempt(key: string): number | undefined {

@@ -44,10 +44,13 @@ class DigestClient {
   private challenge: Record<string, string> | undefined;
   private nc = 0;
 
-  constructor(
-    private readonly username: string,
-    private readonly password: string,
-  ) {}
+  private readonly username: string;
+  private readonly password: string;
+
+  constructor(username: string, password: string) {
+    this.username = username;
+    this.password = password;
+  }
 
   adopt(wwwAuthenticate: string): void {
     this.challenge = parseChallenge(wwwAuthenticate);

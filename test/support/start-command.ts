@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 
+// Any of these would load code before the entry point, and production has no dev dependency to load it from.
+const LOADER_FLAGS = /^(--import|--require|-r|--loader|--experimental-loader)(=|$)/;
+
 /**
  * How production starts the gateway: `npm start`'s node flags and entry point (package.json), so the
- * bench and the process tests run what users run. Answers the arguments after `node`.
+ * bench and the process tests run what users run. Answers the arguments after `node`. Node runs the
+ * TypeScript sources with its own type stripping, so `npm start` may name no loader such as tsx.
  */
 export function startArguments(): string[] {
   const { scripts } = JSON.parse(
@@ -10,28 +14,21 @@ export function startArguments(): string[] {
   ) as { scripts: { start: string } };
   const [program, ...args] = scripts.start.split(/\s+/);
   if (program !== 'node') throw new Error(`npm start must run node directly, not ${program}`);
+  const loader = args.find((arg) => LOADER_FLAGS.test(arg));
+  if (loader) throw new Error(`npm start must not load anything before src/main.ts: ${loader}`);
   return args;
 }
 
 /**
- * `npm start`'s node flags, which the image (deploy/Dockerfile) and docker-compose.yml must repeat:
- * the arguments before the entry point, less `--import tsx`, the loader development runs TypeScript
- * with. The image runs the same sources through Node's own type stripping, without dev dependencies.
+ * `npm start`'s node flags, which the image (deploy/Dockerfile) and docker-compose.yml must repeat
+ * before the entry point, since they start node itself: npm would not wait for the graceful shutdown.
  */
 export function startNodeFlags(): string[] {
-  const flags: string[] = [];
   const args = startArguments();
-  // Flags whose value is the next argument; every other flag is one argument (`--name=value`).
-  const valued = new Set(['--import', '--require', '-r', '--loader', '--env-file']);
-  for (let i = 0; i < args.length && args[i]!.startsWith('-'); i++) {
-    const flag = args[i]!;
-    if (!valued.has(flag)) {
-      if (flag !== '--import=tsx') flags.push(flag);
-      continue;
-    }
-    const value = args[++i];
-    if (value === undefined) throw new Error(`npm start: ${flag} lacks its value`);
-    if (!(flag === '--import' && value === 'tsx')) flags.push(flag, value);
-  }
+  if (args.at(-1) !== 'src/main.ts')
+    throw new Error(`npm start must end with the entry point src/main.ts, not ${args.at(-1)}`);
+  const flags = args.slice(0, -1);
+  const stray = flags.find((flag) => !flag.startsWith('-'));
+  if (stray) throw new Error(`npm start: ${stray} is neither a flag nor the entry point`);
   return flags;
 }

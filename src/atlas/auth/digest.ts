@@ -24,12 +24,19 @@ export class DigestAuthenticator implements Authenticator {
   private challenge: DigestChallenge | undefined;
   private handshake: Promise<void> | undefined;
 
+  private readonly publicKey: string;
+  private readonly privateKey: string;
+  /** Makes an unauthenticated call and returns its `WWW-Authenticate` header. */
+  private readonly fetchChallenge: () => Promise<string | undefined>;
+
   constructor(
-    private readonly publicKey: string,
-    private readonly privateKey: string,
-    /** Makes an unauthenticated call and returns its `WWW-Authenticate` header. */
-    private readonly fetchChallenge: () => Promise<string | undefined>,
+    publicKey: string,
+    privateKey: string,
+    fetchChallenge: () => Promise<string | undefined>,
   ) {
+    this.publicKey = publicKey;
+    this.privateKey = privateKey;
+    this.fetchChallenge = fetchChallenge;
     this.credentialKey = `digest:${publicKey}`;
   }
 

@@ -10,7 +10,10 @@ export class ForwardedTokenAuthenticator implements Authenticator {
   readonly mode = 'forward';
   readonly credentialKey: string;
 
-  constructor(private readonly token: string) {
+  private readonly token: string;
+
+  constructor(token: string) {
+    this.token = token;
     this.credentialKey = `forward:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
   }
 

@@ -25,11 +25,12 @@ export class ServiceAccountAuthenticator implements Authenticator {
   private refreshAt = 0;
   private refreshing: Promise<AccessToken> | undefined;
 
-  constructor(
-    clientId: string,
-    private readonly fetchToken: TokenFetcher,
-    private readonly now: () => number = Date.now,
-  ) {
+  private readonly fetchToken: TokenFetcher;
+  private readonly now: () => number;
+
+  constructor(clientId: string, fetchToken: TokenFetcher, now: () => number = Date.now) {
+    this.fetchToken = fetchToken;
+    this.now = now;
     this.credentialKey = `service-account:${clientId}`;
   }
 

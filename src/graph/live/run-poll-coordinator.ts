@@ -40,12 +40,15 @@ export class RedisRunPollCoordinator implements RunPollCoordinator {
   private readonly subscriber: Redis;
   private readonly listeners = new Map<string, Set<(event: SharedRunEvent) => void>>();
 
-  constructor(
-    private readonly redis: Redis,
-    /** Outlives the longest gap between two polls, so a live poller never loses its lease. */
-    private readonly leaseMs: number,
-    readonly checkEveryMs: number,
-  ) {
+  private readonly redis: Redis;
+  /** Outlives the longest gap between two polls, so a live poller never loses its lease. */
+  private readonly leaseMs: number;
+  readonly checkEveryMs: number;
+
+  constructor(redis: Redis, leaseMs: number, checkEveryMs: number) {
+    this.redis = redis;
+    this.leaseMs = leaseMs;
+    this.checkEveryMs = checkEveryMs;
     this.subscriber = redis.duplicate();
     this.subscriber.on('error', () => {}); // the main connection logs Redis trouble once
     this.subscriber.on('message', (channel: string, message: string) => {

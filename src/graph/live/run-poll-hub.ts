@@ -87,7 +87,11 @@ interface Watch {
 export class RunPollHub {
   private readonly watches = new Map<string, Watch>();
 
-  constructor(private readonly options: RunPollOptions) {}
+  private readonly options: RunPollOptions;
+
+  constructor(options: RunPollOptions) {
+    this.options = options;
+  }
 
   /**
    * The run's events for one subscriber: the run as it is now first, then each change; the stream ends

@@ -16,7 +16,10 @@ interface PipelineKey {
 export class PipelineLoader {
   private readonly loader: DataLoader<PipelineKey, AtlasPipeline | null, string>;
 
-  constructor(private readonly requests: RequestLoader) {
+  private readonly requests: RequestLoader;
+
+  constructor(requests: RequestLoader) {
+    this.requests = requests;
     this.loader = new DataLoader((keys) => this.loadBatch(keys), {
       cacheKeyFn: (key) => JSON.stringify([key.groupId, key.name]),
     });

@@ -31,7 +31,10 @@ const NEWEST_PAGE_SIZE = 100;
 export class SnapshotLoader {
   private readonly loader: DataLoader<SnapshotKey, AtlasClusterSnapshot | null, string>;
 
-  constructor(private readonly requests: RequestLoader) {
+  private readonly requests: RequestLoader;
+
+  constructor(requests: RequestLoader) {
+    this.requests = requests;
     this.loader = new DataLoader((keys) => this.loadBatch(keys), {
       cacheKeyFn: (key) => JSON.stringify([key.groupId, key.clusterName, key.snapshotId]),
     });

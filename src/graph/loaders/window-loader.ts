@@ -44,7 +44,10 @@ export class WindowLoader {
   private readonly segments = new Map<string, Segment[]>();
   private readonly loader: DataLoader<WindowKey, WindowResult<Record<string, unknown>>, string>;
 
-  constructor(private readonly requests: RequestLoader) {
+  private readonly requests: RequestLoader;
+
+  constructor(requests: RequestLoader) {
+    this.requests = requests;
     this.loader = new DataLoader((keys) => this.loadBatch(keys), {
       cacheKeyFn: (k) => `${k.key} ${k.window.start} ${k.window.end} ${k.withCount}`,
     });

@@ -6,11 +6,11 @@ import { builder } from '../builder.ts';
  * success payload and these types, all implementing `MutationError`.
  */
 export class MutationFailure extends Error {
-  constructor(
-    message: string,
-    readonly atlas: AtlasErrorDetail | null = null,
-  ) {
+  readonly atlas: AtlasErrorDetail | null;
+
+  constructor(message: string, atlas: AtlasErrorDetail | null = null) {
     super(message);
+    this.atlas = atlas;
   }
 }
 export interface FieldError {
@@ -18,33 +18,30 @@ export interface FieldError {
   message: string;
 }
 export class ValidationFailure extends MutationFailure {
-  constructor(
-    message: string,
-    readonly fieldErrors: FieldError[],
-    atlas: AtlasErrorDetail | null = null,
-  ) {
+  readonly fieldErrors: FieldError[];
+
+  constructor(message: string, fieldErrors: FieldError[], atlas: AtlasErrorDetail | null = null) {
     super(message, atlas);
+    this.fieldErrors = fieldErrors;
   }
 }
 export class NotFoundFailure extends MutationFailure {}
 export class ConflictFailure extends MutationFailure {}
 export class ForbiddenFailure extends MutationFailure {}
 export class RateLimitedFailure extends MutationFailure {
-  constructor(
-    message: string,
-    atlas: AtlasErrorDetail | null,
-    readonly retryAfter: number | null,
-  ) {
+  readonly retryAfter: number | null;
+
+  constructor(message: string, atlas: AtlasErrorDetail | null, retryAfter: number | null) {
     super(message, atlas);
+    this.retryAfter = retryAfter;
   }
 }
 export class UpstreamFailure extends MutationFailure {
-  constructor(
-    message: string,
-    atlas: AtlasErrorDetail | null,
-    readonly code: string,
-  ) {
+  readonly code: string;
+
+  constructor(message: string, atlas: AtlasErrorDetail | null, code: string) {
     super(message, atlas);
+    this.code = code;
   }
 }
 
