@@ -41,7 +41,7 @@ import { decodeOpaque } from './relay/opaque.ts';
 /** Pothos `extensions` of an `ObjectId` argument or input field whose value is an Atlas project id. */
 export const NAMES_A_PROJECT = { namesProject: true } as const;
 
-export const allowsProject = (access: ProjectAccess, groupId: string) =>
+const allowsProject = (access: ProjectAccess, groupId: string) =>
   access.kind === 'any' || access.projects.has(groupId);
 
 /**
@@ -54,7 +54,7 @@ const forbidden = () => new AtlasCallError('FORBIDDEN', FORBIDDEN_MESSAGE);
 type Extensions = { readonly extensions?: Readonly<Record<string, unknown>> | null };
 const namesProject = (definition: Extensions) => definition.extensions?.namesProject === true;
 
-/** Whether a value of this input type can name a project (memoised per input object type). */
+/** Whether a value of this input type can name a project; `seen` stops at recursive input types. */
 function canNameProject(
   type: GraphQLInputType,
   marked: boolean,
