@@ -6,6 +6,7 @@ import type { Config } from './config/index.ts';
 import { MAX_URL_BYTES } from './plugins/request-size-limits.ts';
 import { closeGracefully } from './shutdown.ts';
 import { type Simulator, startSimulator } from './simulator/index.ts';
+import { tracingFromEnvironment } from './tracing.ts';
 import { createGateway, type Gateway, type GatewayOptions } from './yoga.ts';
 
 export interface RunningGateway {
@@ -52,7 +53,8 @@ export async function startGateway(
     );
   }
   const gateway = createGateway({
-    ...options,
+    // OpenTelemetry's variables, read only here: without an exporter the SDK is never loaded.
+    tracing: options.tracing ?? (await tracingFromEnvironment()),
     config,
     logger,
     atlasBaseUrl: simulator?.url ?? config.atlasBaseUrl!,

@@ -18,6 +18,7 @@ import { graphiqlOptions } from './graphiql.ts';
 import { ReadinessProbe } from './health.ts';
 import { fixedFieldLogger } from './logger.ts';
 import { GatewayMetrics } from './metrics.ts';
+import type { Tracing } from './open-telemetry.ts';
 import { atlasCallErrors } from './plugins/atlas-call-errors.ts';
 import { compiledExecution } from './plugins/compiled-execution.ts';
 import { compression } from './plugins/compression.ts';
@@ -40,7 +41,6 @@ import { trustedDocuments } from './plugins/trusted-documents.ts';
 import { upstreamDeadline } from './plugins/upstream-deadline.ts';
 import { closeRedis, connectRedis } from './redis.ts';
 import { ProjectTaggedCache } from './response-cache.ts';
-import { type Tracing, tracingFromEnvironment } from './tracing.ts';
 import { readOperationNames } from './trusted-documents/manifest.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -62,17 +62,12 @@ export interface GatewayOptions {
   logger: Logger;
   /** The upstream origin: the configured one, or the embedded simulator's. */
   atlasBaseUrl: string;
-  /** Span export; by default as OpenTelemetry's OTEL_* variables say (none when unset). */
+  /** Spans and trace propagation; none without (startGateway reads OpenTelemetry's OTEL_* variables). */
   tracing?: Tracing;
 }
 
 /** Builds the gateway: one Atlas client and one schema for the process, loaders per operation. */
-export function createGateway({
-  config,
-  logger,
-  atlasBaseUrl,
-  tracing = tracingFromEnvironment(),
-}: GatewayOptions): Gateway {
+export function createGateway({ config, logger, atlasBaseUrl, tracing }: GatewayOptions): Gateway {
   // With REDIS_URL every replica shares the limiter's buckets and the response cache.
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const limiter = createProjectLimiter({ ...config.projectLimits, redis });
@@ -154,8 +149,11 @@ export function createGateway({
           onCall: (record) => {
             upstream.calls += 1;
             metrics.upstreamCall(record);
-            tracing?.upstreamCall(operationSpans.get(upstream), record);
           },
+          traceCall:
+            tracing &&
+            ((call, headers) =>
+              tracing.startUpstreamCall(operationSpans.get(upstream), call, headers)),
           onRetry: (route) => metrics.upstreamRetry(route),
         },
       };
@@ -197,7 +195,10 @@ export function createGateway({
             }),
           ]
         : []),
-      operationLog(fixedFieldLogger(logger)),
+      operationLog(
+        fixedFieldLogger(logger),
+        tracing && ((context) => tracing.ids(operationSpans.get(context.upstream))),
+      ),
       operationMetrics(metrics),
       refusalMetrics(metrics),
       ...(tracing ? [operationTracing(tracing, operationSpans)] : []),

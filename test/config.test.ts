@@ -131,7 +131,7 @@ describe('loadConfig', () => {
     );
   });
 
-  it('reads every declared setting, and nothing undeclared but NODE_ENV', () => {
+  it('reads every declared setting, and nothing undeclared but NODE_ENV', async () => {
     const read = new Set<string>();
     const watched = (env: Record<string, string>) =>
       new Proxy(env, {
@@ -155,7 +155,7 @@ describe('loadConfig', () => {
     );
 
     read.clear();
-    tracingFromEnvironment(watched({}));
+    await tracingFromEnvironment(watched({}));
     for (const setting of SETTINGS as readonly Setting[]) {
       if (setting.readBy === 'src/tracing.ts') expect(read).toContain(setting.name);
     }

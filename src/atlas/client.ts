@@ -144,11 +144,13 @@ export class AtlasClient {
     // The operation's deadline bounds each call too: a hung upstream cannot hold the client past it.
     const shared = scope.callDeadline;
     const deadline = shared ?? new CallDeadline(scope.deadline, scope.signal);
+    const url = this.options.baseUrl + uri;
+    const trace = scope.traceCall?.({ operation: req.operation, method: req.method, url }, headers);
     const started = performance.now();
     let status: UpstreamCallRecord['status'] = 'error';
     deadline.enter();
     try {
-      const response = await request(this.options.baseUrl + uri, {
+      const response = await request(url, {
         method: req.method,
         headers,
         body,
@@ -173,11 +175,14 @@ export class AtlasClient {
       if (!shared) deadline.dispose();
       release?.();
       const ms = Math.round((performance.now() - started) * 10) / 10;
+      trace?.end(status);
       // The level check first: at info, no log object is built for every call.
       if (this.options.logger.isLevelEnabled('debug')) {
         this.options.logger.debug(
           {
             requestId: scope.requestId,
+            traceId: trace?.traceId,
+            spanId: trace?.spanId,
             upstream: { operation: req.operation, method: req.method, path: req.path, status, ms },
           },
           'upstream call',

@@ -33,6 +33,11 @@ export interface CallScope {
   /** The caller's own credential (AUTH_MODE=forward), used instead of the client's. */
   authenticator?: Authenticator;
   onCall?: (record: UpstreamCallRecord) => void;
+  /**
+   * Begins the trace of one exchange as it is sent (only with tracing on): adds the headers that carry
+   * it to Atlas (`traceparent`, `tracestate`) to `headers`, and answers its ids and how it ends.
+   */
+  traceCall?: (call: UpstreamCallStart, headers: Record<string, string>) => CallTrace;
   /** Told of each retry of an idempotent call, by route (metrics). */
   onRetry?: (operation: string) => void;
 }
@@ -44,6 +49,20 @@ export interface UpstreamCallRecord {
   /** The HTTP status; `error` when no answer came, `cancelled` when the operation ended first. */
   status: number | 'error' | 'cancelled';
   ms: number;
+}
+
+export interface UpstreamCallStart {
+  operation: string;
+  method: HttpMethod;
+  /** The full URL sent: base URL, path and query string. */
+  url: string;
+}
+
+/** One traced exchange: its ids for the log line, and its end with the status (as in UpstreamCallRecord). */
+export interface CallTrace {
+  traceId: string;
+  spanId: string;
+  end(status: UpstreamCallRecord['status']): void;
 }
 
 /** Builds a query string in the given key order, leaving out undefined values. */

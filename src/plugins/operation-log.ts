@@ -2,13 +2,17 @@ import { type ExecutionResult, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GraphContext } from '../graph/context.ts';
+import type { TraceIds } from '../open-telemetry.ts';
 import { shownOperationName } from './operation-name.ts';
 
 /**
- * One log line per operation: request id, name, duration, upstream calls and error codes. Every field is
- * built here, so `logger` may be one without redaction (fixedFieldLogger).
+ * One log line per operation: request id, trace and span ids (tracing on), name, duration, upstream calls
+ * and error codes. Every field is built here, so `logger` may be one without redaction (fixedFieldLogger).
  */
-export function operationLog(logger: Logger): Plugin<GraphContext> {
+export function operationLog(
+  logger: Logger,
+  traceIds?: (context: GraphContext) => TraceIds | undefined,
+): Plugin<GraphContext> {
   return {
     onExecute({ args }) {
       const started = performance.now();
@@ -16,9 +20,13 @@ export function operationLog(logger: Logger): Plugin<GraphContext> {
         onExecuteDone({ result }) {
           const context = args.contextValue;
           const errors = 'errors' in result ? ((result as ExecutionResult).errors ?? []) : [];
+          const ids = traceIds?.(context);
           logger.info(
             {
               requestId: context.requestId,
+              // Undefined without tracing: pino leaves them out.
+              traceId: ids?.traceId,
+              spanId: ids?.spanId,
               operation: shownOperationName(getOperationAST(args.document, args.operationName)),
               ms: Math.round((performance.now() - started) * 10) / 10,
               upstreamCalls: context.upstream.calls,
