@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import type {
+  ClusterRestoreJobShape,
   ClusterShape,
   ExportJobShape,
   FlexClusterShape,
@@ -29,3 +30,4 @@ export const RestoreJobRef = builder.interfaceRef<RestoreJobShape>('RestoreJob')
 export const ServerlessRestoreJobRef =
   builder.objectRef<ServerlessRestoreJobShape>('ServerlessRestoreJob');
 export const FlexRestoreJobRef = builder.objectRef<FlexRestoreJobShape>('FlexRestoreJob');
+export const ClusterRestoreJobRef = builder.objectRef<ClusterRestoreJobShape>('ClusterRestoreJob');
