@@ -38,6 +38,9 @@ const NAMES_A_PROJECT = new Set([
   'CreateServerlessRestoreJobInput.targetProjectId',
   'CreateFlexRestoreJobInput.projectId',
   'CreateFlexRestoreJobInput.targetProjectId',
+  'CreateClusterRestoreJobInput.projectId',
+  'CreateClusterRestoreJobInput.targetProjectId',
+  'CancelClusterRestoreJobInput.projectId',
 ]);
 /** ObjectIds of objects inside a project the request already named. */
 const NAMES_NO_PROJECT = new Set([
@@ -52,6 +55,9 @@ const NAMES_NO_PROJECT = new Set([
   'CreateExportJobInput.exportBucketId',
   'CreateServerlessRestoreJobInput.snapshotId',
   'CreateFlexRestoreJobInput.snapshotId',
+  'Cluster.restoreJob(id)',
+  'CreateClusterRestoreJobInput.snapshotId',
+  'CancelClusterRestoreJobInput.restoreJobId',
 ]);
 
 const schema = buildSchema();

@@ -92,16 +92,19 @@ export const loadClusterRestoreJob = (
 // the object only to tell whether it exists (`node`, `_entities`), and its fields then read that answer.
 
 export const loadCluster = (context: GraphContext, groupId: string, name: string) =>
-  loadByKey(context, getCluster(groupId, name), () => clusterShape(groupId, name));
+  loadByKey(context, getCluster(groupId, name), () => clusterShape(groupId, name), true);
 
 export const loadFlexCluster = (context: GraphContext, groupId: string, name: string) =>
-  loadByKey(context, getFlexCluster(groupId, name), () => flexClusterShape(groupId, name));
+  loadByKey(context, getFlexCluster(groupId, name), () => flexClusterShape(groupId, name), true);
 
 export const loadServerlessInstance = (context: GraphContext, groupId: string, name: string) =>
-  loadByKey(context, getServerlessInstance(groupId, name), () =>
-    serverlessInstanceShape(groupId, name),
+  loadByKey(
+    context,
+    getServerlessInstance(groupId, name),
+    () => serverlessInstanceShape(groupId, name),
+    true,
   );
 
-/** A cluster's backup schedule, or null when Atlas has none for it. */
+/** A cluster's backup schedule, or null when Atlas has none for it (a missing cluster is NOT_FOUND). */
 export const loadBackupSchedule = <Raw>(context: GraphContext, groupId: string, cluster: string) =>
   loadByKey(context, getBackupSchedule(groupId, cluster), (raw: Raw) => raw);
