@@ -130,6 +130,7 @@ export function answerApi(
       now: deps.now(),
       origin: request.origin,
       path: request.path,
+      headers: request.headers,
       caller,
       behaviour: deps.behaviour,
     };
@@ -142,7 +143,7 @@ export function answerApi(
     return {
       status,
       headers: { 'Content-Type': mediaType, ...rateHeaders, ...deprecationHeaders },
-      body: envelope ? wrapInEnvelope(result, status) : result.body,
+      body: envelope && result.body !== undefined ? wrapInEnvelope(result, status) : result.body,
       pretty,
     };
   } catch (error) {

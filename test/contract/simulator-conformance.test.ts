@@ -13,6 +13,7 @@ import {
   pipelinePath,
   V2023,
   V2024_05_30,
+  V2024_08_05,
   V2024_11_13,
 } from '../simulator/helpers.ts';
 import {
@@ -204,6 +205,38 @@ const validCalls: [string, ApiCall?][] = [
   [`${flex}/snapshots?envelope=true`, { accept: V2024_11_13 }],
   [`${flex}/snapshots/${SEED.snapshots.flexNewest}`, { accept: V2024_11_13 }],
   [`${GROUP}/flexClusters/Nope/backup/restoreJobs`, { accept: V2024_11_13 }],
+  ['/api/atlas/v2/groups?itemsPerPage=2&pageNum=2'],
+  ['/api/atlas/v2/groups?envelope=true&includeCount=false'],
+  [GROUP],
+  [`/api/atlas/v2/groups/${SEED.projects.otherProjectId}?pretty=true`],
+  [unknownGroup],
+  [`${GROUP}/clusters?itemsPerPage=5&pageNum=2`, { accept: V2024_08_05 }],
+  [
+    `${GROUP}/clusters?includeDeletedWithRetainedBackups=true&envelope=true`,
+    { accept: V2024_08_05, headers: { 'Use-Effective-Instance-Fields': 'true' } },
+  ],
+  [`${unknownGroup}/clusters`, { accept: V2024_08_05 }],
+  [
+    `${GROUP}/clusters/${SEED.clusters.multiRegion}`,
+    {
+      accept: V2024_08_05,
+      headers: {
+        'Use-Effective-Instance-Fields': 'true',
+        'Use-Effective-Fields-Replication-Specs': 'true',
+      },
+    },
+  ],
+  [`${GROUP}/clusters/${SEED.clusters.geoSharded}`, { accept: V2024_08_05 }],
+  [`${GROUP}/clusters/${SEED.clusters.sharded}?envelope=true`, { accept: V2024_08_05 }],
+  [`${GROUP}/clusters/${SEED.flex.main}`, { accept: V2024_08_05 }],
+  [`${GROUP}/clusters/Nope`, { accept: V2024_08_05 }],
+  [`${GROUP}/flexClusters?itemsPerPage=2`, { accept: V2024_11_13 }],
+  [`${GROUP}/flexClusters/${SEED.flex.creating}`, { accept: V2024_11_13 }],
+  [`${GROUP}/flexClusters/${SEED.clusters.replicaSet}`, { accept: V2024_11_13 }],
+  [`${GROUP}/flexClusters/Nope?envelope=true`, { accept: V2024_11_13 }],
+  [`${GROUP}/serverless?includeCount=false`],
+  [`${GROUP}/serverless/${SEED.serverless.main}`],
+  [`${GROUP}/serverless/Nope`],
 ];
 
 /** Requests outside the contract: only the answers are checked (4xx with an ApiError body). */
