@@ -195,7 +195,12 @@ describe('createClusterRestoreJob', () => {
       ['input', 'snapshotId'],
     ],
     ['no snapshot for a RESTORE', 'RESTORE', { snapshotId: null }, ['input', 'snapshotId']],
-    ['oplogTs without oplogInc', 'POINT_IN_TIME', { oplogTs: 1_700_000_000 }, ['input', 'oplogInc']],
+    [
+      'oplogTs without oplogInc',
+      'POINT_IN_TIME',
+      { oplogTs: 1_700_000_000 },
+      ['input', 'oplogInc'],
+    ],
     [
       'a point in time before 2008',
       'POINT_IN_TIME',
@@ -208,11 +213,32 @@ describe('createClusterRestoreJob', () => {
       { pointInTimeUTCSeconds: 2_000_000_000 },
       ['input', 'pointInTimeUTCSeconds'],
     ],
-    ['a cluster name breaking the pattern', 'RESTORE', { clusterName: 'no/slash' }, ['input', 'clusterName']],
-    ['no target for a RESTORE', 'RESTORE', { targetClusterName: null }, ['input', 'targetClusterName']],
-    ['a target for a download', 'DOWNLOAD', { targetClusterName: 'Other0' }, ['input', 'targetClusterName']],
+    [
+      'a cluster name breaking the pattern',
+      'RESTORE',
+      { clusterName: 'no/slash' },
+      ['input', 'clusterName'],
+    ],
+    [
+      'no target for a RESTORE',
+      'RESTORE',
+      { targetClusterName: null },
+      ['input', 'targetClusterName'],
+    ],
+    [
+      'a target for a download',
+      'DOWNLOAD',
+      { targetClusterName: 'Other0' },
+      ['input', 'targetClusterName'],
+    ],
   ])('refuses %s with a ValidationError before any call', async (_, deliveryType, change, path) => {
-    const input = { projectId: P, clusterName: CLUSTER, deliveryType, ...bases[deliveryType], ...change };
+    const input = {
+      projectId: P,
+      clusterName: CLUSTER,
+      deliveryType,
+      ...bases[deliveryType],
+      ...change,
+    };
     const { body } = await h.graphql(CREATE, { input });
     const result = body.data!.createClusterRestoreJob;
     expect(result.__typename, JSON.stringify(body)).toBe('ValidationError');
@@ -288,6 +314,8 @@ describe('cancelClusterRestoreJob', () => {
   it('answers NotFoundError for a job that does not exist', async () => {
     const input = { projectId: P, clusterName: CLUSTER, restoreJobId: '5f0000000000000000000009' };
     const { body } = await h.graphql(CANCEL, { input });
-    expect(body.data!.cancelClusterRestoreJob.__typename, JSON.stringify(body)).toBe('NotFoundError');
+    expect(body.data!.cancelClusterRestoreJob.__typename, JSON.stringify(body)).toBe(
+      'NotFoundError',
+    );
   });
 });
