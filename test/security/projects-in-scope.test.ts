@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROJECTS_PATH } from '../../src/atlas/projects.ts';
+import { assertRequestAllowed } from '../../src/graph/project-scope.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, type Harness, startHarness } from '../support/harness.ts';
 import { JWT_ENV, signToken } from './tokens.ts';
@@ -49,5 +51,14 @@ describe('Query.projects with AUTH_MODE=jwt', () => {
       nodes: [{ atlasId: B }],
     });
     expect(h.upstream()).toEqual([]);
+  });
+});
+
+describe('the net under the rule', () => {
+  it('refuses listGroups for a caller limited to listed projects, and lets it through otherwise', () => {
+    const listed = { kind: 'listed', projects: new Set([A]) } as const;
+    expect(() => assertRequestAllowed(listed, { path: PROJECTS_PATH })).toThrow(/project/i);
+    expect(() => assertRequestAllowed(listed, { path: `/api/atlas/v2/groups/${A}` })).not.toThrow();
+    expect(() => assertRequestAllowed({ kind: 'any' }, { path: PROJECTS_PATH })).not.toThrow();
   });
 });
