@@ -37,6 +37,17 @@ query Overview {
  * order, the tabs work one after another: `DeletePipeline` removes the pipeline `CreatePipeline` made.
  */
 export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
+  ClusterBackups: { projectId: SEED.projectId, clusterName: SEED.clusters.replicaSet },
+  CreateClusterRestoreJob: {
+    input: {
+      projectId: SEED.projectId,
+      clusterName: SEED.clusters.replicaSet,
+      deliveryType: 'RESTORE',
+      snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+      targetProjectId: SEED.projectId,
+      targetClusterName: SEED.clusters.empty,
+    },
+  },
   CreateExportJob: {
     input: {
       projectId: SEED.projectId,
@@ -86,6 +97,7 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
     },
   },
   ExportJobs: { projectId: SEED.projectId, clusterName: SEED.clusters.sharded },
+  ProjectClusters: { projectId: SEED.projectId },
   Node: { id: encodeGlobalId('Pipeline', SEED.projectId, SEED.pipelines.small) },
   PausePipeline: { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.noRuns } },
   // A finished run: the stream sends it as it is and completes.
