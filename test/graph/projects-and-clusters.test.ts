@@ -211,3 +211,41 @@ describe('Flex clusters and serverless instances', () => {
     expect(field.deprecationReason).toContain('2027-01-18');
   });
 });
+
+describe('federation', () => {
+  it('resolves clusters, Flex clusters, serverless instances and cluster restore jobs by their Atlas keys', async () => {
+    const project = { atlasId: P };
+    const job = (SEED.clusterRestoreJobs as Record<string, string>).finishedDownload;
+    const { body } = await h.graphql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { __typename
+          ... on Cluster { name state } ... on FlexCluster { name state }
+          ... on ServerlessInstance { name } ... on ClusterRestoreJob { atlasId status } } }`,
+      {
+        r: [
+          { __typename: 'Cluster', project, name: SEED.clusters.replicaSet },
+          { __typename: 'FlexCluster', project, name: SEED.flex.main },
+          { __typename: 'ServerlessInstance', project, name: SEED.serverless.main },
+          { __typename: 'Cluster', project, name: 'NoSuchCluster' },
+          {
+            __typename: 'ClusterRestoreJob',
+            cluster: { project, name: SEED.clusters.replicaSet },
+            atlasId: job,
+          },
+          { __typename: 'Cluster', project, name: 'not a name' },
+        ],
+      },
+    );
+    expect(body.data!._entities.slice(0, 5)).toEqual([
+      { __typename: 'Cluster', name: SEED.clusters.replicaSet, state: 'IDLE' },
+      { __typename: 'FlexCluster', name: SEED.flex.main, state: 'IDLE' },
+      { __typename: 'ServerlessInstance', name: SEED.serverless.main },
+      null,
+      { __typename: 'ClusterRestoreJob', atlasId: job, status: 'COMPLETED' },
+    ]);
+    expect(body.data!._entities[5]).toBeNull();
+    expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['_entities', 5], 'BAD_USER_INPUT'],
+    ]);
+    expect(h.upstream()).toHaveLength(5);
+  });
+});
