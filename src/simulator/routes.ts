@@ -1,4 +1,6 @@
 /** The route table: every operation of the contract subset, matched on percent-decoded segments. */
+import { backupScheduleOperations } from './backup-schedule.ts';
+import { clusterRestoreJobOperations } from './cluster-restore-jobs.ts';
 import { clusterOperations } from './clusters.ts';
 import { type AtlasError, badRequest } from './errors.ts';
 import { exportBucketOperations } from './export-buckets.ts';
@@ -28,6 +30,8 @@ export const OPERATIONS: readonly Operation[] = [
   ...clusterOperations,
   ...flexClusterOperations,
   ...serverlessInstanceOperations,
+  ...clusterRestoreJobOperations,
+  ...backupScheduleOperations,
 ];
 
 /** The contract's path-parameter patterns, by parameter name. */
