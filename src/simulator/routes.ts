@@ -11,6 +11,7 @@ import type { Operation } from './operation.ts';
 import { pipelineRunOperations } from './pipeline-runs.ts';
 import { pipelineOperations } from './pipelines.ts';
 import { projectOperations } from './projects.ts';
+import { rateLimitOperations } from './rate-limits.ts';
 import { rootOperations } from './root.ts';
 import { serverlessOperations } from './serverless.ts';
 import { serverlessInstanceOperations } from './serverless-instances.ts';
@@ -32,6 +33,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...serverlessInstanceOperations,
   ...clusterRestoreJobOperations,
   ...backupScheduleOperations,
+  ...rateLimitOperations,
 ];
 
 /** The contract's path-parameter patterns, by parameter name. */
