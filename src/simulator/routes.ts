@@ -1,4 +1,6 @@
 /** The route table: every operation of the contract subset, matched on percent-decoded segments. */
+import { backupScheduleOperations } from './backup-schedule.ts';
+import { clusterRestoreJobOperations } from './cluster-restore-jobs.ts';
 import { clusterOperations } from './clusters.ts';
 import { type AtlasError, badRequest } from './errors.ts';
 import { exportBucketOperations } from './export-buckets.ts';
@@ -9,6 +11,7 @@ import type { Operation } from './operation.ts';
 import { pipelineRunOperations } from './pipeline-runs.ts';
 import { pipelineOperations } from './pipelines.ts';
 import { projectOperations } from './projects.ts';
+import { rateLimitOperations } from './rate-limits.ts';
 import { rootOperations } from './root.ts';
 import { serverlessOperations } from './serverless.ts';
 import { serverlessInstanceOperations } from './serverless-instances.ts';
@@ -28,6 +31,9 @@ export const OPERATIONS: readonly Operation[] = [
   ...clusterOperations,
   ...flexClusterOperations,
   ...serverlessInstanceOperations,
+  ...clusterRestoreJobOperations,
+  ...backupScheduleOperations,
+  ...rateLimitOperations,
 ];
 
 /** The contract's path-parameter patterns, by parameter name. */

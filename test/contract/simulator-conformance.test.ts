@@ -15,6 +15,7 @@ import {
   V2024_05_30,
   V2024_08_05,
   V2024_11_13,
+  V2025_03_12,
 } from '../simulator/helpers.ts';
 import {
   assertContractConformance,
@@ -237,6 +238,76 @@ const validCalls: [string, ApiCall?][] = [
   [`${GROUP}/serverless?includeCount=false`],
   [`${GROUP}/serverless/${SEED.serverless.main}`],
   [`${GROUP}/serverless/Nope`],
+  [`${cluster}/restoreJobs?itemsPerPage=3&pageNum=2`],
+  [`${sharded}/restoreJobs?envelope=true`],
+  [`${cluster}/restoreJobs/${SEED.clusterRestoreJobs.finishedPointInTime}`],
+  [`${cluster}/restoreJobs/${SEED.clusterRestoreJobs.expiredDownload}?pretty=true`],
+  [`${cluster}/restoreJobs/${SEED.clusterRestoreJobs.sharded}`],
+  [
+    `${cluster}/restoreJobs`,
+    {
+      method: 'POST',
+      body: { deliveryType: 'download', snapshotId: SEED.snapshots.replicaSetNewestAvailable },
+    },
+  ],
+  [
+    `${cluster}/restoreJobs`,
+    {
+      method: 'POST',
+      body: {
+        deliveryType: 'pointInTime',
+        pointInTimeUTCSeconds: 1_748_000_000,
+        targetClusterName: SEED.clusters.legacy,
+        targetGroupId: SEED.projectId,
+      },
+    },
+  ],
+  [
+    `${cluster}/restoreJobs`,
+    {
+      method: 'POST',
+      body: {
+        deliveryType: 'automated',
+        snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+        targetClusterName: SEED.clusters.staging,
+        targetGroupId: SEED.projectId,
+      },
+    },
+  ],
+  [
+    `${cluster}/restoreJobs`,
+    {
+      method: 'POST',
+      body: { deliveryType: 'automated', snapshotId: SEED.snapshots.replicaSetNewestAvailable },
+    },
+  ],
+  [`${cluster}/restoreJobs/${SEED.clusterRestoreJobs.runningDownload}`, { method: 'DELETE' }],
+  [`${cluster}/restoreJobs/${SEED.clusterRestoreJobs.finishedAutomated}`, { method: 'DELETE' }],
+  [`${sharded}/restoreJobs/${SEED.clusterRestoreJobs.sharded}?envelope=true`, { method: 'DELETE' }],
+  [`${cluster}/restoreJobs/${SEED.unknownProjectId}`, { method: 'DELETE' }],
+  [`${cluster}/schedule`],
+  [`${cluster}/schedule?envelope=true`, { accept: V2024_08_05 }],
+  [`${sharded}/schedule`, { accept: V2024_08_05 }],
+  [`${GROUP}/clusters/Nope/backup/schedule`, { accept: V2024_08_05 }],
+  [
+    `${sharded}/snapshots`,
+    { method: 'POST', body: { description: 'before upgrade', retentionInDays: 3 } },
+  ],
+  [`${cluster}/snapshots`, { method: 'POST', body: {} }],
+  [`${cluster}/snapshots`, { method: 'POST', body: { description: 'again' } }],
+  [`${cluster}/snapshots/${SEED.snapshots.onDemand}`, { method: 'DELETE' }],
+  [`${cluster}/snapshots/${SEED.snapshots.onDemand}`, { method: 'DELETE' }],
+  ['/api/atlas/v2/rateLimits?itemsPerPage=2&pageNum=2', { accept: V2025_03_12 }],
+  [
+    `/api/atlas/v2/rateLimits?groupId=${SEED.projectId}&endpointPath=${encodeURIComponent(`/api/atlas/v2/groups/{groupId}/clusters`)}`,
+    { accept: V2025_03_12 },
+  ],
+  [`/api/atlas/v2/rateLimits?orgId=${SEED.orgId}&envelope=true`, { accept: V2025_03_12 }],
+  ['/api/atlas/v2/rateLimits?ipAddress=10.0.0.1&name=Clusters', { accept: V2025_03_12 }],
+  [`/api/atlas/v2/rateLimits?groupId=${SEED.unknownProjectId}`, { accept: V2025_03_12 }],
+  ['/api/atlas/v2/rateLimits/clusters?pretty=true', { accept: V2025_03_12 }],
+  [`/api/atlas/v2/rateLimits/cloud-backups?groupId=${SEED.projectId}`, { accept: V2025_03_12 }],
+  ['/api/atlas/v2/rateLimits/nope', { accept: V2025_03_12 }],
 ];
 
 /** Requests outside the contract: only the answers are checked (4xx with an ApiError body). */
@@ -263,6 +334,18 @@ const invalidCalls: [string, ApiCall?][] = [
       },
     },
   ],
+  [
+    `${cluster}/restoreJobs`,
+    { method: 'POST', body: { deliveryType: 'download', cancelled: true } },
+  ],
+  [`${cluster}/restoreJobs`, { method: 'POST', body: { deliveryType: 'later' } }],
+  [`${cluster}/snapshots`, { method: 'POST', body: { retentionInDays: 0 } }],
+  [`${cluster}/snapshots`, { method: 'POST', body: { bogus: 1 } }],
+  [`${cluster}/schedule`, { accept: V2024_11_13 }],
+  [`${GROUP}/clusters`],
+  ['/api/atlas/v2/groups/xyz'],
+  ['/api/atlas/v2/rateLimits?groupId=xyz', { accept: V2025_03_12 }],
+  ['/api/atlas/v2/rateLimits?ipAddress=999.1.1.1', { accept: V2025_03_12 }],
 ];
 
 async function drive(calls: [string, ApiCall?][]): Promise<RecordedRequest[]> {
@@ -280,7 +363,8 @@ describe('the simulator against the contract', () => {
     assertContractConformance(recorded);
     expect(new Set(recorded.map((r) => r.operationId))).toEqual(new Set(CONTRACT_OPERATION_IDS));
     const statuses = new Set(recorded.map((r) => r.status));
-    for (const status of [200, 202, 400, 404, 409]) expect(statuses).toContain(status);
+    for (const status of [200, 202, 204, 400, 403, 404, 405, 409])
+      expect(statuses).toContain(status);
   });
 
   it('answers requests outside the contract with contract-shaped errors', async () => {
