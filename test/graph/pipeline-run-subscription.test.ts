@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { nextPollInterval } from '../../src/graph/live/run-poll-hub.ts';
+import { nextPollInterval } from '../../src/graph/live/poll-hub.ts';
 import { encodeGlobalId } from '../../src/graph/relay/global-id.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { JWT_ENV, signToken } from '../security/tokens.ts';
