@@ -23,6 +23,8 @@ export interface AtlasClusterSnapshot {
   replicaSetName?: string;
   configServerType?: string;
   members?: { id?: string; replicaSetName?: string; cloudProvider?: string }[];
+  /** The member snapshots of a sharded-cluster snapshot. */
+  snapshotIds?: string[];
 }
 
 export interface AtlasServerlessSnapshot {

@@ -4,6 +4,7 @@ import { builder } from './builder.ts';
 import { answerItemByItem } from './lib/item-by-item.ts';
 import { isClusterName, isPipelineName, OBJECT_ID } from './lib/patterns.ts';
 import {
+  loadClusterSnapshot,
   loadExportJob,
   loadFlexRestoreJob,
   loadPipeline,
@@ -11,6 +12,7 @@ import {
   loadServerlessRestoreJob,
 } from './loaders/lookups.ts';
 import {
+  ClusterSnapshotRef,
   ExportJobRef,
   FlexRestoreJobRef,
   PipelineRef,
@@ -100,6 +102,20 @@ builder.asEntity(ExportJobRef, {
       projectId('ExportJob', ref.cluster?.project),
       clusterName('ExportJob', ref.cluster?.name),
       objectId('ExportJob', ref.atlasId),
+    ),
+});
+
+builder.asEntity(ClusterSnapshotRef, {
+  key: builder.selection<{
+    cluster: { project: { atlasId: string }; name: string };
+    atlasId: string;
+  }>('cluster { project { atlasId } name } atlasId'),
+  resolveReference: async (ref, context) =>
+    loadClusterSnapshot(
+      context,
+      projectId('ClusterSnapshot', ref.cluster?.project),
+      clusterName('ClusterSnapshot', ref.cluster?.name),
+      objectId('ClusterSnapshot', ref.atlasId),
     ),
 });
 

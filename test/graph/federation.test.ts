@@ -73,6 +73,7 @@ describe('schema/subgraph.graphql', () => {
       ([, type, fields]) => [type, fields],
     );
     expect(Object.fromEntries(keys)).toEqual({
+      ClusterSnapshot: 'cluster { project { atlasId } name } atlasId',
       ExportJob: 'cluster { project { atlasId } name } atlasId',
       FlexRestoreJob: 'flexCluster { project { atlasId } name } atlasId',
       Pipeline: 'project { atlasId } name',

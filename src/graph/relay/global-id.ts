@@ -8,6 +8,7 @@ const KEY_CHECKS = {
   Pipeline: [isPipelineName],
   PipelineRun: [isPipelineName, (id: string) => OBJECT_ID.test(id)],
   ExportJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],
+  ClusterSnapshot: [isClusterName, (id: string) => OBJECT_ID.test(id)],
   ServerlessRestoreJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],
   FlexRestoreJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],
 } satisfies Record<string, ((key: string) => boolean)[]>;

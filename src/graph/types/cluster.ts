@@ -1,10 +1,10 @@
 import { type AtlasExportJob, exportJobs } from '../../atlas/export-jobs.ts';
-import { clusterSnapshots } from '../../atlas/snapshots.ts';
+import { type AtlasClusterSnapshot, clusterSnapshots } from '../../atlas/snapshots.ts';
 import { loadExportJob } from '../loaders/lookups.ts';
 import { connectionField } from '../relay/connection-field.ts';
 import { ExportJobConnection } from './export-job.ts';
 import { ClusterRef, ExportJobRef, ProjectRef } from './refs.ts';
-import { exportJobShape, projectShape } from './shapes.ts';
+import { clusterSnapshotShape, exportJobShape, projectShape } from './shapes.ts';
 import { ClusterSnapshotConnection } from './snapshot.ts';
 
 ClusterRef.implement({
@@ -26,6 +26,8 @@ ClusterRef.implement({
       type: ClusterSnapshotConnection,
       description: 'Cloud Backup snapshots of this cluster, newest first.',
       list: (cluster) => clusterSnapshots(cluster.groupId, cluster.name),
+      node: (raw: AtlasClusterSnapshot, cluster) =>
+        clusterSnapshotShape(cluster.groupId, cluster.name, raw),
     }),
     exportJob: t.field({
       type: ExportJobRef,

@@ -2,6 +2,7 @@ import { AtlasCallError } from '../../atlas/errors.ts';
 import type { AtlasExportJob } from '../../atlas/export-jobs.ts';
 import type { AtlasPipeline, AtlasPipelineRun } from '../../atlas/pipelines.ts';
 import type { AtlasFlexRestoreJob, AtlasServerlessRestoreJob } from '../../atlas/restore-jobs.ts';
+import type { AtlasClusterSnapshot } from '../../atlas/snapshots.ts';
 import { encodeGlobalId } from '../relay/global-id.ts';
 
 /** The objects resolvers pass around: the upstream JSON untouched, plus the keys that locate it. */
@@ -32,6 +33,12 @@ export interface ExportJobShape {
   clusterName: string;
   raw: AtlasExportJob;
 }
+export interface ClusterSnapshotShape {
+  kind: 'ClusterSnapshot';
+  groupId: string;
+  clusterName: string;
+  raw: AtlasClusterSnapshot;
+}
 export interface ServerlessInstanceShape {
   kind: 'ServerlessInstance';
   groupId: string;
@@ -61,6 +68,7 @@ export type NodeShape =
   | PipelineShape
   | PipelineRunShape
   | ExportJobShape
+  | ClusterSnapshotShape
   | RestoreJobShape;
 
 export const projectShape = (groupId: string): ProjectShape => ({ kind: 'Project', groupId });
@@ -99,6 +107,11 @@ export const exportJobShape = (
   clusterName: string,
   raw: AtlasExportJob,
 ): ExportJobShape => ({ kind: 'ExportJob', groupId, clusterName, raw });
+export const clusterSnapshotShape = (
+  groupId: string,
+  clusterName: string,
+  raw: AtlasClusterSnapshot,
+): ClusterSnapshotShape => ({ kind: 'ClusterSnapshot', groupId, clusterName, raw });
 export const serverlessJobShape = (
   groupId: string,
   instanceName: string,
@@ -121,6 +134,8 @@ export function globalIdOf(node: NodeShape): string {
       return encodeGlobalId('PipelineRun', node.groupId, node.pipelineName, node.raw._id ?? '');
     case 'ExportJob':
       return encodeGlobalId('ExportJob', node.groupId, node.clusterName, node.raw.id ?? '');
+    case 'ClusterSnapshot':
+      return encodeGlobalId('ClusterSnapshot', node.groupId, node.clusterName, node.raw.id ?? '');
     case 'ServerlessRestoreJob':
       return encodeGlobalId(
         'ServerlessRestoreJob',
