@@ -37,6 +37,15 @@ query Overview {
  * order, the tabs work one after another: `DeletePipeline` removes the pipeline `CreatePipeline` made.
  */
 export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
+  // A completed snapshot: the stream sends it as it is and completes.
+  ClusterSnapshotUpdated: {
+    id: encodeGlobalId(
+      'ClusterSnapshot',
+      SEED.projectId,
+      SEED.clusters.replicaSet,
+      SEED.snapshots.replicaSetNewestAvailable,
+    ),
+  },
   CreateExportJob: {
     input: {
       projectId: SEED.projectId,
@@ -85,6 +94,15 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
       runId: SEED.runs.smallNewest,
     },
   },
+  // A finished export: the stream sends it as it is and completes.
+  ExportJobUpdated: {
+    id: encodeGlobalId(
+      'ExportJob',
+      SEED.projectId,
+      SEED.clusters.replicaSet,
+      SEED.exportJobs.successful,
+    ),
+  },
   ExportJobs: { projectId: SEED.projectId, clusterName: SEED.clusters.sharded },
   Node: { id: encodeGlobalId('Pipeline', SEED.projectId, SEED.pipelines.small) },
   PausePipeline: { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.noRuns } },
@@ -103,6 +121,15 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
     projectId: SEED.projectId,
     flexClusterName: SEED.flex.main,
     serverlessName: SEED.serverless.main,
+  },
+  // A finished Flex restore: the stream sends it as it is and completes.
+  RestoreJobUpdated: {
+    id: encodeGlobalId(
+      'FlexRestoreJob',
+      SEED.projectId,
+      SEED.flex.main,
+      SEED.flexRestoreJobs.completed,
+    ),
   },
   ResumePipeline: { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.paused } },
   TriggerPipelineRun: {
