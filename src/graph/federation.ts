@@ -6,6 +6,7 @@ import { isClusterName, isPipelineName, OBJECT_ID } from './lib/patterns.ts';
 import {
   loadCluster,
   loadClusterRestoreJob,
+  loadClusterSnapshot,
   loadExportJob,
   loadFlexCluster,
   loadFlexRestoreJob,
@@ -17,6 +18,7 @@ import {
 import {
   ClusterRef,
   ClusterRestoreJobRef,
+  ClusterSnapshotRef,
   ExportJobRef,
   FlexClusterRef,
   FlexRestoreJobRef,
@@ -139,6 +141,20 @@ builder.asEntity(ExportJobRef, {
       projectId('ExportJob', ref.cluster?.project),
       clusterName('ExportJob', ref.cluster?.name),
       objectId('ExportJob', ref.atlasId),
+    ),
+});
+
+builder.asEntity(ClusterSnapshotRef, {
+  key: builder.selection<{
+    cluster: { project: { atlasId: string }; name: string };
+    atlasId: string;
+  }>('cluster { project { atlasId } name } atlasId'),
+  resolveReference: async (ref, context) =>
+    loadClusterSnapshot(
+      context,
+      projectId('ClusterSnapshot', ref.cluster?.project),
+      clusterName('ClusterSnapshot', ref.cluster?.name),
+      objectId('ClusterSnapshot', ref.atlasId),
     ),
 });
 

@@ -225,7 +225,17 @@ describe('the project scope rule covers every place a request can name a project
     const mutations = Object.keys(schema.getMutationType()!.getFields());
     expect(mutations.filter((name) => !all.some((c) => c.field.name === name))).toEqual([]);
     expect(new Set(all.map((c) => c.field.name))).toEqual(
-      new Set([...mutations, 'project', 'node', 'nodes', '_entities', 'pipelineRunUpdated']),
+      new Set([
+        ...mutations,
+        'project',
+        'node',
+        'nodes',
+        '_entities',
+        'pipelineRunUpdated',
+        'exportJobUpdated',
+        'restoreJobUpdated',
+        'clusterSnapshotUpdated',
+      ]),
     );
     // Both projects of a restore are cases of their own.
     expect(all.filter((c) => c.field.name === 'createFlexRestoreJob')).toHaveLength(2);

@@ -12,10 +12,12 @@ import {
   getServerlessRestoreJob,
 } from '../../atlas/restore-jobs.ts';
 import { getServerlessInstance } from '../../atlas/serverless-instances.ts';
+import { type AtlasClusterSnapshot, getClusterSnapshot } from '../../atlas/snapshots.ts';
 import type { GraphContext } from '../context.ts';
 import {
   clusterJobShape,
   clusterShape,
+  clusterSnapshotShape,
   exportJobShape,
   flexClusterShape,
   flexJobShape,
@@ -54,6 +56,19 @@ export const loadExportJob = (
 ) =>
   loadByKey(context, getExportJob(groupId, clusterName, exportId), (raw: AtlasExportJob) =>
     exportJobShape(groupId, clusterName, raw),
+  );
+
+/** One GET, or nothing when a list of this operation already held the snapshot. */
+export const loadClusterSnapshot = (
+  context: GraphContext,
+  groupId: string,
+  clusterName: string,
+  snapshotId: string,
+) =>
+  loadByKey(
+    context,
+    getClusterSnapshot(groupId, clusterName, snapshotId),
+    (raw: AtlasClusterSnapshot) => clusterSnapshotShape(groupId, clusterName, raw),
   );
 
 export const loadServerlessRestoreJob = (

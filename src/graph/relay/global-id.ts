@@ -11,6 +11,7 @@ const KEY_CHECKS = {
   FlexCluster: [isClusterName],
   ServerlessInstance: [isClusterName],
   ExportJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],
+  ClusterSnapshot: [isClusterName, (id: string) => OBJECT_ID.test(id)],
   ServerlessRestoreJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],
   FlexRestoreJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],
   ClusterRestoreJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],

@@ -2,7 +2,7 @@ import type { AtlasBackupSchedule } from '../../atlas/backup-schedule.ts';
 import { type AtlasCluster, getCluster } from '../../atlas/clusters.ts';
 import { type AtlasExportJob, exportJobs } from '../../atlas/export-jobs.ts';
 import { type AtlasClusterRestoreJob, clusterRestoreJobs } from '../../atlas/restore-jobs.ts';
-import { clusterSnapshots } from '../../atlas/snapshots.ts';
+import { type AtlasClusterSnapshot, clusterSnapshots } from '../../atlas/snapshots.ts';
 import type { GraphContext } from '../context.ts';
 import { upstreamEnum } from '../lib/upstream-enum.ts';
 import {
@@ -23,6 +23,7 @@ import { ClusterRef, ClusterRestoreJobRef, ExportJobRef, ProjectRef } from './re
 import {
   type ClusterShape,
   clusterJobShape,
+  clusterSnapshotShape,
   exportJobShape,
   type NodeShape,
   projectShape,
@@ -111,6 +112,8 @@ ClusterRef.implement({
       type: ClusterSnapshotConnection,
       description: 'Cloud Backup snapshots of this cluster, newest first.',
       list: (cluster) => clusterSnapshots(cluster.groupId, cluster.name),
+      node: (raw: AtlasClusterSnapshot, cluster) =>
+        clusterSnapshotShape(cluster.groupId, cluster.name, raw),
     }),
     exportJob: t.field({
       type: ExportJobRef,

@@ -6,6 +6,7 @@ import type {
   AtlasFlexRestoreJob,
   AtlasServerlessRestoreJob,
 } from '../../atlas/restore-jobs.ts';
+import type { AtlasClusterSnapshot } from '../../atlas/snapshots.ts';
 import { encodeGlobalId } from '../relay/global-id.ts';
 
 /** The objects resolvers pass around: the upstream JSON untouched, plus the keys that locate it. */
@@ -35,6 +36,12 @@ export interface ExportJobShape {
   groupId: string;
   clusterName: string;
   raw: AtlasExportJob;
+}
+export interface ClusterSnapshotShape {
+  kind: 'ClusterSnapshot';
+  groupId: string;
+  clusterName: string;
+  raw: AtlasClusterSnapshot;
 }
 export interface ServerlessInstanceShape {
   kind: 'ServerlessInstance';
@@ -78,6 +85,7 @@ export type NodeShape =
   | FlexClusterShape
   | ServerlessInstanceShape
   | ExportJobShape
+  | ClusterSnapshotShape
   | RestoreJobShape;
 
 export const projectShape = (groupId: string): ProjectShape => ({ kind: 'Project', groupId });
@@ -123,6 +131,11 @@ export const exportJobShape = (
   clusterName: string,
   raw: AtlasExportJob,
 ): ExportJobShape => ({ kind: 'ExportJob', groupId, clusterName, raw });
+export const clusterSnapshotShape = (
+  groupId: string,
+  clusterName: string,
+  raw: AtlasClusterSnapshot,
+): ClusterSnapshotShape => ({ kind: 'ClusterSnapshot', groupId, clusterName, raw });
 export const serverlessJobShape = (
   groupId: string,
   instanceName: string,
@@ -154,6 +167,8 @@ export function globalIdOf(node: NodeShape): string {
       return encodeGlobalId(node.kind, node.groupId, node.name);
     case 'ExportJob':
       return encodeGlobalId('ExportJob', node.groupId, node.clusterName, node.raw.id ?? '');
+    case 'ClusterSnapshot':
+      return encodeGlobalId('ClusterSnapshot', node.groupId, node.clusterName, node.raw.id ?? '');
     case 'ServerlessRestoreJob':
       return encodeGlobalId(
         'ServerlessRestoreJob',
