@@ -434,6 +434,27 @@ describe('the validator', () => {
     expect(() => assertContractConformance([bad])).toThrow(/contract problem/);
   });
 
+  it('treats the loosely typed cluster schemas loosely, and no more', async () => {
+    const [good] = await drive([
+      [`${GROUP}/clusters/${SEED.clusters.replicaSet}`, { accept: V2024_08_05 }],
+    ]);
+    if (!good) throw new Error('nothing recorded');
+    expect(validateResponse(good)).toEqual([]);
+    const cluster = structuredClone(good.responseBody) as {
+      replicationSpecs: { regionConfigs: Record<string, any>[] }[];
+    };
+    const region = cluster.replicationSpecs[0]?.regionConfigs[0];
+    if (!region) throw new Error('no region config');
+    region.regionName = 'MARS_NORTH_1';
+    region.electableSpecs = { ...region.electableSpecs, instanceSize: 'M9000', invented: 1 };
+    region.autoScaling.compute.maxInstanceSize = 'M40';
+    const problems = validateResponse({ ...good, responseBody: cluster }).join('\n');
+    expect(problems).toContain('regionName');
+    expect(problems).toContain('electableSpecs/instanceSize');
+    expect(problems).toContain('undeclared field "invented"');
+    expect(problems).not.toContain('maxInstanceSize');
+  });
+
   it('catches bad responses', async () => {
     const [good] = await drive([[`${pipelinePath(SEED.pipelines.small)}/runs`]]);
     if (!good) throw new Error('nothing recorded');
