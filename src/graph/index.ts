@@ -32,6 +32,7 @@ import './mutations/pipeline-run-mutations.ts';
 import './mutations/pipeline-mutations.ts';
 import './mutations/export-job-mutations.ts';
 import './mutations/restore-job-mutations.ts';
+import './mutations/snapshot-mutations.ts';
 
 let schema: GraphQLSchema | undefined;
 let clientSchema: GraphQLSchema | undefined;

@@ -41,6 +41,8 @@ const NAMES_A_PROJECT = new Set([
   'CreateClusterRestoreJobInput.projectId',
   'CreateClusterRestoreJobInput.targetProjectId',
   'CancelClusterRestoreJobInput.projectId',
+  'TakeClusterSnapshotInput.projectId',
+  'DeleteClusterSnapshotInput.projectId',
 ]);
 /** ObjectIds of objects inside a project the request already named. */
 const NAMES_NO_PROJECT = new Set([
@@ -58,6 +60,7 @@ const NAMES_NO_PROJECT = new Set([
   'Cluster.restoreJob(id)',
   'CreateClusterRestoreJobInput.snapshotId',
   'CancelClusterRestoreJobInput.restoreJobId',
+  'DeleteClusterSnapshotInput.snapshotId',
 ]);
 
 const schema = buildSchema();
