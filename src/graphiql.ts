@@ -37,6 +37,26 @@ query Overview {
  * order, the tabs work one after another: `DeletePipeline` removes the pipeline `CreatePipeline` made.
  */
 export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
+  ClusterBackups: { projectId: SEED.projectId, clusterName: SEED.clusters.replicaSet },
+  CreateClusterRestoreJob: {
+    input: {
+      projectId: SEED.projectId,
+      clusterName: SEED.clusters.replicaSet,
+      deliveryType: 'RESTORE',
+      snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+      targetProjectId: SEED.projectId,
+      targetClusterName: SEED.clusters.empty,
+    },
+  },
+  // A completed snapshot: the stream sends it as it is and completes.
+  ClusterSnapshotUpdated: {
+    id: encodeGlobalId(
+      'ClusterSnapshot',
+      SEED.projectId,
+      SEED.clusters.replicaSet,
+      SEED.snapshots.replicaSetNewestAvailable,
+    ),
+  },
   CreateExportJob: {
     input: {
       projectId: SEED.projectId,
@@ -85,7 +105,17 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
       runId: SEED.runs.smallNewest,
     },
   },
+  // A finished export: the stream sends it as it is and completes.
+  ExportJobUpdated: {
+    id: encodeGlobalId(
+      'ExportJob',
+      SEED.projectId,
+      SEED.clusters.replicaSet,
+      SEED.exportJobs.successful,
+    ),
+  },
   ExportJobs: { projectId: SEED.projectId, clusterName: SEED.clusters.sharded },
+  ProjectClusters: { projectId: SEED.projectId },
   Node: { id: encodeGlobalId('Pipeline', SEED.projectId, SEED.pipelines.small) },
   PausePipeline: { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.noRuns } },
   // A finished run: the stream sends it as it is and completes.
@@ -103,6 +133,15 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
     projectId: SEED.projectId,
     flexClusterName: SEED.flex.main,
     serverlessName: SEED.serverless.main,
+  },
+  // A finished Flex restore: the stream sends it as it is and completes.
+  RestoreJobUpdated: {
+    id: encodeGlobalId(
+      'FlexRestoreJob',
+      SEED.projectId,
+      SEED.flex.main,
+      SEED.flexRestoreJobs.completed,
+    ),
   },
   ResumePipeline: { input: { projectId: SEED.projectId, pipelineName: SEED.pipelines.paused } },
   TriggerPipelineRun: {

@@ -10,8 +10,8 @@ import { createCallerAuthentication } from './auth/authenticate-caller.ts';
 import type { Config } from './config/index.ts';
 import type { GraphContext } from './graph/context.ts';
 import { buildSchema } from './graph/index.ts';
-import { RedisRunPollCoordinator } from './graph/live/run-poll-coordinator.ts';
-import { RunPollHub } from './graph/live/run-poll-hub.ts';
+import { RedisPollCoordinator } from './graph/live/poll-coordinator.ts';
+import { PollHub } from './graph/live/poll-hub.ts';
 import { createLoaders } from './graph/loaders/index.ts';
 import type { UpstreamSession } from './graph/loaders/upstream-session.ts';
 import { graphiqlOptions } from './graphiql.ts';
@@ -96,19 +96,19 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
         : ProjectTaggedCache.inMemory(logger, metrics);
 
   const authenticateCaller = createCallerAuthentication(config.auth);
-  // With Redis, one replica polls each watched run and the others relay it; its lease outlives the longest poll gap.
-  const runPollCoordinator =
+  // With Redis, one replica polls each watched object and the others relay it; its lease outlives the longest poll gap.
+  const pollCoordinator =
     redis &&
-    new RedisRunPollCoordinator(
+    new RedisPollCoordinator(
       redis,
       2 * config.runPolling.maxMs + 5_000,
       config.runPolling.initialMs,
     );
-  const runPolls = new RunPollHub({
+  const polls = new PollHub({
     ...config.runPolling,
     deadlineMs: config.upstream.deadlineMs,
     logger,
-    coordinator: runPollCoordinator,
+    coordinator: pollCoordinator,
   });
 
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
@@ -163,7 +163,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
         upstream,
         loaders: createLoaders(upstream),
         caller,
-        runPolls,
+        polls,
         invalidate: cache && ((entities) => cache.invalidateProjectsOf(entities)),
       };
     },
@@ -219,7 +219,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
     },
     close: async () => {
       await client.close();
-      await runPollCoordinator?.close();
+      await pollCoordinator?.close();
       await Promise.all(
         [redis, cacheRedis].map((connection) => connection && closeRedis(connection)),
       );

@@ -52,6 +52,8 @@ const CODE_BY_STATUS: Record<number, UpstreamErrorCode> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  // The contract's only 405: a restore job Atlas cannot cancel (cancelGroupClusterBackupRestoreJob).
+  405: 'CONFLICT',
   409: 'CONFLICT',
   410: 'UPSTREAM_GONE',
   429: 'RATE_LIMITED',

@@ -23,6 +23,16 @@ export interface AtlasServerlessRestoreJob {
   links?: { href?: string; rel?: string }[];
 }
 
+/** DiskBackupSnapshotRestoreJob: a dedicated cluster's restore job (no status: flags say it). */
+export interface AtlasClusterRestoreJob extends AtlasServerlessRestoreJob {
+  privateDownloadDeliveryUrls?: { deliveryUrl?: string; endpointId?: string }[];
+  components?: {
+    replicaSetName?: string;
+    downloadUrl?: string;
+    privateDownloadDeliveryUrls?: { deliveryUrl?: string; endpointId?: string }[];
+  }[];
+}
+
 export interface AtlasFlexRestoreJob {
   id?: string;
   projectId?: string;
@@ -135,4 +145,63 @@ export const createFlexRestoreJob = (
   path: flexJobsPath(groupId, cluster),
   accept: ATLAS_2024_11_13,
   body,
+});
+
+export const clusterJobsPath = (groupId: string, cluster: string) =>
+  `${groupPath(groupId)}/clusters/${pathSegment(cluster)}/backup/restoreJobs`;
+
+export const getClusterRestoreJob = (
+  groupId: string,
+  cluster: string,
+  jobId: string,
+): AtlasRequest => ({
+  operation: 'getGroupClusterBackupRestoreJob',
+  method: 'GET',
+  path: `${clusterJobsPath(groupId, cluster)}/${idSegment(jobId)}`,
+  accept: ATLAS_2023_01_01,
+});
+
+export const clusterRestoreJobs = (groupId: string, cluster: string): Collection => ({
+  operation: 'listGroupClusterBackupRestoreJobs',
+  groupId,
+  path: clusterJobsPath(groupId, cluster),
+  accept: ATLAS_2023_01_01,
+  filters: {},
+  itemRequest: (job) =>
+    isObjectId(job.id) ? getClusterRestoreJob(groupId, cluster, job.id) : undefined,
+});
+
+/** The request body: the same schema as the answer, its writable fields only. */
+export interface CreateClusterRestoreJobBody {
+  deliveryType: string;
+  snapshotId?: string;
+  pointInTimeUTCSeconds?: number;
+  oplogTs?: number;
+  oplogInc?: number;
+  targetClusterName?: string;
+  targetGroupId?: string;
+}
+
+export const createClusterRestoreJob = (
+  groupId: string,
+  cluster: string,
+  body: CreateClusterRestoreJobBody,
+): AtlasRequest => ({
+  operation: 'createGroupClusterBackupRestoreJob',
+  method: 'POST',
+  path: clusterJobsPath(groupId, cluster),
+  accept: ATLAS_2023_01_01,
+  body,
+});
+
+/** 204 without a body; 405 when Atlas cannot cancel this job. */
+export const cancelClusterRestoreJob = (
+  groupId: string,
+  cluster: string,
+  jobId: string,
+): AtlasRequest => ({
+  operation: 'cancelGroupClusterBackupRestoreJob',
+  method: 'DELETE',
+  path: `${clusterJobsPath(groupId, cluster)}/${idSegment(jobId)}`,
+  accept: ATLAS_2023_01_01,
 });

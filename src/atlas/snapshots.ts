@@ -23,6 +23,8 @@ export interface AtlasClusterSnapshot {
   replicaSetName?: string;
   configServerType?: string;
   members?: { id?: string; replicaSetName?: string; cloudProvider?: string }[];
+  /** The member snapshots of a sharded-cluster snapshot. */
+  snapshotIds?: string[];
 }
 
 export interface AtlasServerlessSnapshot {
@@ -119,4 +121,33 @@ export const flexSnapshots = (groupId: string, cluster: string): Collection => (
   filters: {},
   itemRequest: (snapshot) =>
     isObjectId(snapshot.id) ? getFlexSnapshot(groupId, cluster, snapshot.id) : undefined,
+});
+
+export interface TakeSnapshotBody {
+  description?: string;
+  retentionInDays?: number;
+}
+
+/** An on-demand snapshot: 200 with the snapshot, queued; Atlas takes it afterwards. */
+export const takeClusterSnapshot = (
+  groupId: string,
+  cluster: string,
+  body: TakeSnapshotBody,
+): AtlasRequest => ({
+  operation: 'takeGroupClusterBackupSnapshots',
+  method: 'POST',
+  path: clusterSnapshotsPath(groupId, cluster),
+  accept: ATLAS_2023_01_01,
+  body,
+});
+
+export const deleteClusterSnapshot = (
+  groupId: string,
+  cluster: string,
+  snapshotId: string,
+): AtlasRequest => ({
+  operation: 'deleteGroupClusterBackupSnapshot',
+  method: 'DELETE',
+  path: `${clusterSnapshotsPath(groupId, cluster)}/${idSegment(snapshotId)}`,
+  accept: ATLAS_2023_01_01,
 });

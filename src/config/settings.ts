@@ -245,7 +245,7 @@ export const SETTINGS = [
     min: 1,
     max: 600_000,
     meaning:
-      '`pipelineRunUpdated`: first upstream poll interval of a watched run, and again after each change',
+      'Watches (`pipelineRunUpdated`, `exportJobUpdated`, ...): first upstream poll interval of a watched object, and again after each change',
   },
   {
     name: 'RUN_POLL_MAX_MS',
@@ -253,7 +253,7 @@ export const SETTINGS = [
     default: 15_000,
     min: 1,
     max: 600_000,
-    meaning: '`pipelineRunUpdated`: the interval grows 1.5x per unchanged poll up to this',
+    meaning: 'Watches: the interval grows 1.5x per unchanged poll up to this',
   },
   {
     name: 'LOG_LEVEL',

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/caller.ts';
-import type { RunPollHub } from './live/run-poll-hub.ts';
+import type { PollHub } from './live/poll-hub.ts';
 import type { Loaders } from './loaders/index.ts';
 import type { UpstreamSession } from './loaders/upstream-session.ts';
 
@@ -13,8 +13,8 @@ export interface GraphContext {
   loaders: Loaders;
   /** Who sent the request (src/auth/): the project scope rule (src/graph/project-scope.ts) reads its projects. */
   caller: Caller;
-  /** The gateway's one poller of watched runs (`pipelineRunUpdated`), shared by every operation. */
-  runPolls: RunPollHub;
+  /** The gateway's one poller of watched operations (`pipelineRunUpdated`, ...), shared by every operation. */
+  polls: PollHub;
   /**
    * Called by every mutation, after it succeeded and before its payload resolves, with the objects it
    * changed (a response cache drops the entries holding them). Optional: nothing is cached without it.

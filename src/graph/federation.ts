@@ -4,18 +4,28 @@ import { builder } from './builder.ts';
 import { answerItemByItem } from './lib/item-by-item.ts';
 import { isClusterName, isPipelineName, OBJECT_ID } from './lib/patterns.ts';
 import {
+  loadCluster,
+  loadClusterRestoreJob,
+  loadClusterSnapshot,
   loadExportJob,
+  loadFlexCluster,
   loadFlexRestoreJob,
   loadPipeline,
   loadRun,
+  loadServerlessInstance,
   loadServerlessRestoreJob,
 } from './loaders/lookups.ts';
 import {
+  ClusterRef,
+  ClusterRestoreJobRef,
+  ClusterSnapshotRef,
   ExportJobRef,
+  FlexClusterRef,
   FlexRestoreJobRef,
   PipelineRef,
   PipelineRunRef,
   ProjectRef,
+  ServerlessInstanceRef,
   ServerlessRestoreJobRef,
 } from './types/refs.ts';
 import { projectShape } from './types/shapes.ts';
@@ -89,6 +99,37 @@ builder.asEntity(PipelineRunRef, {
     ),
 });
 
+// Clusters and instances: one GET each (none when a list of this operation held them), null when gone.
+const deploymentKey = builder.selection<{ project: { atlasId: string }; name: string }>(
+  'project { atlasId } name',
+);
+
+builder.asEntity(ClusterRef, {
+  key: deploymentKey,
+  resolveReference: async (ref, context) =>
+    loadCluster(context, projectId('Cluster', ref.project), clusterName('Cluster', ref.name)),
+});
+
+builder.asEntity(FlexClusterRef, {
+  key: deploymentKey,
+  resolveReference: async (ref, context) =>
+    loadFlexCluster(
+      context,
+      projectId('FlexCluster', ref.project),
+      clusterName('FlexCluster', ref.name),
+    ),
+});
+
+builder.asEntity(ServerlessInstanceRef, {
+  key: deploymentKey,
+  resolveReference: async (ref, context) =>
+    loadServerlessInstance(
+      context,
+      projectId('ServerlessInstance', ref.project),
+      clusterName('ServerlessInstance', ref.name),
+    ),
+});
+
 builder.asEntity(ExportJobRef, {
   key: builder.selection<{
     cluster: { project: { atlasId: string }; name: string };
@@ -100,6 +141,20 @@ builder.asEntity(ExportJobRef, {
       projectId('ExportJob', ref.cluster?.project),
       clusterName('ExportJob', ref.cluster?.name),
       objectId('ExportJob', ref.atlasId),
+    ),
+});
+
+builder.asEntity(ClusterSnapshotRef, {
+  key: builder.selection<{
+    cluster: { project: { atlasId: string }; name: string };
+    atlasId: string;
+  }>('cluster { project { atlasId } name } atlasId'),
+  resolveReference: async (ref, context) =>
+    loadClusterSnapshot(
+      context,
+      projectId('ClusterSnapshot', ref.cluster?.project),
+      clusterName('ClusterSnapshot', ref.cluster?.name),
+      objectId('ClusterSnapshot', ref.atlasId),
     ),
 });
 
@@ -128,6 +183,20 @@ builder.asEntity(FlexRestoreJobRef, {
       projectId('FlexRestoreJob', ref.flexCluster?.project),
       clusterName('FlexRestoreJob', ref.flexCluster?.name),
       objectId('FlexRestoreJob', ref.atlasId),
+    ),
+});
+
+builder.asEntity(ClusterRestoreJobRef, {
+  key: builder.selection<{
+    cluster: { project: { atlasId: string }; name: string };
+    atlasId: string;
+  }>('cluster { project { atlasId } name } atlasId'),
+  resolveReference: async (ref, context) =>
+    loadClusterRestoreJob(
+      context,
+      projectId('ClusterRestoreJob', ref.cluster?.project),
+      clusterName('ClusterRestoreJob', ref.cluster?.name),
+      objectId('ClusterRestoreJob', ref.atlasId),
     ),
 });
 

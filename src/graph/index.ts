@@ -24,11 +24,15 @@ import './types/snapshot.ts';
 import './types/export-bucket.ts';
 // Subscription.
 import './live/pipeline-run-updated.ts';
+import './live/export-job-updated.ts';
+import './live/restore-job-updated.ts';
+import './live/cluster-snapshot-updated.ts';
 // Mutation, in the order clients have seen since the first subgraph SDL.
 import './mutations/pipeline-run-mutations.ts';
 import './mutations/pipeline-mutations.ts';
 import './mutations/export-job-mutations.ts';
 import './mutations/restore-job-mutations.ts';
+import './mutations/snapshot-mutations.ts';
 
 let schema: GraphQLSchema | undefined;
 let clientSchema: GraphQLSchema | undefined;

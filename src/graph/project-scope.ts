@@ -15,6 +15,7 @@ import {
   isUnionType,
 } from 'graphql';
 import { AtlasCallError } from '../atlas/errors.ts';
+import { PROJECTS_PATH } from '../atlas/projects.ts';
 import type { ProjectAccess } from '../auth/caller.ts';
 import type { GraphContext } from './context.ts';
 import { answerItemByItem } from './lib/item-by-item.ts';
@@ -223,6 +224,8 @@ export function assertRequestAllowed(
   request: { path: string; body?: unknown },
 ): void {
   if (access.kind === 'any') return;
+  // Atlas's list of every project would name projects outside the caller's scope.
+  if (request.path === PROJECTS_PATH) throw forbidden();
   const groupId = GROUP_IN_PATH.exec(request.path)?.[1];
   if (groupId !== undefined && !allowsProject(access, groupId)) throw forbidden();
   const body = request.body;

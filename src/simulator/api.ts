@@ -4,6 +4,7 @@
  * envelope/pretty (400), body media type (415) and JSON (400), then the operation itself.
  */
 import type { Authenticator } from './auth.ts';
+import { endpointSetOf } from './endpoint-sets.ts';
 import { AtlasError, badRequest, notFound } from './errors.ts';
 import { isSameMediaType, negotiateMediaType } from './media.ts';
 import type {
@@ -96,8 +97,10 @@ export function answerApi(
   route: RouteMatch | undefined,
 ): Answer {
   const operation: Operation | undefined = route?.operation;
-  const scope = /^\/api\/atlas\/v2\/groups\/([^/]+)/.exec(request.path)?.[1] ?? 'root';
-  const { limit, remaining } = deps.rateLimits.take(scope);
+  const project = /^\/api\/atlas\/v2\/groups\/([^/]+)/.exec(request.path)?.[1] ?? 'root';
+  const set = operation && endpointSetOf(operation.method, operation.path);
+  const bucket = set ? `${set.id}:${set.scope === 'GROUP' ? project : 'caller'}` : project;
+  const { limit, remaining } = deps.rateLimits.take(bucket, set);
   const rateHeaders = {
     'RateLimit-Limit': String(limit),
     'RateLimit-Remaining': String(remaining),
@@ -130,6 +133,7 @@ export function answerApi(
       now: deps.now(),
       origin: request.origin,
       path: request.path,
+      headers: request.headers,
       caller,
       behaviour: deps.behaviour,
     };
@@ -142,7 +146,7 @@ export function answerApi(
     return {
       status,
       headers: { 'Content-Type': mediaType, ...rateHeaders, ...deprecationHeaders },
-      body: envelope ? wrapInEnvelope(result, status) : result.body,
+      body: envelope && result.body !== undefined ? wrapInEnvelope(result, status) : result.body,
       pretty,
     };
   } catch (error) {

@@ -3,7 +3,10 @@ import { notAcceptable } from './errors.ts';
 
 export const V2023_01_01 = 'application/vnd.atlas.2023-01-01+json';
 export const V2024_05_30 = 'application/vnd.atlas.2024-05-30+json';
+export const V2024_08_05 = 'application/vnd.atlas.2024-08-05+json';
 export const V2024_11_13 = 'application/vnd.atlas.2024-11-13+json';
+export const V2025_03_12 = 'application/vnd.atlas.2025-03-12+json';
+export const PREVIEW = 'application/vnd.atlas.preview+json';
 
 /** Headers a deprecated version adds to its answers (HTTP dates). */
 export interface DeprecationNotice {
@@ -18,6 +21,24 @@ export interface DeprecationNotice {
 export const EXPORT_BUCKETS_2023_NOTICE: DeprecationNotice = {
   deprecation: new Date(Date.UTC(2025, 6, 1)).toUTCString(),
   sunset: new Date(Date.UTC(2027, 6, 1)).toUTCString(),
+};
+
+/** The 2023-01-01 backup schedule shape sunsets on 2027-07-01 too (contract); same reasoning. */
+export const BACKUP_SCHEDULE_2023_NOTICE = EXPORT_BUCKETS_2023_NOTICE;
+
+/**
+ * Serverless instances sunset on 2027-01-18 (contract); a first release stays 24 months after its
+ * deprecation (docs), so they were deprecated on 2025-01-18.
+ */
+export const SERVERLESS_INSTANCES_NOTICE: DeprecationNotice = {
+  deprecation: new Date(Date.UTC(2025, 0, 18)).toUTCString(),
+  sunset: new Date(Date.UTC(2027, 0, 18)).toUTCString(),
+};
+
+/** The preview version of the rate-limit operations has an x-sunset of 2026-04-21 (contract). */
+export const RATE_LIMITS_PREVIEW_NOTICE: DeprecationNotice = {
+  deprecation: new Date(Date.UTC(2025, 3, 21)).toUTCString(),
+  sunset: new Date(Date.UTC(2026, 3, 21)).toUTCString(),
 };
 
 function withoutParameters(mediaRange: string): string {

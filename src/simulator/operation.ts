@@ -25,6 +25,8 @@ export interface OperationContext {
   origin: string;
   /** The path as received (percent-encoded). */
   path: string;
+  /** Request headers, names lower-cased. */
+  headers: Record<string, string>;
   caller: Caller;
   behaviour: SimulatedBehaviour;
 }
@@ -44,6 +46,11 @@ export interface OperationResult {
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** An answer with no body (204). */
+export function noContent(): OperationResult {
+  return { kind: 'entity', body: undefined, status: 204 };
+}
 
 export interface Operation {
   operationId: string;

@@ -155,7 +155,7 @@ function triggerRun(context: OperationContext) {
       `Data Lake pipeline ${pipeline.name} is paused; resume it before triggering a run.`,
     );
   }
-  const snapshot = availableSnapshots(project, pipeline).find(
+  const snapshot = availableSnapshots(project, pipeline, context.now).find(
     (candidate) => candidate.id === body.snapshotId,
   );
   if (!snapshot)

@@ -23,7 +23,7 @@ import {
 } from './operation.ts';
 import { paginate } from './pagination.ts';
 import { dateTimeParam } from './query.ts';
-import { renderDiskBackupSnapshot } from './snapshots.ts';
+import { renderDiskBackupSnapshot, snapshotAt } from './snapshots.ts';
 import {
   type DatasetRetentionPolicy,
   findPipeline,
@@ -348,7 +348,7 @@ export const pipelineOperations: Operation[] = [
       const { project, pipeline } = pipelineInContext(context);
       const completedAfter = dateTimeParam(context.query, 'completedAfter');
       const cluster = requireCluster(project, pipeline.source.clusterName);
-      const snapshots = availableSnapshots(project, pipeline).filter(
+      const snapshots = availableSnapshots(project, pipeline, context.now).filter(
         (snapshot) => completedAfter === undefined || snapshot.createdAt > completedAfter,
       );
       return paginate(
@@ -361,8 +361,8 @@ export const pipelineOperations: Operation[] = [
 ];
 
 /** The completed snapshots of the pipeline's source cluster: what a run can ingest. */
-export function availableSnapshots(project: Project, pipeline: Pipeline) {
+export function availableSnapshots(project: Project, pipeline: Pipeline, now: number) {
   return requireCluster(project, pipeline.source.clusterName).snapshots.filter(
-    (snapshot) => snapshot.status === 'completed',
+    (snapshot) => snapshotAt(snapshot, now).status === 'completed',
   );
 }

@@ -1,12 +1,26 @@
 /**
- * Rate limiting as Atlas reports it. API answers carry RateLimit-Limit/-Remaining from a token bucket
- * per project (Atlas's documented Cloud Backups defaults: capacity 1200, refill 500 per minute); the
- * bucket only informs, throttling of the API is left to injected faults. The OAuth token endpoint is
+ * Rate limiting as Atlas reports it. API answers carry RateLimit-Limit/-Remaining from the token bucket
+ * of the operation's endpoint set and scope (src/simulator/endpoint-sets.ts; operations in no set use a
+ * per-project bucket with the Cloud Backups defaults: capacity 1200, refill 500 per minute); the
+ * buckets only inform, throttling of the API is left to injected faults. The OAuth token endpoint is
  * really limited: 10 requests per minute per client.
  */
 export const RATE_LIMIT_CAPACITY = 1_200;
 const REFILL_PER_MINUTE = 500;
 const MINUTE_MS = 60_000;
+
+/** A bucket's size and how fast it refills. */
+export interface BucketLimits {
+  capacity: number;
+  refillRate: number;
+  refillDurationSeconds: number;
+}
+
+export const DEFAULT_BUCKET: BucketLimits = {
+  capacity: RATE_LIMIT_CAPACITY,
+  refillRate: REFILL_PER_MINUTE,
+  refillDurationSeconds: 60,
+};
 
 export class RateLimitMeter {
   private readonly buckets = new Map<string, { tokens: number; updatedAt: number }>();
@@ -17,17 +31,18 @@ export class RateLimitMeter {
     this.now = now;
   }
 
-  /** Spends one token of `scope`'s bucket and reports what is left (never below 0). */
-  take(scope: string): { limit: number; remaining: number } {
+  /** Spends one token of the `key` bucket and reports what is left (never below 0). */
+  take(key: string, limits: BucketLimits = DEFAULT_BUCKET): { limit: number; remaining: number } {
     const now = this.now();
-    const bucket = this.buckets.get(scope) ?? { tokens: RATE_LIMIT_CAPACITY, updatedAt: now };
+    const { capacity, refillRate, refillDurationSeconds } = limits;
+    const bucket = this.buckets.get(key) ?? { tokens: capacity, updatedAt: now };
     const refilled = Math.min(
-      RATE_LIMIT_CAPACITY,
-      bucket.tokens + ((now - bucket.updatedAt) * REFILL_PER_MINUTE) / MINUTE_MS,
+      capacity,
+      bucket.tokens + ((now - bucket.updatedAt) * refillRate) / (refillDurationSeconds * 1000),
     );
     const tokens = Math.max(0, refilled - 1);
-    this.buckets.set(scope, { tokens, updatedAt: now });
-    return { limit: RATE_LIMIT_CAPACITY, remaining: Math.floor(tokens) };
+    this.buckets.set(key, { tokens, updatedAt: now });
+    return { limit: capacity, remaining: Math.floor(tokens) };
   }
 
   clear(): void {

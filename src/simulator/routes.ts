@@ -1,13 +1,20 @@
 /** The route table: every operation of the contract subset, matched on percent-decoded segments. */
+import { backupScheduleOperations } from './backup-schedule.ts';
+import { clusterRestoreJobOperations } from './cluster-restore-jobs.ts';
+import { clusterOperations } from './clusters.ts';
 import { type AtlasError, badRequest } from './errors.ts';
 import { exportBucketOperations } from './export-buckets.ts';
 import { exportOperations } from './exports.ts';
 import { flexOperations } from './flex.ts';
+import { flexClusterOperations } from './flex-clusters.ts';
 import type { Operation } from './operation.ts';
 import { pipelineRunOperations } from './pipeline-runs.ts';
 import { pipelineOperations } from './pipelines.ts';
+import { projectOperations } from './projects.ts';
+import { rateLimitOperations } from './rate-limits.ts';
 import { rootOperations } from './root.ts';
 import { serverlessOperations } from './serverless.ts';
+import { serverlessInstanceOperations } from './serverless-instances.ts';
 import { snapshotOperations } from './snapshots.ts';
 import { CLUSTER_NAME, OBJECT_ID, PIPELINE_NAME } from './validation.ts';
 
@@ -20,6 +27,13 @@ export const OPERATIONS: readonly Operation[] = [
   ...snapshotOperations,
   ...serverlessOperations,
   ...flexOperations,
+  ...projectOperations,
+  ...clusterOperations,
+  ...flexClusterOperations,
+  ...serverlessInstanceOperations,
+  ...clusterRestoreJobOperations,
+  ...backupScheduleOperations,
+  ...rateLimitOperations,
 ];
 
 /** The contract's path-parameter patterns, by parameter name. */

@@ -5,8 +5,19 @@
  */
 import { IdGenerator, uuidFor } from './ids.ts';
 import { datasetNameFor, frequencyOf, retentionEnd } from './pipeline-runs.ts';
+import {
+  backupSchedule,
+  type ClusterBackups,
+  type ClusterSpec,
+  clusterDeployment,
+  region,
+  replicaSetRestoreJobs,
+  shardedRestoreJob,
+  sharedTierDeployment,
+} from './seed-deployments.ts';
 import type {
   Cluster,
+  ClusterRestoreJob,
   ClusterSnapshot,
   DatasetRetentionPolicy,
   ExportBucket,
@@ -23,6 +34,7 @@ import type {
   ServerlessInstance,
   ServerlessRestoreJob,
   ServerlessSnapshot,
+  SharedTierDeployment,
   World,
 } from './store.ts';
 
@@ -41,6 +53,8 @@ function createProject(ids: IdGenerator, name: string, orgId: string, createdAt:
     id: ids.next(createdAt),
     orgId,
     name,
+    createdAt,
+    tags: [],
     pipelines: [],
     clusters: new Map(),
     serverless: new Map(),
@@ -104,7 +118,7 @@ function buildReplicaSetCluster(ids: IdGenerator) {
       copyRegions: i % 5 === 0 ? ['US_WEST_2'] : [],
     });
   }
-  const cluster: Cluster = {
+  const cluster: ClusterBackups = {
     name: 'Cluster0',
     type: 'replicaSet',
     cloudProvider: 'AWS',
@@ -116,7 +130,7 @@ function buildReplicaSetCluster(ids: IdGenerator) {
   return { cluster, policies };
 }
 
-function buildShardedCluster(ids: IdGenerator): Cluster {
+function buildShardedCluster(ids: IdGenerator): ClusterBackups {
   const policies = [
     policyItem(ids, 'daily', 1, 'days', 7),
     policyItem(ids, 'weekly', 1, 'weeks', 8),
@@ -212,7 +226,7 @@ function exportStateFor(i: number): ExportJob['state'] {
 
 function buildExportJobs(
   ids: IdGenerator,
-  cluster: Cluster,
+  cluster: ClusterBackups,
   buckets: ExportBucket[],
   count: number,
   spacingMs: number,
@@ -432,12 +446,16 @@ function buildServerless(ids: IdGenerator, projectId: string) {
       snapshotId: snapshot(1).id,
     }),
   };
-  const main: ServerlessInstance = {
+  const main: Omit<ServerlessInstance, 'deployment'> = {
     name: 'Serverless0',
     snapshots,
     restoreJobs: Object.values(restoreJobs),
   };
-  const empty: ServerlessInstance = { name: 'ServerlessEmpty', snapshots: [], restoreJobs: [] };
+  const empty: Omit<ServerlessInstance, 'deployment'> = {
+    name: 'ServerlessEmpty',
+    snapshots: [],
+    restoreJobs: [],
+  };
   return { main, empty, restoreJobs };
 }
 
@@ -526,8 +544,16 @@ function buildFlex(ids: IdGenerator, projectId: string) {
       targetDeploymentItemName: 'FlexEmpty',
     }),
   };
-  const main: FlexCluster = { name: 'Flex0', snapshots, restoreJobs: Object.values(restoreJobs) };
-  const empty: FlexCluster = { name: 'FlexEmpty', snapshots: [], restoreJobs: [] };
+  const main: Omit<FlexCluster, 'deployment'> = {
+    name: 'Flex0',
+    snapshots,
+    restoreJobs: Object.values(restoreJobs),
+  };
+  const empty: Omit<FlexCluster, 'deployment'> = {
+    name: 'FlexEmpty',
+    snapshots: [],
+    restoreJobs: [],
+  };
   return { main, empty, restoreJobs };
 }
 
@@ -535,6 +561,266 @@ function idsOf<K extends string>(records: Record<K, { id: string }>): Record<K, 
   return Object.fromEntries(
     Object.entries<{ id: string }>(records).map(([key, record]) => [key, record.id]),
   ) as Record<K, string>;
+}
+
+interface DeploymentInputs {
+  project: Project;
+  neighbourProject: Project;
+  replicaSet: ClusterBackups;
+  sharded: ClusterBackups;
+  emptyCluster: ClusterBackups;
+  neighbourCluster: ClusterBackups;
+  serverless: ReturnType<typeof buildServerless>;
+  flex: ReturnType<typeof buildFlex>;
+  exportBucketId: string;
+}
+
+/** The demo project's extra clusters: one per state and shape a console must show, ~a page of 5 twice. */
+const EXTRA_CLUSTERS: readonly [string, ClusterSpec][] = [
+  [
+    'Reporting0',
+    {
+      createdAt: SEED_EPOCH - 300 * DAY,
+      regions: [
+        region('AWS', 'US_EAST_1', 'M30'),
+        region('AWS', 'US_WEST_2', 'M30', {
+          electableNodes: 0,
+          readOnlyNodes: 2,
+          analyticsNodes: 1,
+        }),
+      ],
+      pitEnabled: true,
+    },
+  ],
+  ['Staging0', { createdAt: SEED_EPOCH - 250 * DAY, regions: [region('AWS', 'EU_WEST_1', 'M10')] }],
+  [
+    'Paused0',
+    {
+      createdAt: SEED_EPOCH - 240 * DAY,
+      paused: true,
+      regions: [region('GCP', 'WESTERN_EUROPE', 'M20')],
+    },
+  ],
+  [
+    'Creating0',
+    {
+      createdAt: SEED_EPOCH - HOUR,
+      stateName: 'CREATING',
+      backupEnabled: false,
+      regions: [region('AWS', 'US_EAST_2', 'M10')],
+    },
+  ],
+  [
+    'Updating0',
+    {
+      createdAt: SEED_EPOCH - 200 * DAY,
+      stateName: 'UPDATING',
+      regions: [region('AZURE', 'EUROPE_WEST', 'M30')],
+    },
+  ],
+  [
+    'Repairing0',
+    {
+      createdAt: SEED_EPOCH - 150 * DAY,
+      stateName: 'REPAIRING',
+      regions: [region('AWS', 'AP_SOUTHEAST_2', 'M40')],
+    },
+  ],
+  [
+    'Deleting0',
+    {
+      createdAt: SEED_EPOCH - 100 * DAY,
+      stateName: 'DELETING',
+      backupEnabled: false,
+      regions: [region('GCP', 'EASTERN_US', 'M10')],
+    },
+  ],
+  [
+    'Geo0',
+    {
+      createdAt: SEED_EPOCH - 90 * DAY,
+      clusterType: 'GEOSHARDED',
+      shards: 2,
+      regions: [region('AWS', 'US_EAST_1', 'M40'), region('AWS', 'EU_WEST_1', 'M40')],
+    },
+  ],
+  [
+    'Legacy7',
+    {
+      createdAt: SEED_EPOCH - 600 * DAY,
+      mongoDBMajorVersion: '7.0',
+      regions: [region('AWS', 'US_EAST_1', 'M20')],
+    },
+  ],
+  [
+    'Protected0',
+    {
+      createdAt: SEED_EPOCH - 80 * DAY,
+      terminationProtectionEnabled: true,
+      tags: [
+        { key: 'environment', value: 'production' },
+        { key: 'team', value: 'payments' },
+      ],
+      regions: [region('AZURE', 'US_EAST_2', 'M50')],
+    },
+  ],
+];
+
+/** A new dedicated cluster with no snapshots yet, one daily policy and its schedule. */
+function newCluster(ids: IdGenerator, name: string, spec: ClusterSpec): Cluster {
+  const deployment = clusterDeployment(ids, name, spec);
+  const policyItems = [policyItem(ids, 'daily', 1, 'days', 7)];
+  const lower = name.toLowerCase();
+  return {
+    name,
+    type: deployment.clusterType === 'REPLICASET' ? 'replicaSet' : 'shardedCluster',
+    cloudProvider: spec.regions[0]?.providerName ?? 'AWS',
+    replicaSetNames:
+      deployment.clusterType === 'REPLICASET'
+        ? [`atlas-${lower}-shard-0`]
+        : [
+            ...deployment.replicationSpecs.map((_, index) => `atlas-${lower}-shard-${index}`),
+            `atlas-${lower}-config-0`,
+          ],
+    policyItems,
+    snapshots: [],
+    exportJobs: [],
+    deployment,
+    schedule: backupSchedule(ids, deployment, policyItems, { createdAt: spec.createdAt }),
+    restoreJobs: [],
+  };
+}
+
+/** Deployment fields, schedules, restore jobs and the extra projects and clusters (ids taken last). */
+function buildDeployments(ids: IdGenerator, inputs: DeploymentInputs) {
+  const { project, neighbourProject, replicaSet, sharded, emptyCluster, serverless, flex } = inputs;
+  project.tags = [{ key: 'environment', value: 'demo' }];
+  const describe = (
+    backups: ClusterBackups,
+    spec: ClusterSpec,
+    rich = false,
+    restoreJobs: ClusterRestoreJob[] = [],
+  ): Cluster => {
+    const deployment = clusterDeployment(ids, backups.name, spec);
+    const schedule = backupSchedule(ids, deployment, backups.policyItems, {
+      createdAt: spec.createdAt,
+      rich: rich ? { exportBucketId: inputs.exportBucketId } : undefined,
+    });
+    return { ...backups, deployment, schedule, restoreJobs };
+  };
+  const replicaSetCluster = describe(
+    replicaSet,
+    {
+      createdAt: SEED_EPOCH - 445 * DAY,
+      pitEnabled: true,
+      tags: [{ key: 'team', value: 'analytics' }],
+      regions: [region('AWS', 'US_EAST_1', 'M30')],
+    },
+    true,
+  );
+  const completed = replicaSet.snapshots.filter((snapshot) => snapshot.status === 'completed');
+  const restoreJobs = replicaSetRestoreJobs(ids, SEED_EPOCH, project.id, completed);
+  replicaSetCluster.restoreJobs = Object.values(restoreJobs);
+  const shardedJob = shardedRestoreJob(ids, SEED_EPOCH, sharded);
+  const shardedCluster = describe(
+    sharded,
+    {
+      createdAt: SEED_EPOCH - 444 * DAY,
+      shards: 2,
+      regions: [region('GCP', 'CENTRAL_US', 'M40')],
+    },
+    false,
+    [shardedJob],
+  );
+  const empty = describe(emptyCluster, {
+    createdAt: SEED_EPOCH - 443 * DAY,
+    regions: [region('AZURE', 'US_EAST_2', 'M10')],
+  });
+  const extras = EXTRA_CLUSTERS.map(([name, spec]) => newCluster(ids, name, spec));
+  for (const cluster of [replicaSetCluster, shardedCluster, empty, ...extras])
+    project.clusters.set(cluster.name, cluster);
+  neighbourProject.clusters.set(
+    inputs.neighbourCluster.name,
+    describe(inputs.neighbourCluster, {
+      createdAt: SEED_EPOCH - 429 * DAY,
+      regions: [region('AWS', 'EU_CENTRAL_1', 'M10')],
+    }),
+  );
+
+  const serverlessDeployment = (name: string, createdAt: number, regionName: string) => ({
+    ...sharedTierDeployment(ids, name, { createdAt, backingProviderName: 'AWS', regionName }),
+    continuousBackupEnabled: true,
+  });
+  project.serverless.set(serverless.main.name, {
+    ...serverless.main,
+    deployment: serverlessDeployment(serverless.main.name, SEED_EPOCH - 420 * DAY, 'US_EAST_1'),
+  });
+  project.serverless.set(serverless.empty.name, {
+    ...serverless.empty,
+    deployment: serverlessDeployment(serverless.empty.name, SEED_EPOCH - 410 * DAY, 'EU_WEST_1'),
+  });
+  const flexDeployment = (
+    name: string,
+    createdAt: number,
+    fields: Partial<SharedTierDeployment> = {},
+  ) => ({
+    ...sharedTierDeployment(ids, name, {
+      createdAt,
+      backingProviderName: 'AWS',
+      regionName: 'US_EAST_1',
+      ...fields,
+    }),
+    diskSizeGB: 5,
+    backupEnabled: true,
+  });
+  project.flex.set(flex.main.name, {
+    ...flex.main,
+    deployment: flexDeployment(flex.main.name, SEED_EPOCH - 400 * DAY, {
+      tags: [{ key: 'team', value: 'web' }],
+    }),
+  });
+  project.flex.set(flex.empty.name, {
+    ...flex.empty,
+    deployment: flexDeployment(flex.empty.name, SEED_EPOCH - 390 * DAY, {
+      backingProviderName: 'GCP',
+      regionName: 'CENTRAL_US',
+    }),
+  });
+  const flexCreating = {
+    name: 'FlexCreating',
+    snapshots: [],
+    restoreJobs: [],
+    deployment: flexDeployment('FlexCreating', SEED_EPOCH - 10 * MINUTE, {
+      stateName: 'CREATING',
+      backingProviderName: 'AZURE',
+      regionName: 'US_EAST_2',
+    }),
+  };
+  project.flex.set(flexCreating.name, flexCreating);
+
+  // A project of another organisation: listGroups shows every project the caller can see.
+  const otherOrgId = ids.next(SEED_EPOCH - 350 * DAY);
+  const otherProject = createProject(
+    ids,
+    'atlas-graph-analytics_eu',
+    otherOrgId,
+    SEED_EPOCH - 300 * DAY,
+  );
+  otherProject.tags = [{ key: 'region', value: 'eu' }];
+  const analytics = newCluster(ids, 'Analytics0', {
+    createdAt: SEED_EPOCH - 290 * DAY,
+    regions: [region('GCP', 'WESTERN_EUROPE', 'M30')],
+  });
+  otherProject.clusters.set(analytics.name, analytics);
+
+  return {
+    otherProject,
+    otherOrgId,
+    restoreJobs,
+    shardedJob,
+    extras,
+    flexCreating: flexCreating.name,
+  };
 }
 
 /** Builds the whole seeded world, and the ids and names tests refer to. */
@@ -546,7 +832,7 @@ export function createSeedWorld() {
 
   const { cluster: replicaSet, policies } = buildReplicaSetCluster(ids);
   const sharded = buildShardedCluster(ids);
-  const emptyCluster: Cluster = {
+  const emptyCluster: ClusterBackups = {
     name: 'EmptyCluster',
     type: 'replicaSet',
     cloudProvider: 'AZURE',
@@ -555,8 +841,6 @@ export function createSeedWorld() {
     snapshots: [],
     exportJobs: [],
   };
-  for (const cluster of [replicaSet, sharded, emptyCluster])
-    project.clusters.set(cluster.name, cluster);
 
   const buckets = buildExportBuckets(ids);
   project.exportBuckets = Object.values(buckets);
@@ -781,11 +1065,7 @@ export function createSeedWorld() {
   });
 
   const serverless = buildServerless(ids, project.id);
-  project.serverless.set(serverless.main.name, serverless.main);
-  project.serverless.set(serverless.empty.name, serverless.empty);
   const flex = buildFlex(ids, project.id);
-  project.flex.set(flex.main.name, flex.main);
-  project.flex.set(flex.empty.name, flex.empty);
 
   // Another tenant of the organisation, with a cluster named as the demo project's: what a restore
   // across projects would overwrite (test/security/project-scope.test.ts).
@@ -795,7 +1075,7 @@ export function createSeedWorld() {
     orgId,
     SEED_EPOCH - 430 * DAY,
   );
-  neighbourProject.clusters.set(replicaSet.name, {
+  const neighbourCluster: ClusterBackups = {
     name: replicaSet.name,
     type: 'replicaSet',
     cloudProvider: 'AWS',
@@ -803,10 +1083,25 @@ export function createSeedWorld() {
     policyItems: [policyItem(ids, 'daily', 1, 'days', 7)],
     snapshots: [],
     exportJobs: [],
+  };
+
+  // Every id above keeps its value: what follows takes its ids only now.
+  const deployments = buildDeployments(ids, {
+    project,
+    neighbourProject,
+    replicaSet,
+    sharded,
+    emptyCluster,
+    neighbourCluster,
+    serverless,
+    flex,
+    exportBucketId: buckets.aws.id,
   });
 
   const world: World = {
-    projects: new Map([project, emptyProject, neighbourProject].map((p) => [p.id, p])),
+    projects: new Map(
+      [project, emptyProject, neighbourProject, deployments.otherProject].map((p) => [p.id, p]),
+    ),
     ids,
   };
 
@@ -864,7 +1159,45 @@ export function createSeedWorld() {
       smallOldest: smallOldest.id,
       everyState: everyStateRuns,
     },
-    clusters: { replicaSet: replicaSet.name, sharded: sharded.name, empty: emptyCluster.name },
+    clusters: {
+      replicaSet: replicaSet.name,
+      sharded: sharded.name,
+      empty: emptyCluster.name,
+      /** Multi-region AWS cluster with read-only and analytics nodes and point-in-time restores. */
+      multiRegion: 'Reporting0',
+      /** A small IDLE replica set, target of Cluster0's restores. */
+      staging: 'Staging0',
+      paused: 'Paused0',
+      creating: 'Creating0',
+      updating: 'Updating0',
+      repairing: 'Repairing0',
+      deleting: 'Deleting0',
+      /** GEOSHARDED, two zones. */
+      geoSharded: 'Geo0',
+      /** MongoDB 7.0. */
+      legacy: 'Legacy7',
+      /** terminationProtectionEnabled, with tags. */
+      protected: 'Protected0',
+      /** The demo project's clusters in listGroupClusters order (creation in the seed). */
+      all: [...project.clusters.keys()],
+      /** The other organisation's project's only cluster. */
+      otherProject: 'Analytics0',
+    },
+    /** Dedicated-cluster restore jobs of Cluster0, by delivery type and outcome. */
+    clusterRestoreJobs: {
+      ...idsOf(deployments.restoreJobs),
+      /** Sharded0's running download (components per shard): cancelling it is 405. */
+      sharded: deployments.shardedJob.id,
+    },
+    /** Targets of Cluster0's running automated / pointInTime restores: a new restore into them is 409. */
+    clusterRestoreBusyTargets: ['Staging0', 'Reporting0'],
+    projects: {
+      /** listGroups order: demo, empty, neighbour, other organisation's. */
+      all: [...world.projects.keys()],
+      otherOrgId: deployments.otherOrgId,
+      /** A project of another organisation, with one cluster (`clusters.otherProject`). */
+      otherProjectId: deployments.otherProject.id,
+    },
     policyItems: idsOf(policies),
     snapshots: {
       replicaSetCount: replicaSet.snapshots.length,
@@ -911,6 +1244,10 @@ export function createSeedWorld() {
     flex: {
       main: flex.main.name,
       empty: flex.empty.name,
+      /** A Flex cluster in state CREATING. */
+      creating: deployments.flexCreating,
+      /** listGroupFlexClusters order. */
+      all: [...project.flex.keys()],
       /** The target of Flex0's PENDING, QUEUED and RUNNING restores: a new restore into it is 409. */
       busyTarget: 'FlexEmpty',
     },

@@ -116,10 +116,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     );
     record.responseBody = answer.rawBody ?? answer.body;
     response.on('finish', () => (record.endedAt = wallClock()));
-    response.writeHead(answer.status, {
-      ...answer.headers,
-      'Content-Length': String(Buffer.byteLength(text)),
-    });
+    // A 204 carries no body and, per RFC 9110, no Content-Length either.
+    const length =
+      answer.status === 204 ? {} : { 'Content-Length': String(Buffer.byteLength(text)) };
+    response.writeHead(answer.status, { ...answer.headers, ...length });
     response.end(text);
   }
 

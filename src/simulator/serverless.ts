@@ -3,15 +3,11 @@
  * jobs and snapshots.
  *
  * Rules beyond the schema for a new restore job (documented choices):
- * - `automated` and `download` restore a snapshot: `snapshotId` is required and the point-in-time
- *   fields are refused; `pointInTime` needs either `pointInTimeUTCSeconds` or `oplogTs` + `oplogInc`
- *   (not both, and no `snapshotId`). All 400.
+ * - the request rules and progression of src/simulator/restore-requests.ts;
  * - the snapshot must be the instance's (404 SNAPSHOT_NOT_FOUND); the target project and the target
  *   deployment must exist (404 GROUP_NOT_FOUND / CLUSTER_NOT_FOUND);
  * - one restore at a time into a target: an unfinished automated or pointInTime job of this instance
  *   writing to the same target is 409 RESTORE_JOB_ALREADY_IN_PROGRESS (downloads write nowhere).
- * - a new job is running (no finishedAt) for `runDurationMs`, then finished; a download's
- *   deliveryUrl appears when it finishes and expires a day later.
  */
 import { conflict } from './errors.ts';
 import { V2023_01_01 } from './media.ts';
@@ -21,13 +17,20 @@ import {
   isoDate,
   type Operation,
   type OperationContext,
-  optionalIsoDate,
   pathParam,
   projectInContext,
   selfLinks,
 } from './operation.ts';
 import { paginate } from './pagination.ts';
-import { elapsedFraction, newProgression } from './progression.ts';
+import { newProgression } from './progression.ts';
+import {
+  isRestoringInto,
+  RESTORE_REQUEST_FIELDS,
+  type RestoreRequest,
+  restoreJobAt,
+  restoreJobFields,
+  restorePoint,
+} from './restore-requests.ts';
 import {
   newestFirst,
   type Project,
@@ -38,70 +41,20 @@ import {
   type ServerlessRestoreJob,
   type ServerlessSnapshot,
 } from './store.ts';
-import {
-  CLUSTER_NAME,
-  invalidField,
-  OBJECT_ID,
-  type ObjectRule,
-  readOnlyFields,
-  validateBody,
-} from './validation.ts';
+import { CLUSTER_NAME, OBJECT_ID, type ObjectRule, validateBody } from './validation.ts';
 
 const BACKUP = `${GROUP_PREFIX}/serverless/{clusterName}/backup`;
-const DOWNLOAD_LIFETIME_MS = 86_400_000;
-const EARLIEST_POINT_IN_TIME = 1_199_145_600;
-
 const CREATE_RULE: ObjectRule = {
   type: 'object',
   fields: {
-    deliveryType: {
-      rule: { type: 'string', enum: ['automated', 'download', 'pointInTime'] },
-      required: true,
-    },
+    ...RESTORE_REQUEST_FIELDS,
     targetClusterName: { rule: { type: 'string', pattern: CLUSTER_NAME }, required: true },
     targetGroupId: { rule: { type: 'string', pattern: OBJECT_ID }, required: true },
-    snapshotId: { rule: { type: 'string', pattern: OBJECT_ID } },
-    pointInTimeUTCSeconds: { rule: { type: 'integer', minimum: EARLIEST_POINT_IN_TIME } },
-    oplogTs: { rule: { type: 'integer', minimum: EARLIEST_POINT_IN_TIME } },
-    oplogInc: { rule: { type: 'integer', minimum: 1 } },
-    ...readOnlyFields(
-      'id',
-      'cancelled',
-      'expired',
-      'failed',
-      'deliveryUrl',
-      'desiredTimestamp',
-      'expiresAt',
-      'finishedAt',
-      'timestamp',
-      'links',
-    ),
   },
 };
 
-type RestoreRequest = Pick<
-  ServerlessRestoreJob,
-  | 'deliveryType'
-  | 'targetClusterName'
-  | 'targetGroupId'
-  | 'snapshotId'
-  | 'pointInTimeUTCSeconds'
-  | 'oplogTs'
-  | 'oplogInc'
->;
-
 function instancePath(project: Project, instance: ServerlessInstance): string {
   return `/api/atlas/v2/groups/${project.id}/serverless/${instance.name}/backup`;
-}
-
-/** A job as it reads at `now`. */
-function restoreJobAt(job: ServerlessRestoreJob, now: number): ServerlessRestoreJob {
-  const progression = job.progression;
-  if (!progression || elapsedFraction(progression, now) < 1) return job;
-  const finishedAt = progression.startedAt + progression.durationMs;
-  if (job.deliveryType !== 'download') return { ...job, finishedAt };
-  const url = `https://restore-simulated.s3.amazonaws.com/${job.id}/restore-${job.id}.tar.gz?X-Amz-Expires=86400`;
-  return { ...job, finishedAt, expiresAt: finishedAt + DOWNLOAD_LIFETIME_MS, deliveryUrl: [url] };
 }
 
 function renderRestoreJob(
@@ -111,26 +64,8 @@ function renderRestoreJob(
   stored: ServerlessRestoreJob,
 ) {
   const job = restoreJobAt(stored, context.now);
-  const isPointInTime = job.deliveryType === 'pointInTime';
   return {
-    id: job.id,
-    deliveryType: job.deliveryType,
-    targetClusterName: job.targetClusterName,
-    targetGroupId: job.targetGroupId,
-    snapshotId: job.snapshotId,
-    pointInTimeUTCSeconds: job.pointInTimeUTCSeconds,
-    oplogTs: job.oplogTs,
-    oplogInc: job.oplogInc,
-    cancelled: job.cancelled,
-    expired: job.expired,
-    failed: job.failed,
-    deliveryUrl: job.deliveryUrl,
-    desiredTimestamp: isPointInTime
-      ? { date: isoDate(job.timestamp), increment: Math.floor(job.timestamp / 1000) }
-      : undefined,
-    timestamp: isoDate(job.timestamp),
-    finishedAt: optionalIsoDate(job.finishedAt),
-    expiresAt: optionalIsoDate(job.expiresAt),
+    ...restoreJobFields(job),
     links: selfLinks(context.origin, `${instancePath(project, instance)}/restoreJobs/${job.id}`),
   };
 }
@@ -163,69 +98,12 @@ function instanceInContext(context: OperationContext): {
   return { project, instance: requireServerless(project, pathParam(context, 'clusterName')) };
 }
 
-/** The moment restored to, in epoch ms, after checking that the request names exactly one. */
-function restorePoint(instance: ServerlessInstance, request: RestoreRequest): number {
-  const { deliveryType, snapshotId, pointInTimeUTCSeconds, oplogTs, oplogInc } = request;
-  const usesOplog = oplogTs !== undefined || oplogInc !== undefined;
-  if (deliveryType !== 'pointInTime') {
-    if (pointInTimeUTCSeconds !== undefined || usesOplog) {
-      throw invalidField(
-        'INVALID_ATTRIBUTE',
-        pointInTimeUTCSeconds !== undefined ? 'pointInTimeUTCSeconds' : 'oplogTs',
-        'is only allowed with deliveryType pointInTime.',
-      );
-    }
-    if (snapshotId === undefined)
-      throw invalidField(
-        'MISSING_ATTRIBUTE',
-        'snapshotId',
-        `is required with deliveryType ${deliveryType}.`,
-      );
-    return requireById(instance.snapshots, snapshotId, 'SNAPSHOT_NOT_FOUND', 'snapshot').createdAt;
-  }
-  if (snapshotId !== undefined)
-    throw invalidField(
-      'INVALID_ATTRIBUTE',
-      'snapshotId',
-      'is not allowed with deliveryType pointInTime.',
-    );
-  if (pointInTimeUTCSeconds !== undefined && usesOplog) {
-    throw invalidField(
-      'INVALID_ATTRIBUTE',
-      'pointInTimeUTCSeconds',
-      'cannot be combined with oplogTs and oplogInc.',
-    );
-  }
-  if (pointInTimeUTCSeconds !== undefined) return pointInTimeUTCSeconds * 1000;
-  if (oplogTs === undefined)
-    throw invalidField(
-      'MISSING_ATTRIBUTE',
-      'pointInTimeUTCSeconds',
-      'or oplogTs and oplogInc are required with deliveryType pointInTime.',
-    );
-  if (oplogInc === undefined)
-    throw invalidField('MISSING_ATTRIBUTE', 'oplogInc', 'is required with oplogTs.');
-  return oplogTs * 1000;
-}
-
-/** An unfinished job writing to the target the request names. */
-function isRestoringInto(job: ServerlessRestoreJob, request: RestoreRequest, now: number): boolean {
-  const sameTarget =
-    job.targetGroupId === request.targetGroupId &&
-    job.targetClusterName === request.targetClusterName;
-  const unfinished =
-    !job.failed &&
-    !job.cancelled &&
-    !job.expired &&
-    restoreJobAt(job, now).finishedAt === undefined;
-  return job.deliveryType !== 'download' && sameTarget && unfinished;
-}
-
 function createRestoreJob(context: OperationContext) {
   const { project, instance } = instanceInContext(context);
   validateBody(context.body, CREATE_RULE);
-  const request = context.body as RestoreRequest;
-  const timestamp = restorePoint(instance, request);
+  const request = context.body as RestoreRequest &
+    Pick<ServerlessRestoreJob, 'targetClusterName' | 'targetGroupId'>;
+  const timestamp = restorePoint(instance.snapshots, request);
   requireRestoreTarget(context.world, request.targetGroupId, request.targetClusterName);
   if (
     request.deliveryType !== 'download' &&

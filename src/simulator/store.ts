@@ -37,6 +37,8 @@ export interface ClusterSnapshot {
   frequencyType?: 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly';
   snapshotType: 'onDemand' | 'scheduled' | 'fallback';
   status: 'queued' | 'inProgress' | 'completed' | 'failed';
+  /** On-demand snapshots taken through the API: queued, inProgress, then completed. */
+  progression?: Progression;
   storageSizeBytes: number;
   mongodVersion: string;
   policyItems: string[];
@@ -62,8 +64,95 @@ export interface ExportJob {
   progression?: Progression;
 }
 
+export type StateName = 'IDLE' | 'CREATING' | 'UPDATING' | 'DELETING' | 'REPAIRING';
+
+export interface ResourceTag {
+  key: string;
+  value: string;
+}
+
+/** One region of a dedicated cluster's shard (a ReplicationSpec's region config, flattened). */
+export interface ClusterRegion {
+  providerName: CloudProvider;
+  regionName: string;
+  priority: number;
+  instanceSize: string;
+  electableNodes: number;
+  readOnlyNodes: number;
+  analyticsNodes: number;
+  diskSizeGB: number;
+}
+
+/** One shard (replication spec): the same regions for every shard of a cluster. */
+export interface ReplicationSpec {
+  id: string;
+  zoneId: string;
+  zoneName: string;
+}
+
+/** What ClusterDescription20240805 tells about a dedicated cluster, beyond its backups. */
+export interface ClusterDeployment {
+  id: string;
+  createdAt: number;
+  clusterType: 'REPLICASET' | 'SHARDED' | 'GEOSHARDED';
+  stateName: StateName;
+  paused: boolean;
+  mongoDBMajorVersion: string;
+  mongoDBVersion: string;
+  backupEnabled: boolean;
+  pitEnabled: boolean;
+  terminationProtectionEnabled: boolean;
+  encryptionAtRestProvider: 'NONE' | CloudProvider;
+  tags: ResourceTag[];
+  replicationSpecs: ReplicationSpec[];
+  regions: ClusterRegion[];
+  /** Host part of the connection strings, e.g. cluster0.ab1cd. */
+  hostname: string;
+}
+
+/**
+ * Restore jobs of a dedicated cluster (DiskBackupSnapshotRestoreJob): a serverless restore job whose
+ * target is optional (downloads write nowhere).
+ */
+export interface ClusterRestoreJob
+  extends Omit<ServerlessRestoreJob, 'targetClusterName' | 'targetGroupId'> {
+  targetClusterName?: string;
+  targetGroupId?: string;
+  /** Sharded clusters' download jobs: one download per shard and config server. */
+  components?: { replicaSetName: string; downloadUrl?: string }[];
+}
+
+export interface CopySetting {
+  cloudProvider: CloudProvider;
+  regionName: string;
+  /** The replication spec (2023-01-01 names it) and its zone (2024-08-05 names it). */
+  replicationSpecId: string;
+  zoneId: string;
+  shouldCopyOplogs: boolean;
+  frequencies: BackupFrequencyType[];
+  copyPolicyItems: Omit<PolicyItem, 'frequencyInterval'>[];
+}
+
+/** The backup schedule of a dedicated cluster; its policy items are the cluster's `policyItems`. */
+export interface BackupSchedule {
+  policyId: string;
+  referenceHourOfDay: number;
+  referenceMinuteOfHour: number;
+  restoreWindowDays: number;
+  autoExportEnabled: boolean;
+  export?: { exportBucketId: string; frequencyType: 'monthly' | 'yearly' };
+  useOrgAndGroupNamesInExportPrefix: boolean;
+  copyPolicyItemsEnabled: boolean;
+  autoCopySettingsEnabled: boolean;
+  copySettings: CopySetting[];
+  extraRetentionSettings: { frequencyType: BackupFrequencyType; retentionDays: number }[];
+}
+
 export interface Cluster {
   name: string;
+  deployment: ClusterDeployment;
+  schedule: BackupSchedule;
+  restoreJobs: ClusterRestoreJob[];
   type: 'replicaSet' | 'shardedCluster';
   cloudProvider: CloudProvider;
   /** Replica set names: one for a replica set, one per shard plus the config server when sharded. */
@@ -181,8 +270,22 @@ export interface ServerlessRestoreJob {
   progression?: Progression;
 }
 
+/** Deployment fields of a serverless instance or a Flex cluster (both are one replica set). */
+export interface SharedTierDeployment {
+  id: string;
+  createdAt: number;
+  stateName: StateName;
+  mongoDBVersion: string;
+  backingProviderName: CloudProvider;
+  regionName: string;
+  terminationProtectionEnabled: boolean;
+  tags: ResourceTag[];
+  hostname: string;
+}
+
 export interface ServerlessInstance {
   name: string;
+  deployment: SharedTierDeployment & { continuousBackupEnabled: boolean };
   snapshots: ServerlessSnapshot[];
   restoreJobs: ServerlessRestoreJob[];
 }
@@ -217,6 +320,7 @@ export interface FlexRestoreJob {
 
 export interface FlexCluster {
   name: string;
+  deployment: SharedTierDeployment & { diskSizeGB: number; backupEnabled: boolean };
   snapshots: FlexSnapshot[];
   restoreJobs: FlexRestoreJob[];
 }
@@ -225,6 +329,8 @@ export interface Project {
   id: string;
   orgId: string;
   name: string;
+  createdAt: number;
+  tags: ResourceTag[];
   /** In creation order, as Atlas lists them. */
   pipelines: Pipeline[];
   clusters: Map<string, Cluster>;

@@ -59,6 +59,17 @@ describe('the gateway speaks the contract', () => {
       flexClusterName: SEED.flex.main,
       serverlessName: SEED.serverless.main,
     });
+    await run(document('ProjectClusters'), { projectId: p, first: 3 });
+    await run(document('ClusterBackups'), { projectId: p, clusterName: SEED.clusters.replicaSet });
+    await run(document('CreateClusterRestoreJob'), {
+      input: {
+        projectId: p,
+        clusterName: SEED.clusters.replicaSet,
+        deliveryType: 'DOWNLOAD',
+        snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+      },
+    });
+    await run('{ projects(first: 2) { nodes { name } } }', {});
     await run(document('TriggerPipelineRun'), {
       input: {
         projectId: p,
@@ -81,6 +92,14 @@ describe('the gateway speaks the contract', () => {
     const covered = new Set(sent.map((r) => matchOperation(r.method, r.path)?.operationId));
     expect([...covered].sort()).toEqual(
       [
+        'listGroups',
+        'listGroupClusters',
+        'listGroupFlexClusters',
+        'getGroupCluster',
+        'getGroupClusterBackupSchedule',
+        'listGroupClusterBackupSnapshots',
+        'listGroupClusterBackupRestoreJobs',
+        'createGroupClusterBackupRestoreJob',
         'getGroupClusterBackupExport',
         'getGroupFlexClusterBackupRestoreJob',
         'getGroupPipeline',

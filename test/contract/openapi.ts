@@ -10,8 +10,13 @@
  *   there); a `$ref` to a schema that is itself read-only counts as a read-only property;
  * - a `discriminator` dispatches on its property through `mapping`; with a single mapping the property
  *   may be absent (it is read-only for Data Lake sinks), with several it is required.
- * Relaxation (see RELAXATIONS): ApiError.parameters items are typed `object` in the spec, but Atlas and
+ * Relaxations (see RELAXATIONS): ApiError.parameters items are typed `object` in the spec, but Atlas and
  * its docs put strings and numbers there, and the contract's README says to accept any JSON value (docs/simulator.md).
+ * The README's "Surprises" for clusters are treated loosely too: `type: object` fields holding a `oneOf` of
+ * string enums accept any of those strings, and hardware specs that are a `oneOf` of provider specs with
+ * no discriminator become one object with all their properties. The circular schemas (a discriminated
+ * base whose subtypes `allOf` it back) need nothing: definitions are referenced by name, and flattening
+ * follows `allOf` only, never the base's `oneOf`.
  *
  * Statuses: an answer's status must be listed for the operation, except 406 and 410, which the
  * contract's README allows for every operation (version negotiation; docs/simulator.md), and 4xx answers to requests that
@@ -56,12 +61,59 @@ const spec: OpenApiSchema = JSON.parse(
   readFileSync(new URL('./atlas-openapi-subset.json', import.meta.url), 'utf8'),
 );
 
+/** Every schema object of the document (components and inline), each visited once. */
+function eachSchemaNode(node: unknown, visit: (schema: OpenApiSchema) => void): void {
+  if (Array.isArray(node)) for (const item of node) eachSchemaNode(item, visit);
+  else if (node !== null && typeof node === 'object') {
+    visit(node as OpenApiSchema);
+    for (const child of Object.values(node)) eachSchemaNode(child, visit);
+  }
+}
+
+const isStringSchema = (schema: OpenApiSchema) => schema.type === 'string';
+
+/**
+ * `type: object` with a `oneOf` of per-provider string enums (regionName, BaseCloudProviderInstanceSize):
+ * the values are strings, and the enums overlap, so any value of any branch is accepted.
+ */
+function looseStringUnion(schema: OpenApiSchema): void {
+  const branches: OpenApiSchema[] | undefined = schema.oneOf;
+  if (schema.type !== 'object' || !branches?.every(isStringSchema)) return;
+  const values = new Set(branches.flatMap((branch) => branch.enum ?? []));
+  delete schema.oneOf;
+  schema.type = 'string';
+  if (values.size > 0) schema.enum = [...values];
+}
+
+/**
+ * A `oneOf` of provider hardware specs without a discriminator (HardwareSpec20240805,
+ * DedicatedHardwareSpec20240805): a typical value matches several branches, so the schema becomes one
+ * object with every branch's properties (same-named enums merged) and still refuses undeclared fields.
+ */
+function looseObjectUnion(schema: OpenApiSchema): void {
+  const branches: OpenApiSchema[] | undefined = schema.oneOf;
+  if (!branches || schema.discriminator || branches.every(isStringSchema)) return;
+  const properties: Record<string, OpenApiSchema> = { ...schema.properties };
+  for (const branch of branches.map((member) => resolveRef(member))) {
+    for (const [name, property] of Object.entries<OpenApiSchema>(branch.properties ?? {})) {
+      const known = properties[name];
+      properties[name] =
+        known?.enum && property.enum
+          ? { ...known, enum: [...new Set([...known.enum, ...property.enum])] }
+          : (known ?? property);
+    }
+  }
+  delete schema.oneOf;
+  schema.properties = properties;
+}
+
 const RELAXATIONS: ((document: OpenApiSchema) => void)[] = [
   (document) => {
     document.components.schemas.ApiError.properties.parameters.items = {};
   },
+  (document) => eachSchemaNode(document.components.schemas, looseStringUnion),
+  (document) => eachSchemaNode(document.components.schemas, looseObjectUnion),
 ];
-for (const relax of RELAXATIONS) relax(spec);
 
 function resolveRef<T = OpenApiSchema>(node: OpenApiSchema): T {
   let current = node;
@@ -73,6 +125,8 @@ function resolveRef<T = OpenApiSchema>(node: OpenApiSchema): T {
   }
   return current as T;
 }
+
+for (const relax of RELAXATIONS) relax(spec);
 
 function refName(ref: string): string {
   return ref.split('/').pop() ?? ref;

@@ -13,7 +13,9 @@ import {
   pipelinePath,
   V2023,
   V2024_05_30,
+  V2024_08_05,
   V2024_11_13,
+  V2025_03_12,
 } from '../simulator/helpers.ts';
 import {
   assertContractConformance,
@@ -204,6 +206,108 @@ const validCalls: [string, ApiCall?][] = [
   [`${flex}/snapshots?envelope=true`, { accept: V2024_11_13 }],
   [`${flex}/snapshots/${SEED.snapshots.flexNewest}`, { accept: V2024_11_13 }],
   [`${GROUP}/flexClusters/Nope/backup/restoreJobs`, { accept: V2024_11_13 }],
+  ['/api/atlas/v2/groups?itemsPerPage=2&pageNum=2'],
+  ['/api/atlas/v2/groups?envelope=true&includeCount=false'],
+  [GROUP],
+  [`/api/atlas/v2/groups/${SEED.projects.otherProjectId}?pretty=true`],
+  [unknownGroup],
+  [`${GROUP}/clusters?itemsPerPage=5&pageNum=2`, { accept: V2024_08_05 }],
+  [
+    `${GROUP}/clusters?includeDeletedWithRetainedBackups=true&envelope=true`,
+    { accept: V2024_08_05, headers: { 'Use-Effective-Instance-Fields': 'true' } },
+  ],
+  [`${unknownGroup}/clusters`, { accept: V2024_08_05 }],
+  [
+    `${GROUP}/clusters/${SEED.clusters.multiRegion}`,
+    {
+      accept: V2024_08_05,
+      headers: {
+        'Use-Effective-Instance-Fields': 'true',
+        'Use-Effective-Fields-Replication-Specs': 'true',
+      },
+    },
+  ],
+  [`${GROUP}/clusters/${SEED.clusters.geoSharded}`, { accept: V2024_08_05 }],
+  [`${GROUP}/clusters/${SEED.clusters.sharded}?envelope=true`, { accept: V2024_08_05 }],
+  [`${GROUP}/clusters/${SEED.flex.main}`, { accept: V2024_08_05 }],
+  [`${GROUP}/clusters/Nope`, { accept: V2024_08_05 }],
+  [`${GROUP}/flexClusters?itemsPerPage=2`, { accept: V2024_11_13 }],
+  [`${GROUP}/flexClusters/${SEED.flex.creating}`, { accept: V2024_11_13 }],
+  [`${GROUP}/flexClusters/${SEED.clusters.replicaSet}`, { accept: V2024_11_13 }],
+  [`${GROUP}/flexClusters/Nope?envelope=true`, { accept: V2024_11_13 }],
+  [`${GROUP}/serverless?includeCount=false`],
+  [`${GROUP}/serverless/${SEED.serverless.main}`],
+  [`${GROUP}/serverless/Nope`],
+  [`${cluster}/restoreJobs?itemsPerPage=3&pageNum=2`],
+  [`${sharded}/restoreJobs?envelope=true`],
+  [`${cluster}/restoreJobs/${SEED.clusterRestoreJobs.finishedPointInTime}`],
+  [`${cluster}/restoreJobs/${SEED.clusterRestoreJobs.expiredDownload}?pretty=true`],
+  [`${cluster}/restoreJobs/${SEED.clusterRestoreJobs.sharded}`],
+  [
+    `${cluster}/restoreJobs`,
+    {
+      method: 'POST',
+      body: { deliveryType: 'download', snapshotId: SEED.snapshots.replicaSetNewestAvailable },
+    },
+  ],
+  [
+    `${cluster}/restoreJobs`,
+    {
+      method: 'POST',
+      body: {
+        deliveryType: 'pointInTime',
+        pointInTimeUTCSeconds: 1_748_000_000,
+        targetClusterName: SEED.clusters.legacy,
+        targetGroupId: SEED.projectId,
+      },
+    },
+  ],
+  [
+    `${cluster}/restoreJobs`,
+    {
+      method: 'POST',
+      body: {
+        deliveryType: 'automated',
+        snapshotId: SEED.snapshots.replicaSetNewestAvailable,
+        targetClusterName: SEED.clusters.staging,
+        targetGroupId: SEED.projectId,
+      },
+    },
+  ],
+  [
+    `${cluster}/restoreJobs`,
+    {
+      method: 'POST',
+      body: { deliveryType: 'automated', snapshotId: SEED.snapshots.replicaSetNewestAvailable },
+    },
+  ],
+  [`${cluster}/restoreJobs/${SEED.clusterRestoreJobs.runningDownload}`, { method: 'DELETE' }],
+  [`${cluster}/restoreJobs/${SEED.clusterRestoreJobs.finishedAutomated}`, { method: 'DELETE' }],
+  [`${sharded}/restoreJobs/${SEED.clusterRestoreJobs.sharded}?envelope=true`, { method: 'DELETE' }],
+  [`${cluster}/restoreJobs/${SEED.unknownProjectId}`, { method: 'DELETE' }],
+  [`${cluster}/schedule`],
+  [`${cluster}/schedule?envelope=true`, { accept: V2024_08_05 }],
+  [`${sharded}/schedule`, { accept: V2024_08_05 }],
+  [`${GROUP}/clusters/Nope/backup/schedule`, { accept: V2024_08_05 }],
+  [
+    `${sharded}/snapshots`,
+    { method: 'POST', body: { description: 'before upgrade', retentionInDays: 3 } },
+  ],
+  [`${cluster}/snapshots`, { method: 'POST', body: {} }],
+  [`${cluster}/snapshots`, { method: 'POST', body: { description: 'again' } }],
+  [`${cluster}/snapshots/${SEED.snapshots.onDemand}`, { method: 'DELETE' }],
+  [`${cluster}/snapshots/${SEED.snapshots.onDemand}`, { method: 'DELETE' }],
+  ['/api/atlas/v2/rateLimits?itemsPerPage=2&pageNum=2', { accept: V2025_03_12 }],
+  [
+    `/api/atlas/v2/rateLimits?groupId=${SEED.projectId}&endpointPath=${encodeURIComponent(`/api/atlas/v2/groups/{groupId}/clusters`)}`,
+    { accept: V2025_03_12 },
+  ],
+  [`/api/atlas/v2/rateLimits?orgId=${SEED.orgId}&envelope=true`, { accept: V2025_03_12 }],
+  ['/api/atlas/v2/rateLimits?ipAddress=10.0.0.1&name=Clusters', { accept: V2025_03_12 }],
+  [`/api/atlas/v2/rateLimits?groupId=${SEED.unknownProjectId}`, { accept: V2025_03_12 }],
+  ['/api/atlas/v2/rateLimits/clusters?pretty=true', { accept: V2025_03_12 }],
+  [`/api/atlas/v2/rateLimits/cloud-backups?groupId=${SEED.projectId}`, { accept: V2025_03_12 }],
+  ['/api/atlas/v2/rateLimits/nope', { accept: V2025_03_12 }],
 ];
 
 /** Requests outside the contract: only the answers are checked (4xx with an ApiError body). */
@@ -230,6 +334,18 @@ const invalidCalls: [string, ApiCall?][] = [
       },
     },
   ],
+  [
+    `${cluster}/restoreJobs`,
+    { method: 'POST', body: { deliveryType: 'download', cancelled: true } },
+  ],
+  [`${cluster}/restoreJobs`, { method: 'POST', body: { deliveryType: 'later' } }],
+  [`${cluster}/snapshots`, { method: 'POST', body: { retentionInDays: 0 } }],
+  [`${cluster}/snapshots`, { method: 'POST', body: { bogus: 1 } }],
+  [`${cluster}/schedule`, { accept: V2024_11_13 }],
+  [`${GROUP}/clusters`],
+  ['/api/atlas/v2/groups/xyz'],
+  ['/api/atlas/v2/rateLimits?groupId=xyz', { accept: V2025_03_12 }],
+  ['/api/atlas/v2/rateLimits?ipAddress=999.1.1.1', { accept: V2025_03_12 }],
 ];
 
 async function drive(calls: [string, ApiCall?][]): Promise<RecordedRequest[]> {
@@ -247,7 +363,8 @@ describe('the simulator against the contract', () => {
     assertContractConformance(recorded);
     expect(new Set(recorded.map((r) => r.operationId))).toEqual(new Set(CONTRACT_OPERATION_IDS));
     const statuses = new Set(recorded.map((r) => r.status));
-    for (const status of [200, 202, 400, 404, 409]) expect(statuses).toContain(status);
+    for (const status of [200, 202, 204, 400, 403, 404, 405, 409])
+      expect(statuses).toContain(status);
   });
 
   it('answers requests outside the contract with contract-shaped errors', async () => {
@@ -315,6 +432,27 @@ describe('the validator', () => {
     expect(problems).toContain('body/_id: read-only field');
     expect(problems).toContain('undeclared field "extra"');
     expect(() => assertContractConformance([bad])).toThrow(/contract problem/);
+  });
+
+  it('treats the loosely typed cluster schemas loosely, and no more', async () => {
+    const [good] = await drive([
+      [`${GROUP}/clusters/${SEED.clusters.replicaSet}`, { accept: V2024_08_05 }],
+    ]);
+    if (!good) throw new Error('nothing recorded');
+    expect(validateResponse(good)).toEqual([]);
+    const cluster = structuredClone(good.responseBody) as {
+      replicationSpecs: { regionConfigs: Record<string, any>[] }[];
+    };
+    const region = cluster.replicationSpecs[0]?.regionConfigs[0];
+    if (!region) throw new Error('no region config');
+    region.regionName = 'MARS_NORTH_1';
+    region.electableSpecs = { ...region.electableSpecs, instanceSize: 'M9000', invented: 1 };
+    region.autoScaling.compute.maxInstanceSize = 'M40';
+    const problems = validateResponse({ ...good, responseBody: cluster }).join('\n');
+    expect(problems).toContain('regionName');
+    expect(problems).toContain('electableSpecs/instanceSize');
+    expect(problems).toContain('undeclared field "invented"');
+    expect(problems).not.toContain('maxInstanceSize');
   });
 
   it('catches bad responses', async () => {

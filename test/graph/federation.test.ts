@@ -73,6 +73,11 @@ describe('schema/subgraph.graphql', () => {
       ([, type, fields]) => [type, fields],
     );
     expect(Object.fromEntries(keys)).toEqual({
+      Cluster: 'project { atlasId } name',
+      ClusterRestoreJob: 'cluster { project { atlasId } name } atlasId',
+      FlexCluster: 'project { atlasId } name',
+      ServerlessInstance: 'project { atlasId } name',
+      ClusterSnapshot: 'cluster { project { atlasId } name } atlasId',
       ExportJob: 'cluster { project { atlasId } name } atlasId',
       FlexRestoreJob: 'flexCluster { project { atlasId } name } atlasId',
       Pipeline: 'project { atlasId } name',
@@ -306,7 +311,7 @@ describe('_entities', () => {
       bad.map((_, i) => [['_entities', i], 'BAD_USER_INPUT', `representations.${i}`]),
     );
     expect(body.errors![0]!.message).toContain(
-      'ExportJob, FlexRestoreJob, Pipeline, PipelineRun, Project, ServerlessRestoreJob',
+      'Cluster, ClusterRestoreJob, ClusterSnapshot, ExportJob, FlexCluster, FlexRestoreJob, Pipeline, PipelineRun, Project, ServerlessInstance, ServerlessRestoreJob',
     );
     expect(calls(h.upstream())).toEqual([`GET ${group}/pipelines/${SEED.pipelines.small}`]);
     expect(h.logs.slice(logged).filter((line) => line.level >= 50)).toEqual([]);

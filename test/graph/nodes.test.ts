@@ -118,7 +118,9 @@ describe('node(id)', () => {
     ],
     [
       'an unknown type',
-      Buffer.from(JSON.stringify([1, 'Cluster', SEED.projectId, 'Cluster0'])).toString('base64url'),
+      Buffer.from(JSON.stringify([1, 'Organization', SEED.projectId, 'Cluster0'])).toString(
+        'base64url',
+      ),
     ],
     [
       'a wrong arity',

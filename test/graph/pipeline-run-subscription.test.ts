@@ -1,10 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { nextPollInterval } from '../../src/graph/live/run-poll-hub.ts';
 import { encodeGlobalId } from '../../src/graph/relay/global-id.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { JWT_ENV, signToken } from '../security/tokens.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
+import { eventually, expectBackedOff } from '../support/polling.ts';
 import { useHarness } from '../support/shared-harness.ts';
 import { payloads, subscribe } from '../support/sse.ts';
 
@@ -49,15 +49,6 @@ const runPath = (runId: string, pipeline: string = SEED.pipelines.small) =>
   `/api/atlas/v2/groups/${SEED.projectId}/pipelines/${pipeline}/runs/${runId}`;
 const polls = (runId: string, pipeline?: string) =>
   h.upstream().filter((r) => r.method === 'GET' && r.path === runPath(runId, pipeline));
-
-/** Resolves once `condition` holds, checking every 10 ms; fails after `ms`. */
-async function eventually(condition: () => boolean, ms = 10_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const ORDER = [
   'PENDING/SNAPSHOT',
@@ -136,14 +127,7 @@ describe('pipelineRunUpdated', () => {
     await eventually(() => polls(runId, SEED.pipelines.everyState).length >= 7);
 
     const starts = polls(runId, SEED.pipelines.everyState).map((r) => r.startedAt);
-    starts.slice(1).forEach((start, i) => {
-      // Timers never fire early: each gap is at least the backed-off interval (1 ms of clock slack).
-      const interval = Array.from({ length: i }).reduce<number>(
-        (ms) => nextPollInterval(ms, false, { initialMs: INITIAL_MS, maxMs: MAX_MS }),
-        INITIAL_MS,
-      );
-      expect(start - starts[i]!).toBeGreaterThanOrEqual(interval - 1);
-    });
+    expectBackedOff(starts, INITIAL_MS, MAX_MS);
     expect(payloads(first.events)).toHaveLength(1);
 
     first.close();

@@ -16,6 +16,12 @@ const TRIGGER = `mutation Trigger($input: TriggerPipelineRunInput!) {
   triggerPipelineRun(input: $input) { __typename ... on TriggerPipelineRunSuccess { run { id atlasId } } }
 }`;
 const WATCH = `subscription Watch($id: ID!) { pipelineRunUpdated(id: $id) { state phase } }`;
+const CREATE_EXPORT = `mutation Export($input: CreateExportJobInput!) {
+  createExportJob(input: $input) { __typename ... on CreateExportJobSuccess { exportJob { id atlasId } } }
+}`;
+const WATCH_EXPORT = `subscription WatchExport($id: ID!) {
+  exportJobUpdated(id: $id) { state exportStatus { exportedCollections } }
+}`;
 
 let redis: RedisServer;
 let simulator: Simulator;
@@ -40,7 +46,7 @@ afterAll(async () => {
   await Promise.all([simulator?.close(), redis?.stop()]);
 });
 
-describe.skipIf(!redisServerInstalled)('live runs across replicas sharing one Redis', () => {
+describe.skipIf(!redisServerInstalled)('watches across replicas sharing one Redis', () => {
   it('poll a watched run from one replica only, and relay every change to subscribers of both', async () => {
     const triggered = await postGraphQL(a.url, TRIGGER, {
       input: {
@@ -71,5 +77,41 @@ describe.skipIf(!redisServerInstalled)('live runs across replicas sharing one Re
     );
     expect(polls.length).toBeGreaterThan(2);
     expect(new Set(polls.map((r) => r.headers['x-request-id'])).size).toBe(1);
+  });
+
+  it('poll a watched export job from one replica only, and relay every change to subscribers of both', async () => {
+    const created = await postGraphQL(a.url, CREATE_EXPORT, {
+      input: {
+        projectId: SEED.projectId,
+        clusterName: SEED.clusters.replicaSet,
+        snapshotId: SEED.snapshots.exportFree,
+        exportBucketId: SEED.exportBuckets.aws,
+      },
+    });
+    const job = created.body.data.createExportJob.exportJob;
+    simulator.clearRequests();
+
+    const [onA, onB] = await Promise.all([
+      subscribe(a.url, WATCH_EXPORT, { id: job.id }),
+      subscribe(b.url, WATCH_EXPORT, { id: job.id }),
+    ]);
+    await Promise.all([onA.ended, onB.ended]);
+
+    const states = (events: { event: string; data: any }[]) =>
+      events.filter((e) => e.event === 'next').map((e) => e.data.data.exportJobUpdated.state);
+    expect(states(onA.events).at(-1)).toBe('SUCCESSFUL');
+    expect(states(onB.events).at(-1)).toBe('SUCCESSFUL');
+    expect(states(onA.events).length).toBeGreaterThan(1);
+    expect(states(onB.events).length).toBeGreaterThan(1);
+
+    // Every upstream call since the watches began is a poll of the job, all from one replica's stream.
+    const upstream = simulator.requests.filter((r) => r.path.startsWith('/api/atlas/v2'));
+    expect(new Set(upstream.map((r) => `${r.method} ${r.operationId} ${r.path}`))).toEqual(
+      new Set([
+        `GET getGroupClusterBackupExport /api/atlas/v2/groups/${SEED.projectId}/clusters/${SEED.clusters.replicaSet}/backup/exports/${job.atlasId}`,
+      ]),
+    );
+    expect(upstream.length).toBeGreaterThan(2);
+    expect(new Set(upstream.map((r) => r.headers['x-request-id'])).size).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { SEED } from '../../src/simulator/index.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { subscribe } from '../support/sse.ts';
 
-/** docs/graph.md (Live runs): a subscriber whose forwarded token stops working gets UNAUTHENTICATED, and the stream ends. */
+/** docs/graph.md (Watches): a subscriber whose forwarded token stops working gets UNAUTHENTICATED, and the stream ends. */
 const ACCOUNT = { clientId: 'mdb_sa_id_watch', clientSecret: 'mdb_sa_sk_watch-secret' };
 const basic = `Basic ${Buffer.from(`${ACCOUNT.clientId}:${ACCOUNT.clientSecret}`).toString('base64')}`;
 

@@ -38,6 +38,11 @@ const NAMES_A_PROJECT = new Set([
   'CreateServerlessRestoreJobInput.targetProjectId',
   'CreateFlexRestoreJobInput.projectId',
   'CreateFlexRestoreJobInput.targetProjectId',
+  'CreateClusterRestoreJobInput.projectId',
+  'CreateClusterRestoreJobInput.targetProjectId',
+  'CancelClusterRestoreJobInput.projectId',
+  'TakeClusterSnapshotInput.projectId',
+  'DeleteClusterSnapshotInput.projectId',
 ]);
 /** ObjectIds of objects inside a project the request already named. */
 const NAMES_NO_PROJECT = new Set([
@@ -52,6 +57,10 @@ const NAMES_NO_PROJECT = new Set([
   'CreateExportJobInput.exportBucketId',
   'CreateServerlessRestoreJobInput.snapshotId',
   'CreateFlexRestoreJobInput.snapshotId',
+  'Cluster.restoreJob(id)',
+  'CreateClusterRestoreJobInput.snapshotId',
+  'CancelClusterRestoreJobInput.restoreJobId',
+  'DeleteClusterSnapshotInput.snapshotId',
 ]);
 
 const schema = buildSchema();
@@ -219,7 +228,17 @@ describe('the project scope rule covers every place a request can name a project
     const mutations = Object.keys(schema.getMutationType()!.getFields());
     expect(mutations.filter((name) => !all.some((c) => c.field.name === name))).toEqual([]);
     expect(new Set(all.map((c) => c.field.name))).toEqual(
-      new Set([...mutations, 'project', 'node', 'nodes', '_entities', 'pipelineRunUpdated']),
+      new Set([
+        ...mutations,
+        'project',
+        'node',
+        'nodes',
+        '_entities',
+        'pipelineRunUpdated',
+        'exportJobUpdated',
+        'restoreJobUpdated',
+        'clusterSnapshotUpdated',
+      ]),
     );
     // Both projects of a restore are cases of their own.
     expect(all.filter((c) => c.field.name === 'createFlexRestoreJob')).toHaveLength(2);

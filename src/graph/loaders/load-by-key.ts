@@ -1,4 +1,4 @@
-import { isMissingObject } from '../../atlas/errors.ts';
+import { isMissingObject, isNotFound } from '../../atlas/errors.ts';
 import type { AtlasRequest } from '../../atlas/request.ts';
 import type { GraphContext } from '../context.ts';
 
@@ -10,11 +10,13 @@ export async function loadByKey<Raw, Shape>(
   context: GraphContext,
   request: AtlasRequest,
   shape: (raw: Raw) => Shape,
+  /** True when the object is a project's direct child (a cluster): its own not-found code means it is missing. */
+  topLevel = false,
 ): Promise<Shape | null> {
   try {
     return shape(await context.loaders.requests.load<Raw>(request));
   } catch (error) {
-    if (isMissingObject(error)) return null;
+    if (topLevel ? isNotFound(error) : isMissingObject(error)) return null;
     throw error;
   }
 }

@@ -1,17 +1,29 @@
+import { getBackupSchedule } from '../../atlas/backup-schedule.ts';
+import { getCluster } from '../../atlas/clusters.ts';
 import { type AtlasExportJob, getExportJob } from '../../atlas/export-jobs.ts';
+import { getFlexCluster } from '../../atlas/flex-clusters.ts';
 import { type AtlasPipelineRun, getPipelineRun } from '../../atlas/pipelines.ts';
 import {
+  type AtlasClusterRestoreJob,
   type AtlasFlexRestoreJob,
   type AtlasServerlessRestoreJob,
+  getClusterRestoreJob,
   getFlexRestoreJob,
   getServerlessRestoreJob,
 } from '../../atlas/restore-jobs.ts';
+import { getServerlessInstance } from '../../atlas/serverless-instances.ts';
+import { type AtlasClusterSnapshot, getClusterSnapshot } from '../../atlas/snapshots.ts';
 import type { GraphContext } from '../context.ts';
 import {
+  clusterJobShape,
+  clusterShape,
+  clusterSnapshotShape,
   exportJobShape,
+  flexClusterShape,
   flexJobShape,
   pipelineShape,
   runShape,
+  serverlessInstanceShape,
   serverlessJobShape,
 } from '../types/shapes.ts';
 import { loadByKey } from './load-by-key.ts';
@@ -46,6 +58,19 @@ export const loadExportJob = (
     exportJobShape(groupId, clusterName, raw),
   );
 
+/** One GET, or nothing when a list of this operation already held the snapshot. */
+export const loadClusterSnapshot = (
+  context: GraphContext,
+  groupId: string,
+  clusterName: string,
+  snapshotId: string,
+) =>
+  loadByKey(
+    context,
+    getClusterSnapshot(groupId, clusterName, snapshotId),
+    (raw: AtlasClusterSnapshot) => clusterSnapshotShape(groupId, clusterName, raw),
+  );
+
 export const loadServerlessRestoreJob = (
   context: GraphContext,
   groupId: string,
@@ -67,3 +92,34 @@ export const loadFlexRestoreJob = (
   loadByKey(context, getFlexRestoreJob(groupId, cluster, jobId), (raw: AtlasFlexRestoreJob) =>
     flexJobShape(groupId, cluster, raw),
   );
+
+export const loadClusterRestoreJob = (
+  context: GraphContext,
+  groupId: string,
+  cluster: string,
+  jobId: string,
+) =>
+  loadByKey(context, getClusterRestoreJob(groupId, cluster, jobId), (raw: AtlasClusterRestoreJob) =>
+    clusterJobShape(groupId, cluster, raw),
+  );
+
+// Clusters and instances are keyed by name and their shapes hold no upstream data: these lookups fetch
+// the object only to tell whether it exists (`node`, `_entities`), and its fields then read that answer.
+
+export const loadCluster = (context: GraphContext, groupId: string, name: string) =>
+  loadByKey(context, getCluster(groupId, name), () => clusterShape(groupId, name), true);
+
+export const loadFlexCluster = (context: GraphContext, groupId: string, name: string) =>
+  loadByKey(context, getFlexCluster(groupId, name), () => flexClusterShape(groupId, name), true);
+
+export const loadServerlessInstance = (context: GraphContext, groupId: string, name: string) =>
+  loadByKey(
+    context,
+    getServerlessInstance(groupId, name),
+    () => serverlessInstanceShape(groupId, name),
+    true,
+  );
+
+/** A cluster's backup schedule, or null when Atlas has none for it (a missing cluster is NOT_FOUND). */
+export const loadBackupSchedule = <Raw>(context: GraphContext, groupId: string, cluster: string) =>
+  loadByKey(context, getBackupSchedule(groupId, cluster), (raw: Raw) => raw);

@@ -1,6 +1,10 @@
-import type { CreateServerlessRestoreJobBody } from '../../atlas/restore-jobs.ts';
+import type {
+  CreateClusterRestoreJobBody,
+  CreateServerlessRestoreJobBody,
+} from '../../atlas/restore-jobs.ts';
 import { builder } from '../builder.ts';
 import { NAMES_A_PROJECT } from '../project-scope.ts';
+import { RestoreDeliveryType } from '../types/restore-job.ts';
 import { ServerlessRestoreJobDeliveryType } from '../types/serverless-restore-job.ts';
 import { atLeastCheck, clusterNameCheck, givenFields, type InputCheck } from './input-checks.ts';
 
@@ -146,4 +150,95 @@ export const flexRestoreBody = (input: typeof CreateFlexRestoreJobInput.$inferIn
   snapshotId: input.snapshotId,
   targetDeploymentItemName: input.targetDeploymentItemName,
   ...givenFields(input, ['targetProjectId']),
+});
+
+export const CreateClusterRestoreJobInput = builder.inputType('CreateClusterRestoreJobInput', {
+  description:
+    "Restores a dedicated cluster's backup: a snapshot (`snapshotId`; RESTORE into a cluster, or DOWNLOAD) or a moment of its restore window (POINT_IN_TIME: `pointInTimeUTCSeconds`, or `oplogTs` with `oplogInc`). RESTORE and POINT_IN_TIME name the target cluster.",
+  fields: (t) => ({
+    projectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
+    clusterName: t.string({ required: true, description: 'The cluster whose backup is restored.' }),
+    deliveryType: t.field({ type: RestoreDeliveryType.ref, required: true }),
+    snapshotId: t.field({ type: 'ObjectId', description: 'One of `Cluster.snapshots`.' }),
+    pointInTimeUTCSeconds: t.int({
+      description: `Seconds since the epoch, at least ${EARLIEST_POINT_IN_TIME}, within the restore window.`,
+    }),
+    oplogTs: t.int({
+      description: `Oplog timestamp seconds, at least ${EARLIEST_POINT_IN_TIME}; with oplogInc.`,
+    }),
+    oplogInc: t.int({ description: 'Oplog increment, at least 1; with oplogTs.' }),
+    targetProjectId: t.field({
+      type: 'ObjectId',
+      description: 'The project of the cluster restored into (RESTORE, POINT_IN_TIME).',
+      extensions: NAMES_A_PROJECT,
+    }),
+    targetClusterName: t.string({
+      description: 'The cluster restored into (RESTORE, POINT_IN_TIME); its data is replaced.',
+    }),
+  }),
+});
+
+type ClusterRestoreInput = typeof CreateClusterRestoreJobInput.$inferInput;
+
+/** Atlas's names for the delivery types, which the graph gives in one enum for every kind of job. */
+const UPSTREAM_DELIVERY_TYPES: Record<string, string> = {
+  RESTORE: 'automated',
+  DOWNLOAD: 'download',
+  POINT_IN_TIME: 'pointInTime',
+};
+
+/** Restoring into a cluster names it; a download names none. */
+function targetChecks(input: ClusterRestoreInput): InputCheck[] {
+  const targets = [
+    ['targetProjectId', input.targetProjectId],
+    ['targetClusterName', input.targetClusterName],
+  ] as const;
+  return input.deliveryType === 'DOWNLOAD'
+    ? targets.map(([name, value]) => [value == null, [name], 'Not with deliveryType DOWNLOAD.'])
+    : targets.map(([name, value]) => [
+        value != null,
+        [name],
+        `Required with deliveryType ${input.deliveryType}.`,
+      ]);
+}
+
+/** The contract's rules for a dedicated cluster's restore, each field's own first. */
+export const clusterRestoreChecks = (input: ClusterRestoreInput, now: number): InputCheck[] => [
+  clusterNameCheck(input.clusterName, 'clusterName'),
+  ...(input.targetClusterName == null
+    ? []
+    : [clusterNameCheck(input.targetClusterName, 'targetClusterName')]),
+  atLeastCheck(input.pointInTimeUTCSeconds, EARLIEST_POINT_IN_TIME, 'pointInTimeUTCSeconds'),
+  atLeastCheck(input.oplogTs, EARLIEST_POINT_IN_TIME, 'oplogTs'),
+  atLeastCheck(input.oplogInc, 1, 'oplogInc'),
+  [
+    input.pointInTimeUTCSeconds == null || input.pointInTimeUTCSeconds * 1000 <= now,
+    ['pointInTimeUTCSeconds'],
+    'Must not be in the future.',
+  ],
+  ...targetChecks(input),
+  ...restorePointChecks({
+    ...input,
+    deliveryType: UPSTREAM_DELIVERY_TYPES[input.deliveryType] ?? input.deliveryType,
+  }),
+];
+
+/** The moment a point-in-time restore asks for, in seconds, when it gives one. */
+export const requestedMoment = (input: ClusterRestoreInput): number | undefined =>
+  input.pointInTimeUTCSeconds ?? input.oplogTs ?? undefined;
+
+/** Atlas names the target project `targetGroupId` and the delivery types in its own words. */
+export const clusterRestoreBody = (input: ClusterRestoreInput): CreateClusterRestoreJobBody => ({
+  deliveryType: UPSTREAM_DELIVERY_TYPES[input.deliveryType] ?? input.deliveryType,
+  ...givenFields(input, ['snapshotId', 'pointInTimeUTCSeconds', 'oplogTs', 'oplogInc']),
+  ...(input.targetProjectId == null ? {} : { targetGroupId: input.targetProjectId }),
+  ...givenFields(input, ['targetClusterName']),
+});
+
+export const CancelClusterRestoreJobInput = builder.inputType('CancelClusterRestoreJobInput', {
+  fields: (t) => ({
+    projectId: t.field({ type: 'ObjectId', required: true, extensions: NAMES_A_PROJECT }),
+    clusterName: t.string({ required: true }),
+    restoreJobId: t.field({ type: 'ObjectId', required: true }),
+  }),
 });

@@ -7,9 +7,14 @@ const KEY_CHECKS = {
   Project: [],
   Pipeline: [isPipelineName],
   PipelineRun: [isPipelineName, (id: string) => OBJECT_ID.test(id)],
+  Cluster: [isClusterName],
+  FlexCluster: [isClusterName],
+  ServerlessInstance: [isClusterName],
   ExportJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],
+  ClusterSnapshot: [isClusterName, (id: string) => OBJECT_ID.test(id)],
   ServerlessRestoreJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],
   FlexRestoreJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],
+  ClusterRestoreJob: [isClusterName, (id: string) => OBJECT_ID.test(id)],
 } satisfies Record<string, ((key: string) => boolean)[]>;
 
 export type NodeTypeName = keyof typeof KEY_CHECKS;

@@ -5,9 +5,8 @@ import { upstreamId } from '../lib/upstream-id.ts';
 import { loadExportJob } from '../loaders/lookups.ts';
 import { connectionType } from '../relay/connection.ts';
 import { NodeRef, registerRefetch } from '../relay/node.ts';
-import { ClusterRef, ExportJobRef } from './refs.ts';
-import { clusterShape, type ExportJobShape } from './shapes.ts';
-import { ClusterSnapshotRef } from './snapshot.ts';
+import { ClusterRef, ClusterSnapshotRef, ExportJobRef } from './refs.ts';
+import { clusterShape, clusterSnapshotShape, type ExportJobShape } from './shapes.ts';
 
 const ExportJobState = upstreamEnum(
   'ExportJobState',
@@ -100,10 +99,15 @@ ExportJobRef.implement({
     snapshot: t.field({
       type: ClusterSnapshotRef,
       description: 'The snapshot exported; null once it has expired.',
-      resolve: (job, _, context) =>
-        job.raw.snapshotId
-          ? context.loaders.snapshots.load(job.groupId, job.clusterName, job.raw.snapshotId)
-          : null,
+      resolve: async (job, _, context) => {
+        if (!job.raw.snapshotId) return null;
+        const raw = await context.loaders.snapshots.load(
+          job.groupId,
+          job.clusterName,
+          job.raw.snapshotId,
+        );
+        return raw && clusterSnapshotShape(job.groupId, job.clusterName, raw);
+      },
     }),
   }),
 });

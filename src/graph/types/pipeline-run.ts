@@ -7,9 +7,8 @@ import { loadPipeline, loadRun } from '../loaders/lookups.ts';
 import { connectionType } from '../relay/connection.ts';
 import { NodeRef, registerRefetch } from '../relay/node.ts';
 import { DatasetRetentionPolicyRef } from './dataset-retention-policy.ts';
-import { PipelineRef, PipelineRunRef } from './refs.ts';
-import type { PipelineRunShape } from './shapes.ts';
-import { ClusterSnapshotRef } from './snapshot.ts';
+import { ClusterSnapshotRef, PipelineRef, PipelineRunRef } from './refs.ts';
+import { clusterSnapshotShape, type PipelineRunShape } from './shapes.ts';
 
 const PipelineRunState = upstreamEnum(
   'PipelineRunState',
@@ -95,7 +94,8 @@ PipelineRunRef.implement({
         const clusterName = (await context.loaders.pipelines.load(run.groupId, run.pipelineName))
           ?.source?.clusterName;
         if (typeof clusterName !== 'string') return null;
-        return context.loaders.snapshots.load(run.groupId, clusterName, snapshotId);
+        const raw = await context.loaders.snapshots.load(run.groupId, clusterName, snapshotId);
+        return raw && clusterSnapshotShape(run.groupId, clusterName, raw);
       },
     }),
   }),

@@ -6,6 +6,7 @@ import {
   pipelineAvailableSnapshots,
   pipelineRuns,
 } from '../../atlas/pipelines.ts';
+import type { AtlasClusterSnapshot } from '../../atlas/snapshots.ts';
 import { PIPELINES_DEPRECATION } from '../lib/deprecations.ts';
 import { upstreamEnum } from '../lib/upstream-enum.ts';
 import { upstreamId } from '../lib/upstream-id.ts';
@@ -20,7 +21,7 @@ import { IngestionSourceRef } from './ingestion-source.ts';
 import { PipelineRunConnection } from './pipeline-run.ts';
 import { PolicyItemRef } from './policy-item.ts';
 import { PipelineRef, PipelineRunRef, ProjectRef } from './refs.ts';
-import { type PipelineShape, projectShape, runShape } from './shapes.ts';
+import { clusterSnapshotShape, type PipelineShape, projectShape, runShape } from './shapes.ts';
 import { ClusterSnapshotConnection } from './snapshot.ts';
 
 const PipelineState = upstreamEnum(
@@ -28,6 +29,17 @@ const PipelineState = upstreamEnum(
   ['ACTIVE', 'PAUSED'],
   'Whether a pipeline ingests its scheduled snapshots.',
 );
+
+/** The cluster whose snapshots the pipeline ingests: its snapshots' global IDs name it. */
+function sourceClusterName(pipeline: PipelineShape): string {
+  const name = pipeline.raw.source?.clusterName;
+  if (typeof name !== 'string')
+    throw new AtlasCallError(
+      'UPSTREAM_BAD_RESPONSE',
+      `Atlas returned pipeline "${pipeline.name}" without a source cluster.`,
+    );
+  return name;
+}
 
 PipelineRef.implement({
   description: `An Atlas Data Lake Pipeline. Its global ID holds its name: renaming a pipeline changes the IDs of the pipeline and its runs. ${PIPELINES_DEPRECATION}`,
@@ -110,6 +122,8 @@ PipelineRef.implement({
           pipeline.name,
           args.completedAfter ?? undefined,
         ),
+      node: (raw: AtlasClusterSnapshot, pipeline) =>
+        clusterSnapshotShape(pipeline.groupId, sourceClusterName(pipeline), raw),
     }),
     project: t.field({
       type: ProjectRef,

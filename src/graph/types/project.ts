@@ -1,14 +1,30 @@
+import { type AtlasCluster, clusters } from '../../atlas/clusters.ts';
+import { AtlasCallError } from '../../atlas/errors.ts';
+import { type AtlasFlexCluster, flexClusters } from '../../atlas/flex-clusters.ts';
 import { listPipelines } from '../../atlas/pipelines.ts';
+import { type AtlasProject, getProject, PROJECTS_PATH, projects } from '../../atlas/projects.ts';
+import {
+  type AtlasServerlessInstance,
+  serverlessInstances,
+} from '../../atlas/serverless-instances.ts';
 import { userInputError } from '../../errors/catalogue.ts';
 import { builder } from '../builder.ts';
-import { PIPELINES_DEPRECATION, SERVERLESS_DEPRECATION } from '../lib/deprecations.ts';
+import type { GraphContext } from '../context.ts';
+import {
+  PIPELINES_DEPRECATION,
+  SERVERLESS_DEPRECATION,
+  SERVERLESS_INSTANCES_DEPRECATION,
+} from '../lib/deprecations.ts';
 import { isClusterName, isPipelineName } from '../lib/patterns.ts';
 import { loadPipeline } from '../loaders/lookups.ts';
 import { NAMES_A_PROJECT } from '../project-scope.ts';
+import { connectionArgs, connectionType, resolveConnection } from '../relay/connection.ts';
 import { connectionField } from '../relay/connection-field.ts';
-import { arraySource } from '../relay/connection-sources.ts';
+import { arraySource, collectionSource } from '../relay/connection-sources.ts';
 import { collectionKey } from '../relay/cursor.ts';
 import { NodeRef, registerRefetch } from '../relay/node.ts';
+import { ClusterConnection } from './cluster.ts';
+import { FlexClusterConnection } from './flex-cluster.ts';
 import { PipelineConnection } from './pipeline.ts';
 import {
   ClusterRef,
@@ -17,14 +33,20 @@ import {
   ProjectRef,
   ServerlessInstanceRef,
 } from './refs.ts';
+import { ServerlessInstanceConnection } from './serverless-instance.ts';
 import {
   clusterShape,
   flexClusterShape,
+  listedName,
   type ProjectShape,
   pipelineShape,
   projectShape,
   serverlessInstanceShape,
 } from './shapes.ts';
+
+/** The project as Atlas describes it: one GET, none when `projects` of this operation listed it. */
+const described = (project: ProjectShape, context: GraphContext) =>
+  context.loaders.requests.load<AtlasProject>(getProject(project.groupId));
 
 ProjectRef.implement({
   description:
@@ -33,6 +55,45 @@ ProjectRef.implement({
   isTypeOf: (value) => (value as ProjectShape).kind === 'Project',
   fields: (t) => ({
     atlasId: t.expose('groupId', { type: 'ObjectId', nullable: false }),
+    name: t.string({
+      resolve: async (project, _, context) => (await described(project, context)).name ?? null,
+    }),
+    orgId: t.field({
+      type: 'ObjectId',
+      description: 'The organization the project belongs to.',
+      resolve: async (project, _, context) => (await described(project, context)).orgId ?? null,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      resolve: async (project, _, context) => (await described(project, context)).created ?? null,
+    }),
+    clusterCount: t.int({
+      description: 'How many clusters the project holds, as Atlas counts them.',
+      resolve: async (project, _, context) =>
+        (await described(project, context)).clusterCount ?? null,
+    }),
+    clusters: connectionField(t, {
+      type: ClusterConnection,
+      description: "The project's dedicated clusters, in Atlas's order.",
+      list: (project) => clusters(project.groupId),
+      node: (raw: AtlasCluster, project) =>
+        clusterShape(project.groupId, listedName(raw, 'cluster')),
+    }),
+    flexClusters: connectionField(t, {
+      type: FlexClusterConnection,
+      description: "The project's Flex clusters, in Atlas's order.",
+      list: (project) => flexClusters(project.groupId),
+      node: (raw: AtlasFlexCluster, project) =>
+        flexClusterShape(project.groupId, listedName(raw, 'Flex cluster')),
+    }),
+    serverlessInstances: connectionField(t, {
+      type: ServerlessInstanceConnection,
+      deprecationReason: SERVERLESS_INSTANCES_DEPRECATION,
+      description: `The project's serverless instances, in Atlas's order. ${SERVERLESS_INSTANCES_DEPRECATION}`,
+      list: (project) => serverlessInstances(project.groupId),
+      node: (raw: AtlasServerlessInstance, project) =>
+        serverlessInstanceShape(project.groupId, listedName(raw, 'serverless instance')),
+    }),
     pipelines: connectionField(t, {
       type: PipelineConnection,
       deprecationReason: PIPELINES_DEPRECATION,
@@ -98,7 +159,34 @@ ProjectRef.implement({
 
 registerRefetch('Project', async (id) => projectShape(id.groupId));
 
+const ProjectConnection = connectionType('Project', ProjectRef);
+
+/**
+ * A caller limited to listed projects (AUTH_MODE=jwt) sees those, in its claim's order, paged here:
+ * Atlas's own list would name projects the caller may not know of, so it is never asked.
+ */
+const listedProjects = (listed: ReadonlySet<string>) =>
+  arraySource<AtlasProject>(
+    collectionKey({ groupId: '', path: PROJECTS_PATH, filters: { scope: 'claim' } }),
+    async () => [...listed].map((id) => ({ id })),
+  );
+
 builder.queryFields((t) => ({
+  projects: t.field({
+    type: ProjectConnection,
+    nullable: false,
+    description:
+      "The projects the caller may use: with AUTH_MODE=jwt those of its claim, in that order, without asking Atlas; otherwise every project the credential sees, in Atlas's order.",
+    args: connectionArgs(t.arg),
+    resolve: (_, args, context, info) => {
+      const access = context.caller.projects;
+      const source =
+        access.kind === 'listed'
+          ? listedProjects(access.projects)
+          : collectionSource<AtlasProject>(projects(), context);
+      return resolveConnection(args, info, source, (raw) => projectShape(listedId(raw)));
+    },
+  }),
   project: t.field({
     type: ProjectRef,
     nullable: false,
@@ -107,3 +195,9 @@ builder.queryFields((t) => ({
     resolve: (_, { id }) => projectShape(id),
   }),
 }));
+
+function listedId(raw: AtlasProject): string {
+  if (typeof raw.id !== 'string')
+    throw new AtlasCallError('UPSTREAM_BAD_RESPONSE', 'Atlas returned a project without an id.');
+  return raw.id;
+}

@@ -1,6 +1,8 @@
 import { builder } from '../builder.ts';
 import type {
+  ClusterRestoreJobShape,
   ClusterShape,
+  ClusterSnapshotShape,
   ExportJobShape,
   FlexClusterShape,
   FlexRestoreJobShape,
@@ -22,6 +24,7 @@ export const PipelineRef = builder.objectRef<PipelineShape>('Pipeline');
 export const PipelineRunRef = builder.objectRef<PipelineRunShape>('PipelineRun');
 export const ClusterRef = builder.objectRef<ClusterShape>('Cluster');
 export const ExportJobRef = builder.objectRef<ExportJobShape>('ExportJob');
+export const ClusterSnapshotRef = builder.objectRef<ClusterSnapshotShape>('ClusterSnapshot');
 export const ServerlessInstanceRef =
   builder.objectRef<ServerlessInstanceShape>('ServerlessInstance');
 export const FlexClusterRef = builder.objectRef<FlexClusterShape>('FlexCluster');
@@ -29,3 +32,4 @@ export const RestoreJobRef = builder.interfaceRef<RestoreJobShape>('RestoreJob')
 export const ServerlessRestoreJobRef =
   builder.objectRef<ServerlessRestoreJobShape>('ServerlessRestoreJob');
 export const FlexRestoreJobRef = builder.objectRef<FlexRestoreJobShape>('FlexRestoreJob');
+export const ClusterRestoreJobRef = builder.objectRef<ClusterRestoreJobShape>('ClusterRestoreJob');

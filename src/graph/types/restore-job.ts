@@ -10,12 +10,12 @@ import type { RestoreJobShape } from './shapes.ts';
 const RestoreJobStatus = upstreamEnum(
   'RestoreJobStatus',
   ['PENDING', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'],
-  'One status for restore jobs of both upstreams.',
+  'One status for every kind of restore job.',
 );
-const RestoreDeliveryType = upstreamEnum(
+export const RestoreDeliveryType = upstreamEnum(
   'RestoreDeliveryType',
   ['RESTORE', 'DOWNLOAD', 'POINT_IN_TIME'],
-  'How a restore is delivered, for restore jobs of both upstreams.',
+  'How a restore is delivered, for every kind of restore job.',
 );
 
 const DELIVERY_TYPES: Record<string, string> = {
@@ -26,7 +26,7 @@ const DELIVERY_TYPES: Record<string, string> = {
   pointInTime: 'POINT_IN_TIME',
 };
 
-/** docs/graph.md: serverless status from its flags, in this order; Flex status as is, RUNNING when unknown. */
+/** docs/graph.md: serverless and cluster status from their flags, in this order; Flex status as is, RUNNING when unknown. */
 function normalisedStatus(job: RestoreJobShape, _args: object, context: GraphContext): string {
   if (job.kind === 'FlexRestoreJob')
     return FlexRestoreJobStatus.known(job.raw.status, context) ?? 'RUNNING';
@@ -40,7 +40,8 @@ function normalisedStatus(job: RestoreJobShape, _args: object, context: GraphCon
 const rawId = (job: RestoreJobShape) => upstreamId(job.raw.id, 'a restore job');
 
 RestoreJobRef.implement({
-  description: 'A restore job of a serverless instance or a Flex cluster, in one shape for both.',
+  description:
+    'A restore job of a dedicated cluster, a Flex cluster or a serverless instance, in one shape for all.',
   interfaces: [NodeRef],
   resolveType: (job) => job.kind,
   fields: (t) => ({
@@ -50,7 +51,7 @@ RestoreJobRef.implement({
       type: RestoreJobStatus.ref,
       nullable: false,
       description:
-        'Normalised from Flex `status` or from serverless `failed`/`cancelled`/`expired`/`finishedAt`.',
+        'Normalised from Flex `status`, or from the `failed`/`cancelled`/`expired`/`finishedAt` of the others.',
       resolve: normalisedStatus,
     }),
     deliveryType: t.field({

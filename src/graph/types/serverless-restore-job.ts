@@ -1,9 +1,8 @@
-import type { AtlasServerlessRestoreJob } from '../../atlas/restore-jobs.ts';
-import { builder } from '../builder.ts';
 import { SERVERLESS_DEPRECATION } from '../lib/deprecations.ts';
 import { upstreamEnum } from '../lib/upstream-enum.ts';
 import { loadServerlessRestoreJob } from '../loaders/lookups.ts';
 import { NodeRef, registerRefetch } from '../relay/node.ts';
+import { BsonTimestampRef } from './bson-timestamp.ts';
 import { RestoreJobRef, ServerlessInstanceRef, ServerlessRestoreJobRef } from './refs.ts';
 import { type RestoreJobShape, serverlessInstanceShape } from './shapes.ts';
 
@@ -12,15 +11,6 @@ export const ServerlessRestoreJobDeliveryType = upstreamEnum(
   ['automated', 'download', 'pointInTime'],
   'Serverless backup delivery types as Atlas names them.',
 );
-
-const BsonTimestampRef = builder
-  .objectRef<NonNullable<AtlasServerlessRestoreJob['desiredTimestamp']>>('BsonTimestamp')
-  .implement({
-    fields: (t) => ({
-      date: t.expose('date', { type: 'DateTime' }),
-      increment: t.exposeInt('increment'),
-    }),
-  });
 
 ServerlessRestoreJobRef.implement({
   description: `A restore job of a serverless instance. ${SERVERLESS_DEPRECATION}`,

@@ -1,7 +1,12 @@
 import { AtlasCallError } from '../../atlas/errors.ts';
 import type { AtlasExportJob } from '../../atlas/export-jobs.ts';
 import type { AtlasPipeline, AtlasPipelineRun } from '../../atlas/pipelines.ts';
-import type { AtlasFlexRestoreJob, AtlasServerlessRestoreJob } from '../../atlas/restore-jobs.ts';
+import type {
+  AtlasClusterRestoreJob,
+  AtlasFlexRestoreJob,
+  AtlasServerlessRestoreJob,
+} from '../../atlas/restore-jobs.ts';
+import type { AtlasClusterSnapshot } from '../../atlas/snapshots.ts';
 import { encodeGlobalId } from '../relay/global-id.ts';
 
 /** The objects resolvers pass around: the upstream JSON untouched, plus the keys that locate it. */
@@ -32,6 +37,12 @@ export interface ExportJobShape {
   clusterName: string;
   raw: AtlasExportJob;
 }
+export interface ClusterSnapshotShape {
+  kind: 'ClusterSnapshot';
+  groupId: string;
+  clusterName: string;
+  raw: AtlasClusterSnapshot;
+}
 export interface ServerlessInstanceShape {
   kind: 'ServerlessInstance';
   groupId: string;
@@ -55,12 +66,26 @@ export interface FlexRestoreJobShape {
   raw: AtlasFlexRestoreJob;
 }
 
-export type RestoreJobShape = ServerlessRestoreJobShape | FlexRestoreJobShape;
+export interface ClusterRestoreJobShape {
+  kind: 'ClusterRestoreJob';
+  groupId: string;
+  clusterName: string;
+  raw: AtlasClusterRestoreJob;
+}
+
+export type RestoreJobShape =
+  | ServerlessRestoreJobShape
+  | FlexRestoreJobShape
+  | ClusterRestoreJobShape;
 export type NodeShape =
   | ProjectShape
   | PipelineShape
   | PipelineRunShape
+  | ClusterShape
+  | FlexClusterShape
+  | ServerlessInstanceShape
   | ExportJobShape
+  | ClusterSnapshotShape
   | RestoreJobShape;
 
 export const projectShape = (groupId: string): ProjectShape => ({ kind: 'Project', groupId });
@@ -83,12 +108,19 @@ export const flexClusterShape = (groupId: string, name: string): FlexClusterShap
   name,
 });
 
-/** A pipeline is keyed by its name: one without a name cannot be located again. */
-export const pipelineShape = (groupId: string, raw: AtlasPipeline): PipelineShape => {
+/** Pipelines, clusters and instances are keyed by name: a listed one without a name cannot be located again. */
+export function listedName(raw: { name?: unknown }, what: string): string {
   if (typeof raw.name !== 'string')
-    throw new AtlasCallError('UPSTREAM_BAD_RESPONSE', 'Atlas returned a pipeline without a name.');
-  return { kind: 'Pipeline', groupId, name: raw.name, raw };
-};
+    throw new AtlasCallError('UPSTREAM_BAD_RESPONSE', `Atlas returned a ${what} without a name.`);
+  return raw.name;
+}
+
+export const pipelineShape = (groupId: string, raw: AtlasPipeline): PipelineShape => ({
+  kind: 'Pipeline',
+  groupId,
+  name: listedName(raw, 'pipeline'),
+  raw,
+});
 export const runShape = (
   groupId: string,
   pipelineName: string,
@@ -99,11 +131,21 @@ export const exportJobShape = (
   clusterName: string,
   raw: AtlasExportJob,
 ): ExportJobShape => ({ kind: 'ExportJob', groupId, clusterName, raw });
+export const clusterSnapshotShape = (
+  groupId: string,
+  clusterName: string,
+  raw: AtlasClusterSnapshot,
+): ClusterSnapshotShape => ({ kind: 'ClusterSnapshot', groupId, clusterName, raw });
 export const serverlessJobShape = (
   groupId: string,
   instanceName: string,
   raw: AtlasServerlessRestoreJob,
 ): ServerlessRestoreJobShape => ({ kind: 'ServerlessRestoreJob', groupId, instanceName, raw });
+export const clusterJobShape = (
+  groupId: string,
+  clusterName: string,
+  raw: AtlasClusterRestoreJob,
+): ClusterRestoreJobShape => ({ kind: 'ClusterRestoreJob', groupId, clusterName, raw });
 export const flexJobShape = (
   groupId: string,
   clusterName: string,
@@ -119,8 +161,14 @@ export function globalIdOf(node: NodeShape): string {
       return encodeGlobalId('Pipeline', node.groupId, node.name);
     case 'PipelineRun':
       return encodeGlobalId('PipelineRun', node.groupId, node.pipelineName, node.raw._id ?? '');
+    case 'Cluster':
+    case 'FlexCluster':
+    case 'ServerlessInstance':
+      return encodeGlobalId(node.kind, node.groupId, node.name);
     case 'ExportJob':
       return encodeGlobalId('ExportJob', node.groupId, node.clusterName, node.raw.id ?? '');
+    case 'ClusterSnapshot':
+      return encodeGlobalId('ClusterSnapshot', node.groupId, node.clusterName, node.raw.id ?? '');
     case 'ServerlessRestoreJob':
       return encodeGlobalId(
         'ServerlessRestoreJob',
@@ -130,5 +178,7 @@ export function globalIdOf(node: NodeShape): string {
       );
     case 'FlexRestoreJob':
       return encodeGlobalId('FlexRestoreJob', node.groupId, node.clusterName, node.raw.id ?? '');
+    case 'ClusterRestoreJob':
+      return encodeGlobalId('ClusterRestoreJob', node.groupId, node.clusterName, node.raw.id ?? '');
   }
 }

@@ -6,9 +6,16 @@ import type {
 import { builder } from '../builder.ts';
 import { upstreamEnum } from '../lib/upstream-enum.ts';
 import { upstreamId } from '../lib/upstream-id.ts';
+import { loadClusterSnapshot } from '../loaders/lookups.ts';
 import { connectionType } from '../relay/connection.ts';
+import { NodeRef, registerRefetch } from '../relay/node.ts';
+import { ClusterRef, ClusterSnapshotRef } from './refs.ts';
+import { type ClusterSnapshotShape, clusterShape } from './shapes.ts';
 
-/** Backup snapshots, as restores, exports and pipeline runs name them. Not nodes: Atlas keys them by parent. */
+/**
+ * Backup snapshots, as restores, exports and pipeline runs name them. A dedicated cluster's snapshot is a
+ * node (one GET refetches it); serverless and Flex snapshots are not.
+ */
 
 const atlasId = (snapshot: { id?: string }) => upstreamId(snapshot.id, 'a snapshot');
 
@@ -72,60 +79,80 @@ const ClusterSnapshotMemberRef = builder.objectRef<Member>('ClusterSnapshotMembe
   }),
 });
 
-export const ClusterSnapshotRef = builder
-  .objectRef<AtlasClusterSnapshot>('ClusterSnapshot')
-  .implement({
-    description:
-      'A Cloud Backup snapshot of a dedicated cluster. Sharded-cluster fields are set only where Atlas gives them (availableSnapshots).',
-    fields: (t) => ({
-      atlasId: t.field({ type: 'ObjectId', nullable: false, resolve: atlasId }),
-      createdAt: t.expose('createdAt', { type: 'DateTime' }),
-      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-      description: t.exposeString('description'),
-      frequencyType: t.field({
-        type: SnapshotFrequencyType.ref,
-        resolve: (s, _, c) => SnapshotFrequencyType.known(s.frequencyType, c),
-      }),
-      snapshotType: t.field({
-        type: ClusterSnapshotType.ref,
-        resolve: (s, _, c) => ClusterSnapshotType.known(s.snapshotType, c),
-      }),
-      status: t.field({
-        type: SnapshotStatus.ref,
-        resolve: (s, _, c) => SnapshotStatus.known(s.status, c),
-      }),
-      type: t.field({
-        type: ClusterSnapshotClusterType.ref,
-        resolve: (s, _, c) => ClusterSnapshotClusterType.known(s.type, c),
-      }),
-      storageSizeBytes: t.expose('storageSizeBytes', { type: 'Long' }),
-      mongodVersion: t.exposeString('mongodVersion'),
-      masterKeyUUID: t.exposeString('masterKeyUUID', {
-        description: 'The encryption key, for encrypted snapshots.',
-      }),
-      policyItemIds: t.expose('policyItems', {
-        type: ['ObjectId'],
-        nullable: { list: true, items: false },
-        description: 'The backup policy items that took this snapshot.',
-      }),
-      cloudProvider: t.field({
-        type: CloudProvider.ref,
-        resolve: (s, _, c) => CloudProvider.known(s.cloudProvider, c),
-      }),
-      copyRegions: t.exposeStringList('copyRegions', {
-        nullable: { list: true, items: false },
-      }),
-      replicaSetName: t.exposeString('replicaSetName'),
-      configServerType: t.field({
-        type: ConfigServerType.ref,
-        resolve: (s, _, c) => ConfigServerType.known(s.configServerType, c),
-      }),
-      members: t.expose('members', {
-        type: [ClusterSnapshotMemberRef],
-        nullable: { list: true, items: false },
-      }),
+ClusterSnapshotRef.implement({
+  description:
+    'A Cloud Backup snapshot of a dedicated cluster. Sharded-cluster fields are set only where Atlas gives them (availableSnapshots).',
+  interfaces: [NodeRef],
+  isTypeOf: (value) => (value as ClusterSnapshotShape).kind === 'ClusterSnapshot',
+  fields: (t) => ({
+    atlasId: t.field({ type: 'ObjectId', nullable: false, resolve: (s) => atlasId(s.raw) }),
+    cluster: t.field({
+      type: ClusterRef,
+      nullable: false,
+      resolve: (s) => clusterShape(s.groupId, s.clusterName),
     }),
-  });
+    createdAt: t.field({ type: 'DateTime', resolve: (s) => s.raw.createdAt ?? null }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (s) => s.raw.expiresAt ?? null }),
+    description: t.string({ resolve: (s) => s.raw.description ?? null }),
+    frequencyType: t.field({
+      type: SnapshotFrequencyType.ref,
+      resolve: (s, _, c) => SnapshotFrequencyType.known(s.raw.frequencyType, c),
+    }),
+    snapshotType: t.field({
+      type: ClusterSnapshotType.ref,
+      resolve: (s, _, c) => ClusterSnapshotType.known(s.raw.snapshotType, c),
+    }),
+    status: t.field({
+      type: SnapshotStatus.ref,
+      resolve: (s, _, c) => SnapshotStatus.known(s.raw.status, c),
+    }),
+    type: t.field({
+      type: ClusterSnapshotClusterType.ref,
+      resolve: (s, _, c) => ClusterSnapshotClusterType.known(s.raw.type, c),
+    }),
+    storageSizeBytes: t.field({ type: 'Long', resolve: (s) => s.raw.storageSizeBytes ?? null }),
+    mongodVersion: t.string({ resolve: (s) => s.raw.mongodVersion ?? null }),
+    masterKeyUUID: t.string({
+      description: 'The encryption key, for encrypted snapshots.',
+      resolve: (s) => s.raw.masterKeyUUID ?? null,
+    }),
+    policyItemIds: t.field({
+      type: ['ObjectId'],
+      nullable: { list: true, items: false },
+      description: 'The backup policy items that took this snapshot.',
+      resolve: (s) => s.raw.policyItems ?? null,
+    }),
+    cloudProvider: t.field({
+      type: CloudProvider.ref,
+      resolve: (s, _, c) => CloudProvider.known(s.raw.cloudProvider, c),
+    }),
+    copyRegions: t.stringList({
+      nullable: { list: true, items: false },
+      resolve: (s) => s.raw.copyRegions ?? null,
+    }),
+    replicaSetName: t.string({ resolve: (s) => s.raw.replicaSetName ?? null }),
+    configServerType: t.field({
+      type: ConfigServerType.ref,
+      resolve: (s, _, c) => ConfigServerType.known(s.raw.configServerType, c),
+    }),
+    members: t.field({
+      type: [ClusterSnapshotMemberRef],
+      nullable: { list: true, items: false },
+      resolve: (s) => s.raw.members ?? null,
+    }),
+    snapshotIds: t.field({
+      type: ['ObjectId'],
+      nullable: { list: true, items: false },
+      description:
+        "A sharded-cluster snapshot's member snapshots (one per shard and config server); null for a replica set, and where Atlas gives none (a cluster's snapshot list).",
+      resolve: (s) => s.raw.snapshotIds ?? null,
+    }),
+  }),
+});
+
+registerRefetch('ClusterSnapshot', (id, context) =>
+  loadClusterSnapshot(context, id.groupId, id.keys[0]!, id.keys[1]!),
+);
 
 export const ServerlessSnapshotRef = builder
   .objectRef<AtlasServerlessSnapshot>('ServerlessSnapshot')

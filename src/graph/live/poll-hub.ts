@@ -2,16 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
 import type { Logger } from 'pino';
 import { AtlasCallError } from '../../atlas/errors.ts';
-import type { AtlasPipelineRun } from '../../atlas/pipelines.ts';
 import type { CallScope } from '../../atlas/request.ts';
-import type { RunPollCoordinator, SharedRunEvent } from './run-poll-coordinator.ts';
-
-/** States a run never leaves: a watch ends there. */
-export const TERMINAL_RUN_STATES: ReadonlySet<string> = new Set([
-  'DONE',
-  'FAILED',
-  'DATASET_DELETED',
-]);
+import type { PollCoordinator, SharedPollEvent } from './poll-coordinator.ts';
 
 /** Failures worth polling through (the next poll may succeed); any other ends the watch. */
 const TRANSIENT_CODES: ReadonlySet<string> = new Set([
@@ -25,10 +17,10 @@ export const POLL_GROWTH = 1.5;
 /** The longest delay Node's timers take as given. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Events kept for a subscriber that reads slower than runs change; older ones are dropped. */
+/** Events kept for a subscriber that reads slower than its object changes; older ones are dropped. */
 export const SUBSCRIBER_BUFFER = 16;
 
-export interface RunPollOptions {
+export interface PollOptions {
   /** First interval, and the interval again after each change. */
   initialMs: number;
   /** The interval grows by POLL_GROWTH per unchanged poll, up to this. */
@@ -36,8 +28,8 @@ export interface RunPollOptions {
   /** Each poll's deadline for retries of the GET, from its start. */
   deadlineMs: number;
   logger: Logger;
-  /** With several replicas (REDIS_URL): one of them polls each run and the others relay its events. */
-  coordinator?: RunPollCoordinator;
+  /** With several replicas (REDIS_URL): one of them polls each object and the others relay its events. */
+  coordinator?: PollCoordinator;
 }
 
 /** When one subscriber's stream must end (its caller's token expires), and the error it ends with. */
@@ -46,62 +38,72 @@ export interface SubscriberExpiry {
   error: () => Error;
 }
 
-/** One event of a watch: the run as it now is, or why the watch ended. */
-export type RunEvent = AtlasPipelineRun | Error;
+/** One event of a watch: the object as it now is (its upstream JSON), or why the watch ended. */
+export type PollEvent = object | Error;
+
+/** What one watched object is, for the hub: how to poll it and how to read what it polled. */
+export interface PollTarget {
+  /** Names the credential, the kind and the object: subscribers with one key share one poll stream. */
+  key: string;
+  /** Names the kind in each poll's request id (`<label>-poll-<uuid>`), so logs tell kinds apart. */
+  label: string;
+  poll: (scope: CallScope) => Promise<object>;
+  /** What subscribers see change: an object whose fingerprint did not change is no event. */
+  fingerprint: (object: object) => string;
+  /** A state the object never leaves: the watch ends after it. */
+  isFinal: (object: object) => boolean;
+}
 
 /** The interval after a poll: back to the start on a change, else longer, up to the cap. */
 export function nextPollInterval(
   current: number,
   changed: boolean,
-  options: Pick<RunPollOptions, 'initialMs' | 'maxMs'>,
+  options: Pick<PollOptions, 'initialMs' | 'maxMs'>,
 ): number {
   return changed ? options.initialMs : Math.min(options.maxMs, Math.round(current * POLL_GROWTH));
 }
 
-/** What subscribers see change: the state, the phase and the stats. */
-const fingerprint = (run: AtlasPipelineRun) =>
-  JSON.stringify([run.state, run.phase, run.stats?.bytesExported, run.stats?.numDocs]);
-
 interface Watch {
   key: string;
-  poll: (scope: CallScope) => Promise<AtlasPipelineRun>;
+  target: PollTarget;
   /** Sent upstream with every poll of this watch, so logs (and tests) tell one poll stream from another. */
   requestId: string;
-  subscribers: Set<(event: RunEvent | null) => void>;
-  latest: AtlasPipelineRun | undefined;
+  subscribers: Set<(event: PollEvent | null) => void>;
+  latest: object | undefined;
   seen: string | undefined;
   interval: number;
   timer: NodeJS.Timeout | undefined;
   ended: boolean;
-  /** Stops relaying the coordinator's events for this run. */
+  /** Stops relaying the coordinator's events for this object. */
   unlisten: (() => Promise<void>) | undefined;
 }
 
 /**
- * Live runs for `pipelineRunUpdated`: one upstream poll stream per watched (credential, run), however
- * many subscribers share it. The interval backs off while nothing changes and resets on a change;
- * polling stops at a terminal state or when the last subscriber leaves. With a coordinator, one replica
- * polls each run for all of them and the others relay what it publishes; a relay takes over when the
- * poller's lease lapses (it stopped, or its last subscriber left).
+ * Watches of long operations (`pipelineRunUpdated`, `exportJobUpdated`, ...; src/graph/live/watches.ts):
+ * one upstream poll stream per watched (credential, kind, object), however many subscribers share it.
+ * The interval backs off while nothing changes and resets on a change; polling stops at a final state
+ * or when the last subscriber leaves. With a coordinator, one replica polls each object for all of them
+ * and the others relay what it publishes; a relay takes over when the poller's lease lapses (it
+ * stopped, or its last subscriber left).
  */
-export class RunPollHub {
+export class PollHub {
   private readonly watches = new Map<string, Watch>();
 
-  private readonly options: RunPollOptions;
+  private readonly options: PollOptions;
 
-  constructor(options: RunPollOptions) {
+  constructor(options: PollOptions) {
     this.options = options;
   }
 
   /**
-   * The run's events for one subscriber: the run as it is now first, then each change; the stream ends
-   * after a terminal state or an error event. `key` must name the credential and the run.
+   * The object's events for one subscriber: the object as it is now first, then each change; the stream
+   * ends after a final state or an error event.
    */
-  subscribe(key: string, poll: Watch['poll'], expiry?: SubscriberExpiry): Repeater<RunEvent> {
-    // A subscriber that stops reading (its socket stalls) keeps only the latest events: the run as it
-    // is now is what matters, and an unbounded queue would grow until the repeater throws.
-    return new Repeater<RunEvent>(async (push, stop) => {
-      const deliver = (event: RunEvent | null) => {
+  subscribe(target: PollTarget, expiry?: SubscriberExpiry): Repeater<PollEvent> {
+    // A subscriber that stops reading (its socket stalls) keeps only the latest events: the object as
+    // it is now is what matters, and an unbounded queue would grow until the repeater throws.
+    return new Repeater<PollEvent>(async (push, stop) => {
+      const deliver = (event: PollEvent | null) => {
         if (event === null) stop();
         else void push(event).catch(() => undefined);
       };
@@ -117,10 +119,10 @@ export class RunPollHub {
         expire = setTimeout(() => armExpiry(at, error), Math.min(left, MAX_TIMER_MS));
       };
       if (expiry) armExpiry(expiry.at, expiry.error);
-      this.join(key, poll, deliver);
+      this.join(target, deliver);
       await stop;
       clearTimeout(expire);
-      this.leave(key, deliver);
+      this.leave(target.key, deliver);
     }, new SlidingBuffer(SUBSCRIBER_BUFFER));
   }
 
@@ -129,7 +131,8 @@ export class RunPollHub {
     return this.watches.size;
   }
 
-  private join(key: string, poll: Watch['poll'], deliver: (event: RunEvent | null) => void): void {
+  private join(target: PollTarget, deliver: (event: PollEvent | null) => void): void {
+    const { key } = target;
     const existing = this.watches.get(key);
     if (existing) {
       existing.subscribers.add(deliver);
@@ -138,8 +141,8 @@ export class RunPollHub {
     }
     const watch: Watch = {
       key,
-      poll,
-      requestId: `run-poll-${randomUUID()}`,
+      target,
+      requestId: `${target.label}-poll-${randomUUID()}`,
       subscribers: new Set([deliver]),
       latest: undefined,
       seen: undefined,
@@ -160,7 +163,14 @@ export class RunPollHub {
         .catch(() => undefined);
       coordinator
         .latest(key)
-        .then((run) => run && !watch.ended && watch.seen === undefined && this.accept(watch, run))
+        .then(
+          (object) =>
+            typeof object === 'object' &&
+            object !== null &&
+            !watch.ended &&
+            watch.seen === undefined &&
+            this.accept(watch, object),
+        )
         .catch(() => undefined);
     }
     this.schedule(watch, 0);
@@ -172,7 +182,7 @@ export class RunPollHub {
       this.tick(watch).catch((error: unknown) => {
         this.options.logger.error(
           { err: error, requestId: watch.requestId },
-          'run poll failed unexpectedly; watch ended',
+          'poll failed unexpectedly; watch ended',
         );
         if (!watch.ended)
           this.fail(watch, error instanceof Error ? error : new Error(String(error)));
@@ -181,7 +191,7 @@ export class RunPollHub {
     else watch.timer = setTimeout(run, ms);
   }
 
-  private leave(key: string, deliver: (event: RunEvent | null) => void): void {
+  private leave(key: string, deliver: (event: PollEvent | null) => void): void {
     const watch = this.watches.get(key);
     if (!watch?.subscribers.delete(deliver) || watch.subscribers.size > 0) return;
     this.end(watch);
@@ -195,16 +205,16 @@ export class RunPollHub {
     void this.options.coordinator?.release(watch.key).catch(() => undefined);
   }
 
-  /** Takes a run in (polled here or relayed); true when it changed what subscribers see. */
-  private accept(watch: Watch, run: AtlasPipelineRun): boolean {
-    const seen = fingerprint(run);
+  /** Takes an object in (polled here or relayed); true when it changed what subscribers see. */
+  private accept(watch: Watch, object: object): boolean {
+    const seen = watch.target.fingerprint(object);
     const changed = seen !== watch.seen;
     if (changed) {
       watch.seen = seen;
-      watch.latest = run;
-      this.broadcast(watch, run);
+      watch.latest = object;
+      this.broadcast(watch, object);
     }
-    if (typeof run.state === 'string' && TERMINAL_RUN_STATES.has(run.state)) {
+    if (watch.target.isFinal(object)) {
       this.broadcast(watch, null);
       this.end(watch);
     }
@@ -219,10 +229,12 @@ export class RunPollHub {
   }
 
   /** An event the polling replica published. */
-  private relay(watch: Watch, event: SharedRunEvent): void {
+  private relay(watch: Watch, event: SharedPollEvent): void {
     if (watch.ended) return;
-    if (event.kind === 'run') this.accept(watch, event.run);
-    else if (event.kind === 'error')
+    if (event.kind === 'object') {
+      if (typeof event.object === 'object' && event.object !== null)
+        this.accept(watch, event.object);
+    } else if (event.kind === 'error')
       this.fail(watch, new AtlasCallError(event.code as AtlasCallError['code'], event.message));
     else {
       this.broadcast(watch, null);
@@ -230,7 +242,7 @@ export class RunPollHub {
     }
   }
 
-  private broadcast(watch: Watch, event: RunEvent | null): void {
+  private broadcast(watch: Watch, event: PollEvent | null): void {
     for (const deliver of watch.subscribers) deliver(event);
   }
 
@@ -244,14 +256,14 @@ export class RunPollHub {
     if (watch.ended) return;
     let changed = false;
     try {
-      const run = await watch.poll({
+      const object = await watch.target.poll({
         requestId: watch.requestId,
         deadline: Date.now() + this.options.deadlineMs,
       });
       if (watch.ended) return;
-      changed = this.accept(watch, run);
+      changed = this.accept(watch, object);
       if (changed)
-        void coordinator?.publish(watch.key, { kind: 'run', run }).catch(() => undefined);
+        void coordinator?.publish(watch.key, { kind: 'object', object }).catch(() => undefined);
       if (watch.ended) return;
     } catch (error) {
       if (watch.ended) return;
@@ -267,7 +279,7 @@ export class RunPollHub {
       }
       this.options.logger.warn(
         { requestId: watch.requestId, code, message: (error as Error).message },
-        'run poll failed; polling on',
+        'poll failed; polling on',
       );
     }
     watch.interval = nextPollInterval(watch.interval, changed, this.options);

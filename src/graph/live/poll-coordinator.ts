@@ -1,25 +1,24 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { AtlasPipelineRun } from '../../atlas/pipelines.ts';
 
-/** What the polling replica tells the others about a watched run. */
-export type SharedRunEvent =
-  | { kind: 'run'; run: AtlasPipelineRun }
+/** What the polling replica tells the others about a watched object (its upstream JSON). */
+export type SharedPollEvent =
+  | { kind: 'object'; object: unknown }
   | { kind: 'end' }
   | { kind: 'error'; code: string; message: string };
 
-/** Lets one replica poll a watched run for all of them (docs/graph.md, Live runs). */
-export interface RunPollCoordinator {
+/** Lets one replica poll a watched object for all of them (docs/graph.md, Watches). */
+export interface PollCoordinator {
   /** How often a relaying replica checks whether the poller is gone. */
   readonly checkEveryMs: number;
-  /** Takes the run's lease, or renews it when already ours; false when another replica polls. */
+  /** Takes the object's lease, or renews it when already ours; false when another replica polls. */
   claim(key: string): Promise<boolean>;
   release(key: string): Promise<void>;
-  publish(key: string, event: SharedRunEvent): Promise<void>;
-  /** The last run published, so a replica joining late can answer its first event at once. */
-  latest(key: string): Promise<AtlasPipelineRun | undefined>;
+  publish(key: string, event: SharedPollEvent): Promise<void>;
+  /** The last object published, so a replica joining late can answer its first event at once. */
+  latest(key: string): Promise<unknown>;
   /** Delivers what the poller publishes; resolves to the function that stops listening. */
-  listen(key: string, onEvent: (event: SharedRunEvent) => void): Promise<() => Promise<void>>;
+  listen(key: string, onEvent: (event: SharedPollEvent) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -31,14 +30,14 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 return 0`;
 
 /**
- * The Redis coordinator: a short lease per (credential, run) names the replica that polls; it publishes
- * each change on the run's channel and the other replicas relay it to their subscribers. Keys are
+ * The Redis coordinator: a short lease per (credential, kind, object) names the replica that polls; it
+ * publishes each change on the object's channel and the other replicas relay it to their subscribers. Keys are
  * hashed, so no credential identity appears in Redis.
  */
-export class RedisRunPollCoordinator implements RunPollCoordinator {
+export class RedisPollCoordinator implements PollCoordinator {
   private readonly replica = randomUUID();
   private readonly subscriber: Redis;
-  private readonly listeners = new Map<string, Set<(event: SharedRunEvent) => void>>();
+  private readonly listeners = new Map<string, Set<(event: SharedPollEvent) => void>>();
 
   private readonly redis: Redis;
   /** Outlives the longest gap between two polls, so a live poller never loses its lease. */
@@ -52,13 +51,13 @@ export class RedisRunPollCoordinator implements RunPollCoordinator {
     this.subscriber = redis.duplicate();
     this.subscriber.on('error', () => {}); // the main connection logs Redis trouble once
     this.subscriber.on('message', (channel: string, message: string) => {
-      const event = JSON.parse(message) as SharedRunEvent;
+      const event = JSON.parse(message) as SharedPollEvent;
       for (const listener of this.listeners.get(channel) ?? []) listener(event);
     });
   }
 
   private channel(key: string): string {
-    return `atlas-graph:run-poll:${createHash('sha256').update(key).digest('hex')}`;
+    return `atlas-graph:poll:${createHash('sha256').update(key).digest('hex')}`;
   }
 
   async claim(key: string): Promise<boolean> {
@@ -77,21 +76,21 @@ export class RedisRunPollCoordinator implements RunPollCoordinator {
     await this.redis.eval(RELEASE, 1, `${this.channel(key)}:lease`, this.replica);
   }
 
-  async publish(key: string, event: SharedRunEvent): Promise<void> {
+  async publish(key: string, event: SharedPollEvent): Promise<void> {
     const channel = this.channel(key);
-    if (event.kind === 'run')
-      await this.redis.set(`${channel}:latest`, JSON.stringify(event.run), 'PX', this.leaseMs);
+    if (event.kind === 'object')
+      await this.redis.set(`${channel}:latest`, JSON.stringify(event.object), 'PX', this.leaseMs);
     await this.redis.publish(channel, JSON.stringify(event));
   }
 
-  async latest(key: string): Promise<AtlasPipelineRun | undefined> {
+  async latest(key: string): Promise<unknown> {
     const stored = await this.redis.get(`${this.channel(key)}:latest`);
-    return stored ? (JSON.parse(stored) as AtlasPipelineRun) : undefined;
+    return stored ? (JSON.parse(stored) as unknown) : undefined;
   }
 
   async listen(
     key: string,
-    onEvent: (event: SharedRunEvent) => void,
+    onEvent: (event: SharedPollEvent) => void,
   ): Promise<() => Promise<void>> {
     const channel = this.channel(key);
     const listeners = this.listeners.get(channel) ?? new Set();
