@@ -17,7 +17,8 @@ describe('npm run codegen', () => {
       readFileSync(join(ROOT, 'graphql.config.yml'), 'utf8'),
     );
     expect(Object.keys(extensions.codegen.generates)).toEqual([GENERATED]);
-    const outputs = await generate(
+    // Typed as any by the library (its watch mode): the files it would write.
+    const outputs: { filename: string; content: string }[] = await generate(
       { ...extensions.codegen, schema, documents, silent: true, cwd: ROOT },
       false,
     );
