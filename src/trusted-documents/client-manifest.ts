@@ -25,7 +25,7 @@ const DIGESTS = [
 ];
 
 /** The id a client sends for a document: Code Generator's `sha256:<hex>` and Apollo's `<hex>` are one id. */
-export const bareDocumentId = (id: string) => id.replace(/^sha256:/i, '').toLowerCase();
+export const bareDocumentId = (id: string) => id.replace(/^sha256:/, '');
 
 /** The most bad entries one message lists: enough to fix them, short enough to read. */
 const MAX_REPORTED = 10;
