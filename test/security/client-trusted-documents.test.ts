@@ -180,7 +180,7 @@ describe('a bad TRUSTED_DOCUMENTS_MANIFEST stops the start', () => {
   });
 
   it('names each entry that does not validate against the schema, or whose hash is not its own', () => {
-    const invalid = `query Broken { project(id: "${SEED.projectId}") { nope } }`;
+    const invalid = `query Broken { project(id: "${SEED.projectId}") { noSuchField } }`;
     const file = manifestFile('bad-entries.json', {
       format: 'apollo-persisted-query-manifest',
       version: 1,
@@ -194,7 +194,7 @@ describe('a bad TRUSTED_DOCUMENTS_MANIFEST stops the start', () => {
     });
     expect(problems(file)).toEqual(
       [
-        'entry 2 (id "broken-1"): operation Broken does not validate against the schema: Cannot query field "nope" on type "Project".',
+        'entry 2 (id "broken-1"): operation Broken does not validate against the schema: Cannot query field "noSuchField" on type "Project".',
         `entry 3 (id "${'a'.repeat(64)}"): the id is no sha256 of the document (that is ${ownDashboard.id}).`,
         'entry 4 (id "unparsable"): does not parse: Syntax Error: Expected Name, found <EOF>.',
         'entry 5 (id "nobody"): has no document (a non-empty string).',
