@@ -67,14 +67,14 @@ export interface GatewayOptions {
 }
 
 /** Builds the gateway: one Atlas client and one schema for the process, loaders per operation. */
-export function createGateway({
+export async function createGateway({
   config,
   logger,
   atlasBaseUrl,
   tracing = tracingFromEnvironment(),
-}: GatewayOptions): Gateway {
+}: GatewayOptions): Promise<Gateway> {
   // With REDIS_URL every replica shares the limiter's buckets and the response cache.
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const limiter = createProjectLimiter({ ...config.projectLimits, redis });
   const client = new AtlasClient({
     baseUrl: atlasBaseUrl,
