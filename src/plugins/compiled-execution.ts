@@ -43,8 +43,8 @@ interface Entry {
  * - mutations are never compiled, since they could not run again; subscriptions neither, since an event
  *   is rare next to a screen's queries.
  *
- * graphql-jit (and the JSON schema compiler it brings) is loaded by the first compilation, not at
- * start-up: an idle gateway does not carry it (docs/performance.md).
+ * graphql-jit (and the JSON schema compiler it brings) is loaded when the first query that could be
+ * compiled runs, not at start-up: an idle gateway does not carry it (docs/performance.md).
  */
 export function compiledExecution(metrics: GatewayMetrics): Plugin {
   // Yoga hands every request of one document string the same parsed DocumentNode, and it has resolved
@@ -108,10 +108,13 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
     return (args: ExecutionArgs) => {
       const entry = entryFor(args);
       entry.runs += 1;
-      if (entry.runs >= COMPILE_ON_RUN && entry.compiled === undefined) {
-        if (!worthCompiling(args)) entry.compiled = null;
-        // The first compilation waits for the module, once per process.
-        else if (!jit) return loadJit().then(() => run(entry, args));
+      if (entry.compiled === undefined && !worthCompiling(args)) entry.compiled = null;
+      if (entry.compiled === undefined && !jit) {
+        // Loading starts with the first query that could be compiled, in the background, so that its
+        // second run seldom waits; if it is not loaded by then, that run waits (once per process).
+        const loading = loadJit();
+        if (entry.runs >= COMPILE_ON_RUN) return loading.then(() => run(entry, args));
+        loading.catch(() => {});
       }
       return run(entry, args);
     };
