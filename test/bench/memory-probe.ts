@@ -5,10 +5,14 @@
  * `{ memory: false }` answers resident memory alone, without collecting (for sampling under load).
  */
 import * as nodeModule from 'node:module';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 
 export interface MemoryFigures {
   rss: number;
+  /** Time spent in GC since start, all kinds, and in young-generation GC alone (ms). */
+  gcMs: number;
+  youngGcMs: number;
   /** After a full GC (only with `memory: true`). */
   heapUsed?: number;
   heapTotal?: number;
@@ -35,10 +39,19 @@ registerHooks?.({
 });
 
 const gc = (globalThis as { gc?: () => void }).gc;
+let gcMs = 0;
+let youngGcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcMs += entry.duration;
+    const { detail } = entry as unknown as { detail?: { kind?: number } };
+    if (detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) youngGcMs += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
 
 process.on('message', (message: { memory?: boolean }) => {
   if (typeof message?.memory !== 'boolean') return;
-  const figures: MemoryFigures = { rss: process.memoryUsage.rss() };
+  const figures: MemoryFigures = { rss: process.memoryUsage.rss(), gcMs, youngGcMs };
   if (message.memory) {
     gc?.();
     gc?.();
