@@ -8,14 +8,9 @@ const SCRIPT = fileURLToPath(new URL('../support/loaded-modules.ts', import.meta
 
 /** What a gateway process configured by `env` has loaded once started (and after `runs` dashboards). */
 async function loaded(env: Record<string, string>, runs = 0) {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [SCRIPT, String(runs)],
-    {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
-    },
-    PROCESS_TIMEOUT_MS,
-  );
+  const { stdout } = await promisify(execFile)(process.execPath, [SCRIPT, String(runs)], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
+  });
   return JSON.parse(stdout) as { packages: string[]; sources: string[] };
 }
 
@@ -27,7 +22,7 @@ describe('modules a configuration does not use are not loaded', () => {
   let simulator: Simulator;
   beforeAll(async () => {
     simulator = await startSimulator();
-  }, PROCESS_TIMEOUT_MS);
+  });
   afterAll(() => simulator.close());
 
   it(
