@@ -13,6 +13,8 @@ export interface MemoryFigures {
   /** Time spent in GC since start, all kinds, and in young-generation GC alone (ms). */
   gcMs: number;
   youngGcMs: number;
+  /** Young-generation GCs since start: their work is copying what survives, so fewer is cheaper. */
+  youngGcs: number;
   /** After a full GC (only with `memory: true`). */
   heapUsed?: number;
   heapTotal?: number;
@@ -41,17 +43,21 @@ registerHooks?.({
 const gc = (globalThis as { gc?: () => void }).gc;
 let gcMs = 0;
 let youngGcMs = 0;
+let youngGcs = 0;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     gcMs += entry.duration;
     const { detail } = entry as unknown as { detail?: { kind?: number } };
-    if (detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) youngGcMs += entry.duration;
+    if (detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+      youngGcMs += entry.duration;
+      youngGcs += 1;
+    }
   }
 }).observe({ entryTypes: ['gc'] });
 
 process.on('message', (message: { memory?: boolean }) => {
   if (typeof message?.memory !== 'boolean') return;
-  const figures: MemoryFigures = { rss: process.memoryUsage.rss(), gcMs, youngGcMs };
+  const figures: MemoryFigures = { rss: process.memoryUsage.rss(), gcMs, youngGcMs, youngGcs };
   if (message.memory) {
     gc?.();
     gc?.();

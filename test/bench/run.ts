@@ -399,6 +399,7 @@ async function youngGeneration(semiSpace: string): Promise<string[]> {
     mb(idle.rss),
     fmt(loaded.rps, 0),
     fmt(((after.cpuSeconds - before.cpuSeconds) * 1000) / Math.max(1, loaded.requests), 2),
+    fmt(((gcAfter.youngGcs - gcBefore.youngGcs) * 1000) / Math.max(1, loaded.requests), 1),
     perOp(gcAfter.youngGcMs - gcBefore.youngGcMs),
     perOp(gcAfter.gcMs - gcBefore.gcMs),
     mb(peakRss),
@@ -531,6 +532,7 @@ console.log(
       'idle RSS',
       'dashboard req/s',
       'CPU ms/op',
+      'young GCs per 1,000 ops',
       'young GC ms/op',
       'all GC ms/op',
       'peak RSS under load',
@@ -540,5 +542,5 @@ console.log(
   ),
 );
 
-for (const child of children) child.disconnect?.();
+for (const child of children) if (child.connected) child.disconnect();
 process.exit(0);
