@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -20,6 +21,7 @@ export const COMPILE_ON_RUN = 2;
 const JIT_MARKER = '__MAGIC_';
 
 type GraphqlJit = typeof import('graphql-jit');
+const require = createRequire(import.meta.url);
 
 interface Entry {
   runs: number;
@@ -43,8 +45,8 @@ interface Entry {
  * - mutations are never compiled, since they could not run again; subscriptions neither, since an event
  *   is rare next to a screen's queries.
  *
- * graphql-jit (and the JSON schema compiler it brings) is loaded when the first query that could be
- * compiled runs, not at start-up: an idle gateway does not carry it (docs/performance.md).
+ * graphql-jit (and the JSON schema compiler it brings) is loaded once the first query that could be
+ * compiled is answered, not at start-up: an idle gateway does not carry it (docs/performance.md).
  */
 export function compiledExecution(metrics: GatewayMetrics): Plugin {
   // Yoga hands every request of one document string the same parsed DocumentNode, and it has resolved
@@ -60,10 +62,11 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
   };
 
   let jit: GraphqlJit | undefined;
-  let loadingJit: Promise<GraphqlJit> | undefined;
-  const loadJit = async () => {
-    loadingJit ??= import('graphql-jit');
-    jit = await loadingJit;
+  let loadScheduled = false;
+  // Synchronous (graphql-jit is CommonJS): loaded between two tasks, it interleaves with no operation's calls.
+  const loadJit = (): GraphqlJit => {
+    jit ??= require('graphql-jit') as GraphqlJit;
+    return jit;
   };
 
   const worthCompiling = (args: ExecutionArgs) =>
@@ -98,7 +101,7 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
   const execute = (interpreted: (args: ExecutionArgs) => unknown) => {
     const run = (entry: Entry, args: ExecutionArgs) => {
       if (entry.runs >= COMPILE_ON_RUN && entry.compiled === undefined)
-        entry.compiled = compile(jit!, args);
+        entry.compiled = compile(loadJit(), args);
       if (!entry.compiled) {
         metrics.execution('interpreted');
         return interpreted(args);
@@ -109,14 +112,15 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
       const entry = entryFor(args);
       entry.runs += 1;
       if (entry.compiled === undefined && !worthCompiling(args)) entry.compiled = null;
-      if (entry.compiled === undefined && !jit) {
-        // Loading starts with the first query that could be compiled, in the background, so that its
-        // second run seldom waits; if it is not loaded by then, that run waits (once per process).
-        const loading = loadJit();
-        if (entry.runs >= COMPILE_ON_RUN) return loading.then(() => run(entry, args));
-        loading.catch(() => {});
+      const result = run(entry, args);
+      if (entry.compiled === undefined && !jit && !loadScheduled) {
+        // Loaded once the first query that could be compiled has its answer, before its second run
+        // needs it (which otherwise loads it first).
+        loadScheduled = true;
+        const load = () => void setImmediate(loadJit);
+        Promise.resolve(result).then(load, load);
       }
-      return run(entry, args);
+      return result;
     };
   };
 
