@@ -68,14 +68,19 @@ export interface GatewayOptions {
 }
 
 /** Builds the gateway: one Atlas client and one schema for the process, loaders per operation. */
-export function createGateway({ config, logger, atlasBaseUrl, tracing }: GatewayOptions): Gateway {
+export async function createGateway({
+  config,
+  logger,
+  atlasBaseUrl,
+  tracing,
+}: GatewayOptions): Promise<Gateway> {
   // A bad manifest stops the start here (a ConfigError: exit 2), before any connection opens.
   const clientManifest =
     config.trustedDocumentsManifest === undefined
       ? undefined
       : readClientManifest(config.trustedDocumentsManifest, buildSchema());
   // With REDIS_URL every replica shares the limiter's buckets and the response cache.
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const limiter = createProjectLimiter({ ...config.projectLimits, redis });
   const client = new AtlasClient({
     baseUrl: atlasBaseUrl,
