@@ -4,8 +4,8 @@ import { encodeGlobalId } from '../../src/graph/relay/global-id.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { JWT_ENV, signToken } from '../security/tokens.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
-import { eventually, expectBackedOff } from '../support/polling.ts';
 import { runPath, triggerRun as triggerRunOn, WATCH_RUN } from '../support/pipeline-runs.ts';
+import { eventually, expectBackedOff } from '../support/polling.ts';
 import { useHarness } from '../support/shared-harness.ts';
 import { payloads, subscribe } from '../support/sse.ts';
 
