@@ -18,6 +18,7 @@ import { graphiqlOptions } from './graphiql.ts';
 import { ReadinessProbe } from './health.ts';
 import { fixedFieldLogger } from './logger.ts';
 import { GatewayMetrics } from './metrics.ts';
+import { argumentChecks } from './plugins/argument-checks.ts';
 import { atlasCallErrors } from './plugins/atlas-call-errors.ts';
 import { compiledExecution } from './plugins/compiled-execution.ts';
 import { compression } from './plugins/compression.ts';
@@ -184,6 +185,8 @@ export function createGateway({
       csrfPrevention(),
       ...trustedDocuments(config.trustedDocuments),
       ...operationLimits(config.limits),
+      // Before the cost: a bad page size is refused as such, not as too costly.
+      argumentChecks(),
       operationCost(config.limits.maxCost),
       endSubscriptionsOn(shutdown.signal),
       ...(cache

@@ -129,7 +129,8 @@ export class WindowLoader {
   /** The window answered from segments already fetched, if they hold it. */
   private cover(key: WindowKey): WindowResult<Record<string, unknown>> | undefined {
     const { start, end } = key.window;
-    for (const segment of this.segments.get(segmentKey(key.collection)) ?? []) {
+    // Newest first: a list that moved during the operation is answered as it was seen last.
+    for (const segment of [...(this.segments.get(segmentKey(key.collection)) ?? [])].reverse()) {
       if (key.withCount && segment.totalCount === undefined) continue;
       const segmentEnd = segment.start + segment.items.length;
       // A short page ends the list: a window past it is answered with what exists, never by skipping items.
