@@ -26,6 +26,7 @@ import { isClusterName, isPipelineName } from '../graph/lib/patterns.ts';
 import { checkSize, listKindOf } from '../graph/relay/connection.ts';
 import { readCursor } from '../graph/relay/cursor.ts';
 import { decodeGlobalId } from '../graph/relay/global-id.ts';
+import { MAX_NODES } from '../graph/relay/node-fields.ts';
 
 /** By-key fields taking a `name`: the contract's pattern for it, and what the message calls it. */
 const NAME_PATTERNS: Record<string, [check: (name: string) => boolean, noun: string]> = {
@@ -55,6 +56,11 @@ function checkArguments(
     if (getNamedType(argument.type).name !== 'ID') continue;
     const value = args[argument.name];
     if (typeof value === 'string') decodeGlobalId(value, argument.name);
+    if (Array.isArray(value) && value.length > MAX_NODES)
+      throw userInputError(
+        `"${argument.name}" holds ${value.length} IDs; at most ${MAX_NODES} are allowed.`,
+        argument.name,
+      );
     if (Array.isArray(value))
       value.forEach(
         (id, i) => void (typeof id === 'string' && decodeGlobalId(id, `${argument.name}.${i}`)),
