@@ -23,6 +23,7 @@ import { ReadinessProbe } from './health.ts';
 import { fixedFieldLogger } from './logger.ts';
 import { GatewayMetrics } from './metrics.ts';
 import type { Tracing } from './open-telemetry.ts';
+import { argumentChecks } from './plugins/argument-checks.ts';
 import { atlasCallErrors } from './plugins/atlas-call-errors.ts';
 import { compiledExecution } from './plugins/compiled-execution.ts';
 import { compression } from './plugins/compression.ts';
@@ -201,6 +202,8 @@ export async function createGateway({
       csrfPrevention(),
       ...trustedDocuments(config.trustedDocuments, clientManifest?.documents),
       ...operationLimits(config.limits),
+      // Before the cost: a bad page size is refused as such, not as too costly.
+      argumentChecks(),
       operationCost(config.limits.maxCost),
       endSubscriptionsOn(shutdown.signal),
       ...(cache

@@ -5,6 +5,7 @@ import { CallDeadline } from './call-deadline.ts';
 import { AtlasCallError, errorFromHttpStatus } from './errors.ts';
 import type { ProjectLimiter } from './limiter.ts';
 import type { AtlasRequest, CallScope, UpstreamCallRecord } from './request.ts';
+import { RouteFamilyChecks } from './route-families.ts';
 
 export interface AtlasClientOptions {
   baseUrl: string;
@@ -37,6 +38,8 @@ export class AtlasClient {
   readonly authenticator: Authenticator;
   private readonly dispatcher: Dispatcher;
   private readonly noticedDeprecations = new Set<string>();
+  /** Whether deprecated route families are still served, per credential and project. */
+  private readonly routeFamilies = new RouteFamilyChecks();
 
   private readonly options: AtlasClientOptions;
 
@@ -78,8 +81,10 @@ export class AtlasClient {
         }
         throw error;
       }
+      const credentialKey = (scope.authenticator ?? this.authenticator).credentialKey;
       if (response.status < 300) {
         this.noticeDeprecation(req, response.headers);
+        this.routeFamilies.served(credentialKey, req);
         return parseJson(response, req) as T;
       }
       const retryAfter = retryAfterSeconds(response.headers);
@@ -89,12 +94,15 @@ export class AtlasClient {
         scope.onRetry?.(req.operation);
         continue;
       }
-      throw errorFromHttpStatus(response.status, safeJson(response.text), {
+      const error = errorFromHttpStatus(response.status, safeJson(response.text), {
         successor: req.successor,
         sunset: req.sunset,
         retryAfter,
         authMode: (scope.authenticator ?? this.authenticator).mode,
       });
+      throw await this.routeFamilies.explain(credentialKey, req, error, (check) =>
+        this.call(check, scope),
+      );
     }
   }
 

@@ -226,6 +226,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     injectFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     setGone: (family, how) => void (how === false ? gone.delete(family) : gone.set(family, how)),
+    world: () => world,
     failNextTriggeredRuns: (n) => {
       triggeredRunsToFail = n;
     },
