@@ -6,7 +6,10 @@ import { createAuthenticator } from './atlas/auth/create.ts';
 import { CallDeadline } from './atlas/call-deadline.ts';
 import { AtlasClient } from './atlas/client.ts';
 import { createProjectLimiter } from './atlas/limiter.ts';
-import { createCallerAuthentication } from './auth/authenticate-caller.ts';
+import {
+  type CallerAuthentication,
+  createCallerAuthentication,
+} from './auth/authenticate-caller.ts';
 import type { Config } from './config/index.ts';
 import type { GraphContext } from './graph/context.ts';
 import { buildSchema } from './graph/index.ts';
@@ -52,6 +55,8 @@ export interface Gateway {
   client: AtlasClient;
   metrics: GatewayMetrics;
   readiness: ReadinessProbe;
+  /** How a request proves who sent it (AUTH_MODE): the WebSocket endpoint checks `connection_init` with it. */
+  authenticateCaller: CallerAuthentication;
   /** Shutdown begins: not ready any more, subscriptions end; operations under way go on. */
   drain(): void;
   close(): Promise<void>;
@@ -212,6 +217,7 @@ export function createGateway({
     client,
     metrics,
     readiness,
+    authenticateCaller,
     drain: () => {
       readiness.drain();
       shutdown.abort();
