@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import type { Span } from '@opentelemetry/api';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -180,6 +181,8 @@ export function createGateway({
       // Before every plugin that reads error codes: their hooks on a result run after its own.
       atlasCallErrors(),
       compiledExecution(metrics),
+      // @defer and @stream: answered as multipart/mixed (or event stream) parts; compiledExecution leaves them to graphql-js.
+      useDeferStream(),
       ...(config.corsOrigins.length > 0 ? [cors(config.corsOrigins)] : []),
       serviceEndpoints(readiness, metrics),
       ...(config.graphiql

@@ -1,7 +1,11 @@
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import { AtlasCallError } from '../atlas/errors.ts';
 import { locatedFromAtlasCall } from '../errors/catalogue.ts';
+
+type IncrementalResult = ExecutionResult & {
+  incremental?: readonly { errors?: readonly GraphQLError[] }[];
+};
 
 const overAtlasCall = (error: { originalError?: unknown }) =>
   error.originalError instanceof AtlasCallError;
@@ -16,11 +20,25 @@ export function atlasCallErrors(): Plugin {
     result,
     setResult,
   }: {
-    result: ExecutionResult;
+    result: IncrementalResult;
     setResult: (result: ExecutionResult) => void;
   }) => {
-    if (result.errors?.some(overAtlasCall))
-      setResult({ ...result, errors: result.errors.map(locatedFromAtlasCall) });
+    // A later part of an incremental answer (@defer, @stream) holds its errors in each of its items.
+    const incremental = result.incremental;
+    if (
+      !result.errors?.some(overAtlasCall) &&
+      !incremental?.some((item) => item.errors?.some(overAtlasCall))
+    )
+      return;
+    setResult({
+      ...result,
+      ...(result.errors && { errors: result.errors.map(locatedFromAtlasCall) }),
+      ...(incremental && {
+        incremental: incremental.map((item) =>
+          item.errors ? { ...item, errors: item.errors.map(locatedFromAtlasCall) } : item,
+        ),
+      }),
+    } as ExecutionResult);
   };
   return {
     onExecute: () => ({
