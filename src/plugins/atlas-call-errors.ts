@@ -1,11 +1,8 @@
-import type { ExecutionResult, GraphQLError } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import { AtlasCallError } from '../atlas/errors.ts';
 import { locatedFromAtlasCall } from '../errors/catalogue.ts';
-
-type IncrementalResult = ExecutionResult & {
-  incremental?: readonly { errors?: readonly GraphQLError[] }[];
-};
+import { type IncrementalResult, partErrors } from './whole-result.ts';
 
 const overAtlasCall = (error: { originalError?: unknown }) =>
   error.originalError instanceof AtlasCallError;
@@ -25,11 +22,7 @@ export function atlasCallErrors(): Plugin {
   }) => {
     // A later part of an incremental answer (@defer, @stream) holds its errors in each of its items.
     const incremental = result.incremental;
-    if (
-      !result.errors?.some(overAtlasCall) &&
-      !incremental?.some((item) => item.errors?.some(overAtlasCall))
-    )
-      return;
+    if (!partErrors(result).some(overAtlasCall)) return;
     setResult({
       ...result,
       ...(result.errors && { errors: result.errors.map(locatedFromAtlasCall) }),

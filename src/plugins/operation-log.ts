@@ -1,8 +1,9 @@
-import { type ExecutionResult, getOperationAST } from 'graphql';
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GraphContext } from '../graph/context.ts';
 import { shownOperationName } from './operation-name.ts';
+import { onWholeResult } from './whole-result.ts';
 
 /**
  * One log line per operation: request id, name, duration, upstream calls and error codes. Every field is
@@ -13,20 +14,20 @@ export function operationLog(logger: Logger): Plugin<GraphContext> {
     onExecute({ args }) {
       const started = performance.now();
       return {
-        onExecuteDone({ result }) {
-          const context = args.contextValue;
-          const errors = 'errors' in result ? ((result as ExecutionResult).errors ?? []) : [];
-          logger.info(
-            {
-              requestId: context.requestId,
-              operation: shownOperationName(getOperationAST(args.document, args.operationName)),
-              ms: Math.round((performance.now() - started) * 10) / 10,
-              upstreamCalls: context.upstream.calls,
-              errors: errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-            },
-            'graphql operation',
-          );
-        },
+        onExecuteDone: ({ result }) =>
+          onWholeResult(result, (errors) => {
+            const context = args.contextValue;
+            logger.info(
+              {
+                requestId: context.requestId,
+                operation: shownOperationName(getOperationAST(args.document, args.operationName)),
+                ms: Math.round((performance.now() - started) * 10) / 10,
+                upstreamCalls: context.upstream.calls,
+                errors: errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+              },
+              'graphql operation',
+            );
+          }),
       };
     },
     onResponse({ response, serverContext }) {

@@ -124,6 +124,11 @@ describe('@defer', () => {
     expect(failed[0].errors.map((e: any) => [e.path, e.extensions.code])).toEqual([
       [['project', 'pipelines', 'nodes', 1, 'runs'], 'UPSTREAM_GONE'],
     ]);
+    // One log line for the whole answer, written after its last part.
+    const lines = h.logs.filter(
+      (line) => line.msg === 'graphql operation' && line.operation === 'DeferredDashboard',
+    );
+    expect(lines.at(-1)).toMatchObject({ upstreamCalls: 6, errors: ['UPSTREAM_GONE'] });
   });
 
   it('is still delivered in parts on the run where a query is compiled', async () => {
