@@ -1,10 +1,12 @@
 import { ApolloClient, gql, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { createClient as createUrqlClient, subscriptionExchange } from '@urql/core';
+import type { Client, SubscribePayload } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { onEnd, pipe, subscribe as subscribeTo } from 'wonka';
 import WebSocket from 'ws';
 import { SEED } from '../../src/simulator/index.ts';
+import { buildManifest } from '../../src/trusted-documents/manifest.ts';
 import { JWT_ENV, signToken } from '../security/tokens.ts';
 import { startHarness } from '../support/harness.ts';
 import { runPath, triggerRun, WATCH_RUN } from '../support/pipeline-runs.ts';
@@ -228,6 +230,52 @@ describe('graphql-ws with AUTH_MODE=jwt', () => {
     }
   });
 });
+
+describe('graphql-ws with TRUSTED_DOCUMENTS=only', () => {
+  it('runs a trusted document named by its hash, and nothing else', async () => {
+    const trusted = await startHarness({ env: { TRUSTED_DOCUMENTS: 'only' } });
+    const socket = wsClient(trusted.gateway.url);
+    try {
+      const dashboard = buildManifest().operations.find((o) => o.name === 'ProjectDashboard')!;
+      const byHash = await collect(socket, {
+        query: '',
+        variables: { projectId: SEED.projectId },
+        extensions: { persistedQuery: { version: 1, sha256Hash: dashboard.id } },
+      });
+      expect(byHash.results[0].data.project.atlasId).toBe(SEED.projectId);
+
+      trusted.resetUpstream();
+      const byText = await collect(socket, {
+        query: 'query($p: ObjectId!) { project(id: $p) { atlasId } }',
+        variables: { p: SEED.projectId },
+      });
+      const unknown = await collect(socket, {
+        query: '',
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
+      });
+      for (const refused of [byText, unknown])
+        expect(refused.errors.map((e: any) => e.extensions.code)).toEqual([
+          'PERSISTED_QUERY_NOT_FOUND',
+        ]);
+      expect(trusted.upstream()).toEqual([]);
+    } finally {
+      await socket.dispose();
+      await trusted.close();
+    }
+  });
+});
+
+/** Sends a raw subscribe payload (extensions included) and gathers its results or errors. */
+function collect(socket: Client, payload: SubscribePayload) {
+  const results: any[] = [];
+  return new Promise<{ results: any[]; errors: any[] }>((resolve) =>
+    socket.subscribe(payload, {
+      next: (result) => results.push(result),
+      error: (errors) => resolve({ results, errors: errors as any[] }),
+      complete: () => resolve({ results, errors: [] }),
+    }),
+  );
+}
 
 describe('graphql-ws at shutdown', () => {
   it('ends subscriptions with complete, then closes the sockets', async () => {
