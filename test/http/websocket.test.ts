@@ -165,6 +165,23 @@ describe('graphql-ws on /graphql', () => {
     expect(h.upstream().filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
+  it('sends each part of a deferred answer as its own next message', async () => {
+    const query = run(
+      client(h.gateway.url),
+      `query($p: ObjectId!) { project(id: $p) { atlasId ... @defer { pipelines(first: 1) { totalCount } } } }`,
+      { p: SEED.projectId },
+    );
+    await query.done;
+    expect(query.results[0]).toEqual({
+      data: { project: { atlasId: SEED.projectId } },
+      hasNext: true,
+    });
+    expect(query.results.at(-1)).toMatchObject({
+      incremental: [{ data: { pipelines: { totalCount: expect.any(Number) } } }],
+      hasNext: false,
+    });
+  });
+
   it('applies the operation limits before any upstream call', async () => {
     const deep = `{ project(id: "${SEED.projectId}") { pipelines { nodes { runs { nodes { stats { numDocs } } } } } } }`;
     const query = run(client(h.gateway.url), deep);
@@ -281,7 +298,7 @@ describe('graphql-ws at shutdown', () => {
   it('ends subscriptions with complete, then closes the sockets', async () => {
     const own = await startHarness({ simulator: { runDurationMs: 60_000 } });
     // Not lazy: the client keeps its socket open with no operation, so the server is the one closing it.
-    const socket = wsClient(own.gateway.url, { lazy: false });
+    const socket = wsClient(own.gateway.url, { lazy: false, onNonLazyError: () => {} });
     const closes: number[] = [];
     socket.on('closed', (event) => closes.push((event as { code: number }).code));
     try {
