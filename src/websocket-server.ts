@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { CallerAuthentication } from './auth/authenticate-caller.ts';
 import type { TrustedDocumentsMode } from './config/index.ts';
 import { persistedQueryNotFound } from './errors/catalogue.ts';
+import { UNCACHED } from './plugins/response-cache.ts';
 import { readManifest } from './trusted-documents/manifest.ts';
 import type { Gateway } from './yoga.ts';
 
@@ -100,6 +101,8 @@ export function serveGraphqlOverWebSocket({
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           request,
           params: { ...payload, query },
+          // Answered afresh: our mutations still drop what they change from the cache.
+          [UNCACHED]: true,
         });
         try {
           const document = parse(query);

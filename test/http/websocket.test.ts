@@ -248,6 +248,33 @@ describe('graphql-ws with AUTH_MODE=jwt', () => {
   });
 });
 
+describe('graphql-ws with the response cache on', () => {
+  it('answers queries afresh over the socket, and HTTP hits stay as they were', async () => {
+    const cached = await startHarness({ env: { CACHE_TTL_MS: '60000' } });
+    const socket = wsClient(cached.gateway.url);
+    try {
+      const query = 'query($p: ObjectId!) { project(id: $p) { pipelines { totalCount } } }';
+      const variables = { p: SEED.projectId };
+      for (let i = 0; i < 2; i++) {
+        const answer = run(socket, query, variables);
+        await answer.done;
+        expect(answer.results).toEqual([
+          { data: { project: { pipelines: { totalCount: SEED.pipelines.all.length } } } },
+        ]);
+      }
+      expect(cached.upstream()).toHaveLength(2);
+      await cached.graphql(query, variables);
+      cached.resetUpstream();
+      const hit = await cached.graphql(query, variables);
+      expect(hit.headers.get('cache-control')).toBe('private, max-age=60');
+      expect(cached.upstream()).toEqual([]);
+    } finally {
+      await socket.dispose();
+      await cached.close();
+    }
+  });
+});
+
 describe('graphql-ws with TRUSTED_DOCUMENTS=only', () => {
   it('runs a trusted document named by its hash, and nothing else', async () => {
     const trusted = await startHarness({ env: { TRUSTED_DOCUMENTS: 'only' } });
