@@ -7,6 +7,7 @@ import { MAX_URL_BYTES } from './plugins/request-size-limits.ts';
 import { closeGracefully } from './shutdown.ts';
 import { type Simulator, startSimulator } from './simulator/index.ts';
 import { tracingFromEnvironment } from './tracing.ts';
+import { serveGraphqlOverWebSocket } from './websocket-server.ts';
 import { createGateway, type Gateway, type GatewayOptions } from './yoga.ts';
 
 export interface RunningGateway {
@@ -72,6 +73,15 @@ export async function startGateway(
     },
     gateway.yoga,
   );
+  const webSockets = serveGraphqlOverWebSocket({
+    server,
+    path: '/graphql',
+    gateway,
+    authenticate: gateway.authenticateCaller,
+    trustedDocuments: config.trustedDocuments,
+    maxPayloadBytes: config.limits.bodyBytes,
+    logger,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -85,7 +95,11 @@ export async function startGateway(
   );
   const close = async () => {
     gateway.drain();
-    await closeGracefully(server, config.shutdownTimeoutMs, logger);
+    // Upgraded sockets are the server's connections too: it closes once they have.
+    await Promise.all([
+      closeGracefully(server, config.shutdownTimeoutMs, logger),
+      webSockets.close(config.shutdownTimeoutMs),
+    ]);
     await gateway.close();
     await simulator?.close();
   };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import type { Span } from '@opentelemetry/api';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -6,7 +7,10 @@ import { createAuthenticator } from './atlas/auth/create.ts';
 import { CallDeadline } from './atlas/call-deadline.ts';
 import { AtlasClient } from './atlas/client.ts';
 import { createProjectLimiter } from './atlas/limiter.ts';
-import { createCallerAuthentication } from './auth/authenticate-caller.ts';
+import {
+  type CallerAuthentication,
+  createCallerAuthentication,
+} from './auth/authenticate-caller.ts';
 import type { Config } from './config/index.ts';
 import type { GraphContext } from './graph/context.ts';
 import { buildSchema } from './graph/index.ts';
@@ -52,6 +56,8 @@ export interface Gateway {
   client: AtlasClient;
   metrics: GatewayMetrics;
   readiness: ReadinessProbe;
+  /** How a request proves who sent it (AUTH_MODE): the WebSocket endpoint checks `connection_init` with it. */
+  authenticateCaller: CallerAuthentication;
   /** Shutdown begins: not ready any more, subscriptions end; operations under way go on. */
   drain(): void;
   close(): Promise<void>;
@@ -173,6 +179,8 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
       // Before every plugin that reads error codes: their hooks on a result run after its own.
       atlasCallErrors(),
       compiledExecution(metrics),
+      // @defer and @stream: answered as multipart/mixed (or event stream) parts; compiledExecution leaves them to graphql-js.
+      useDeferStream(),
       ...(config.corsOrigins.length > 0 ? [cors(config.corsOrigins)] : []),
       serviceEndpoints(readiness, metrics),
       ...(config.graphiql
@@ -213,6 +221,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
     client,
     metrics,
     readiness,
+    authenticateCaller,
     drain: () => {
       readiness.drain();
       shutdown.abort();

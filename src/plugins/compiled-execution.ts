@@ -35,7 +35,8 @@ interface Entry {
  * test/plugins/compiled-execution.test.ts): with `@skip`/`@include` it drops or adds fields, and once any
  * error occurs it may lose the error's code and locations, misplace a failed item in a list, report
  * errors under a parent already nulled, or refuse a defaulted non-null variable. So:
- * - a document with `@skip` or `@include`, or with graphql-jit's marker, is never compiled;
+ * - a document with `@skip` or `@include`, or with graphql-jit's marker, is never compiled; nor one with
+ *   `@defer` or `@stream`, whose parts only graphql-js delivers one after another;
  * - a compiled answer holding any error is discarded, and the query runs again interpreted, from the
  *   operation's loaders: what it already fetched (and what failed) costs no new upstream call;
  * - mutations are never compiled, since they could not run again; subscriptions neither, since an event
@@ -103,7 +104,10 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
   };
 }
 
-/** No `@skip`/`@include` (graphql-jit gets them wrong), and no graphql-jit marker in a string or a name. */
+/** Directives graphql-jit gets wrong (`@skip`, `@include`) or ignores (`@defer`, `@stream`: it would answer all at once). */
+const INTERPRETED_DIRECTIVES = new Set(['skip', 'include', 'defer', 'stream']);
+
+/** None of INTERPRETED_DIRECTIVES, and no graphql-jit marker in a string or a name. */
 function compilable(document: DocumentNode): boolean {
   let safe = true;
   const check = (node: { value: string }) => {
@@ -113,7 +117,7 @@ function compilable(document: DocumentNode): boolean {
     StringValue: check,
     Name: check,
     Directive(node) {
-      if (node.name.value === 'skip' || node.name.value === 'include') safe = false;
+      if (INTERPRETED_DIRECTIVES.has(node.name.value)) safe = false;
     },
   });
   return safe;

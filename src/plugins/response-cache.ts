@@ -17,6 +17,13 @@ export interface ResponseCacheOptions {
 }
 
 /**
+ * Set in the initial context of an operation the cache must leave alone: Yoga's response cache keys an
+ * operation in its HTTP request parsing, which an operation over a WebSocket (src/websocket-server.ts)
+ * never goes through, and would fail it.
+ */
+export const UNCACHED = 'uncachedTransport';
+
+/**
  * Caches query results for `ttlMs` (graphql-yoga's response cache), per upstream credential and per
  * caller, and says so to clients with `Cache-Control: private, max-age`. Our mutations drop what they
  * change (see ResponseCacheInvalidation); the library also drops every entity a mutation returns.
@@ -43,6 +50,8 @@ export function responseCache({
         useResponseCache({
           cache,
           ttl: ttlMs,
+          enabled: (_request, context) =>
+            !(context as unknown as Record<string, unknown>)[UNCACHED],
           // A caller's token may narrow what it sees (project claims): its answers are its own.
           // A caller refused now (an expired JWT) gets a session nothing was ever stored under: a miss, so
           // the request goes on to the context factory, which answers 401.
