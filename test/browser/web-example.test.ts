@@ -69,7 +69,6 @@ describe.skipIf(!available)('the web example (examples/web) in chromium', () => 
   let browser: Browser;
   let preview: Awaited<ReturnType<typeof startPreview>>;
   beforeAll(async () => {
-    // npm from this Node's own folder, as `npm ci` at the root used.
     const npm = (...args: string[]) =>
       execFileSync('npm', args, { cwd: EXAMPLE, stdio: 'pipe', timeout: 240_000 });
     if (!existsSync(join(EXAMPLE, 'node_modules/.package-lock.json')))
