@@ -45,6 +45,7 @@ import { trustedDocuments } from './plugins/trusted-documents.ts';
 import { upstreamDeadline } from './plugins/upstream-deadline.ts';
 import { closeRedis, connectRedis } from './redis.ts';
 import { ProjectTaggedCache } from './response-cache.ts';
+import { readClientManifest } from './trusted-documents/client-manifest.ts';
 import { readOperationNames } from './trusted-documents/manifest.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -73,9 +74,19 @@ export interface GatewayOptions {
 }
 
 /** Builds the gateway: one Atlas client and one schema for the process, loaders per operation. */
-export function createGateway({ config, logger, atlasBaseUrl, tracing }: GatewayOptions): Gateway {
+export async function createGateway({
+  config,
+  logger,
+  atlasBaseUrl,
+  tracing,
+}: GatewayOptions): Promise<Gateway> {
+  // A bad manifest stops the start here (a ConfigError: exit 2), before any connection opens.
+  const clientManifest =
+    config.trustedDocumentsManifest === undefined
+      ? undefined
+      : readClientManifest(config.trustedDocumentsManifest, buildSchema());
   // With REDIS_URL every replica shares the limiter's buckets and the response cache.
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const limiter = createProjectLimiter({ ...config.projectLimits, redis });
   const client = new AtlasClient({
     baseUrl: atlasBaseUrl,
@@ -86,7 +97,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
   });
   const metrics = new GatewayMetrics({
     limiterQueue: () => limiter.queued,
-    knownOperationNames: readOperationNames(),
+    knownOperationNames: clientManifest?.names ?? readOperationNames(),
   });
   const readiness = new ReadinessProbe(client, logger, {
     ownCredentials: config.auth.mode !== 'forward',
@@ -188,7 +199,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
         : []),
       requestSizeLimits(config.limits.bodyBytes),
       csrfPrevention(),
-      ...trustedDocuments(config.trustedDocuments),
+      ...trustedDocuments(config.trustedDocuments, clientManifest?.documents),
       ...operationLimits(config.limits),
       operationCost(config.limits.maxCost),
       endSubscriptionsOn(shutdown.signal),

@@ -35,6 +35,8 @@ export interface Config {
   auth: ClientAuthConfig;
   limits: OperationLimits;
   trustedDocuments: TrustedDocumentsMode;
+  /** A client app's manifest, served by `trustedDocuments` instead of schema/trusted-documents.json. */
+  trustedDocumentsManifest: string | undefined;
   introspection: boolean;
   graphiql: boolean;
   /** Browser origins allowed to call the gateway cross-origin; empty: no CORS headers at all. `*` is any origin. */
@@ -157,11 +159,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyBytes: settings.value('LIMIT_BODY_BYTES'),
     },
     trustedDocuments: settings.value('TRUSTED_DOCUMENTS'),
+    trustedDocumentsManifest: settings.value('TRUSTED_DOCUMENTS_MANIFEST'),
     introspection: settings.value('INTROSPECTION'),
     graphiql: settings.value('GRAPHIQL'),
     corsOrigins: settings.value('CORS_ORIGINS'),
     batching: settings.value('BATCHING'),
   };
+  // Its documents are read and checked against the schema when the gateway is built (src/yoga.ts).
+  if (config.trustedDocumentsManifest !== undefined && config.trustedDocuments === 'off') {
+    problems.push(
+      'TRUSTED_DOCUMENTS_MANIFEST is served only with TRUSTED_DOCUMENTS=allow or only (it is off).',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -5,7 +6,7 @@ import {
   getOperationAST,
   visit,
 } from 'graphql';
-import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayMetrics } from '../metrics.ts';
 
@@ -18,6 +19,9 @@ export const COMPILE_ON_RUN = 2;
  * string or name would run the caller's JavaScript. Such a document is never compiled.
  */
 const JIT_MARKER = '__MAGIC_';
+
+type GraphqlJit = typeof import('graphql-jit');
+const require = createRequire(import.meta.url);
 
 interface Entry {
   runs: number;
@@ -41,6 +45,9 @@ interface Entry {
  *   operation's loaders: what it already fetched (and what failed) costs no new upstream call;
  * - mutations are never compiled, since they could not run again; subscriptions neither, since an event
  *   is rare next to a screen's queries.
+ *
+ * graphql-jit (and the JSON schema compiler it brings) is loaded once the first query that could be
+ * compiled is answered, not at start-up: an idle gateway does not carry it (docs/performance.md).
  */
 export function compiledExecution(metrics: GatewayMetrics): Plugin {
   // Yoga hands every request of one document string the same parsed DocumentNode, and it has resolved
@@ -55,12 +62,19 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
     return entry;
   };
 
-  const compile = (args: ExecutionArgs): CompiledQuery | null => {
-    if (
-      getOperationAST(args.document, args.operationName)?.operation !== 'query' ||
-      !compilable(args.document)
-    )
-      return null;
+  let jit: GraphqlJit | undefined;
+  let loadScheduled = false;
+  // Synchronous (graphql-jit is CommonJS): loaded between two tasks, it interleaves with no operation's calls.
+  const loadJit = (): GraphqlJit => {
+    jit ??= require('graphql-jit') as GraphqlJit;
+    return jit;
+  };
+
+  const worthCompiling = (args: ExecutionArgs) =>
+    getOperationAST(args.document, args.operationName)?.operation === 'query' &&
+    compilable(args.document);
+
+  const compile = ({ compileQuery, isCompiledQuery }: GraphqlJit, args: ExecutionArgs) => {
     const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, {
       disablingCapturingStackErrors: true,
     });
@@ -85,16 +99,30 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
 
   // Decided when execution starts, on the arguments it gets: a later plugin may have rewritten the
   // document (the response cache adds the fields it keys entities by).
-  const execute = (interpreted: (args: ExecutionArgs) => unknown) => (args: ExecutionArgs) => {
-    const entry = entryFor(args);
-    entry.runs += 1;
-    if (entry.runs >= COMPILE_ON_RUN && entry.compiled === undefined)
-      entry.compiled = compile(args);
-    if (!entry.compiled) {
-      metrics.execution('interpreted');
-      return interpreted(args);
-    }
-    return runCompiled(entry.compiled, args, interpreted);
+  const execute = (interpreted: (args: ExecutionArgs) => unknown) => {
+    const run = (entry: Entry, args: ExecutionArgs) => {
+      if (entry.runs >= COMPILE_ON_RUN && entry.compiled === undefined)
+        entry.compiled = compile(loadJit(), args);
+      if (!entry.compiled) {
+        metrics.execution('interpreted');
+        return interpreted(args);
+      }
+      return runCompiled(entry.compiled, args, interpreted);
+    };
+    return (args: ExecutionArgs) => {
+      const entry = entryFor(args);
+      entry.runs += 1;
+      if (entry.compiled === undefined && !worthCompiling(args)) entry.compiled = null;
+      const result = run(entry, args);
+      if (entry.compiled === undefined && !jit && !loadScheduled) {
+        // Loaded once the first query that could be compiled has its answer, before its second run
+        // needs it (which otherwise loads it first).
+        loadScheduled = true;
+        const load = () => void setImmediate(loadJit);
+        Promise.resolve(result).then(load, load);
+      }
+      return result;
+    };
   };
 
   return {

@@ -181,9 +181,10 @@ describe('pipelineRunUpdated past the operation deadline', () => {
 
 describe('pipelineRunUpdated with a subscriber that stops reading', () => {
   it('keeps serving the others and the process, however many changes pile up', async () => {
-    // A poll every millisecond of a run whose stats change all along: over a thousand events in seconds.
+    // A poll every millisecond of a run whose stats change all along, for longer than the test waits:
+    // the reader stops once more changes than a repeater queues (1,024) have passed, however busy the machine.
     const busy = await startHarness({
-      simulator: { runDurationMs: 10_000 },
+      simulator: { runDurationMs: 600_000 },
       env: {
         RUN_POLL_INITIAL_MS: '1',
         RUN_POLL_MAX_MS: '1',
@@ -218,7 +219,8 @@ describe('pipelineRunUpdated with a subscriber that stops reading', () => {
         'subscription($id: ID!) { pipelineRunUpdated(id: $id) { stats { bytesExported } } }',
         { id },
       );
-      await reader.ended;
+      await reader.waitFor(1_101);
+      reader.close();
       stalled.destroy();
       const events = payloads(reader.events);
       // More changes than a repeater queues for a subscriber that does not read (1,024).
@@ -235,7 +237,7 @@ describe('pipelineRunUpdated with a subscriber that stops reading', () => {
       process.off('unhandledRejection', onRejection);
       await busy.close();
     }
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('pipelineRunUpdated for a JWT caller', () => {

@@ -34,5 +34,3 @@ export async function triggerRun(
 /** The simulator's path of one run. */
 export const runPath = (runId: string, pipeline: string = SEED.pipelines.small) =>
   `/api/atlas/v2/groups/${SEED.projectId}/pipelines/${pipeline}/runs/${runId}`;
-
-export { eventually } from './polling.ts';
