@@ -200,6 +200,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     });
   });
+  // Clients, not the simulator, close idle sockets: at Node's default of 5 s a loaded machine lets a
+  // client's reuse of a socket cross the server's close, and the next request resets.
+  server.keepAliveTimeout = 65_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

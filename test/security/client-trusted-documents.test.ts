@@ -143,9 +143,9 @@ describe('TRUSTED_DOCUMENTS_MANIFEST: the persisted documents of `npm run codege
 });
 
 describe('a bad TRUSTED_DOCUMENTS_MANIFEST stops the start', () => {
-  const problems = (manifest: string) => {
+  const problems = async (manifest: string) => {
     try {
-      createGateway({
+      await createGateway({
         config: loadConfig({ TRUSTED_DOCUMENTS: 'only', TRUSTED_DOCUMENTS_MANIFEST: manifest }),
         logger: createLogger('silent'),
         atlasBaseUrl: 'http://127.0.0.1:9',
@@ -157,29 +157,29 @@ describe('a bad TRUSTED_DOCUMENTS_MANIFEST stops the start', () => {
   };
   const dashboardText = ownDashboard.body;
 
-  it('names a file that cannot be read', () => {
+  it('names a file that cannot be read', async () => {
     const missing = join(dir, 'missing.json');
-    expect(problems(missing)).toEqual([
+    expect(await problems(missing)).toEqual([
       `TRUSTED_DOCUMENTS_MANIFEST ${missing}: cannot read the file (ENOENT).`,
     ]);
   });
 
-  it('names a file that is not JSON, or neither format', () => {
+  it('names a file that is not JSON, or neither format', async () => {
     const broken = manifestFile('broken.json', '{"a": ');
-    expect(problems(broken)).toEqual([
+    expect(await problems(broken)).toEqual([
       expect.stringMatching(new RegExp(`^TRUSTED_DOCUMENTS_MANIFEST ${broken}: is not JSON \\(`)),
     ]);
     const list = manifestFile('list.json', [dashboardText]);
-    expect(problems(list)).toEqual([
+    expect(await problems(list)).toEqual([
       `TRUSTED_DOCUMENTS_MANIFEST ${list}: is neither an Apollo persisted query manifest nor a {"<id>": "<document>"} map.`,
     ]);
     const other = manifestFile('other.json', { format: 'apollo-persisted-query-manifest' });
-    expect(problems(other)).toEqual([
+    expect(await problems(other)).toEqual([
       `TRUSTED_DOCUMENTS_MANIFEST ${other}: has format "apollo-persisted-query-manifest" version undefined; only "apollo-persisted-query-manifest" version 1 is known.`,
     ]);
   });
 
-  it('names each entry that does not validate against the schema, or whose hash is not its own', () => {
+  it('names each entry that does not validate against the schema, or whose hash is not its own', async () => {
     const invalid = `query Broken { project(id: "${SEED.projectId}") { noSuchField } }`;
     const file = manifestFile('bad-entries.json', {
       format: 'apollo-persisted-query-manifest',
@@ -192,7 +192,7 @@ describe('a bad TRUSTED_DOCUMENTS_MANIFEST stops the start', () => {
         { id: 'nobody', name: 'X', type: 'query' },
       ],
     });
-    expect(problems(file)).toEqual(
+    expect(await problems(file)).toEqual(
       [
         'entry 2 (id "broken-1"): operation Broken does not validate against the schema: Cannot query field "noSuchField" on type "Project".',
         `entry 3 (id "${'a'.repeat(64)}"): the id is no sha256 of the document (that is ${ownDashboard.id}).`,
@@ -202,14 +202,14 @@ describe('a bad TRUSTED_DOCUMENTS_MANIFEST stops the start', () => {
     );
   });
 
-  it('checks the sha256: ids of a map too', () => {
+  it('checks the sha256: ids of a map too', async () => {
     const file = manifestFile('bad-map.json', { [`sha256:${'b'.repeat(64)}`]: dashboardText });
-    expect(problems(file)).toEqual([
+    expect(await problems(file)).toEqual([
       `TRUSTED_DOCUMENTS_MANIFEST ${file}: entry 1 (id "sha256:${'b'.repeat(64)}"): the id is no sha256 of the document (that is ${ownDashboard.id}).`,
     ]);
   });
 
-  it('is refused with TRUSTED_DOCUMENTS=off, where it would do nothing', () => {
+  it('is refused with TRUSTED_DOCUMENTS=off, where it would do nothing', async () => {
     expect(() => loadConfig({ TRUSTED_DOCUMENTS_MANIFEST: CODEGEN_MAP })).toThrow(
       'TRUSTED_DOCUMENTS_MANIFEST is served only with TRUSTED_DOCUMENTS=allow or only (it is off).',
     );
