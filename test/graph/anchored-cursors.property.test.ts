@@ -84,6 +84,16 @@ const KINDS: ListKind[] = [
     (p) => holder(flex(p), 'restoreJobs'),
   ),
   arrayKind(
+    'cluster restore jobs',
+    `cluster(name: "${SEED.clusters.replicaSet}") { list: restoreJobs($args) { $nodes } }`,
+    (p) => holder(cluster(p), 'restoreJobs'),
+  ),
+  arrayKind(
+    'serverless snapshots',
+    `serverlessInstance(name: "${SEED.serverless.main}") { list: snapshots($args) { $nodes } }`,
+    (p) => holder(serverless(p), 'snapshots'),
+  ),
+  arrayKind(
     'cluster snapshots',
     `cluster(name: "${SEED.clusters.replicaSet}") { list: snapshots($args) { $nodes } }`,
     (p) => holder(cluster(p), 'snapshots'),
