@@ -136,11 +136,15 @@ export class RouteFamilyChecks {
     return known;
   }
 
-  /** A family route answered: a family remembered as gone is served again after all. */
+  /**
+   * A family route answered: its list route's answer is the evidence that the family is served (a later
+   * 404 in it then costs no check), and a family remembered as gone is served again after all.
+   */
   served(credentialKey: string, request: AtlasRequest): void {
     const family = routeFamilyOf(request);
     if (!family) return;
     const key = `${credentialKey} ${family.groupId} ${family.name}`;
-    if (this.answers.get(key)?.wasGone) this.remember(key, Promise.resolve(false));
+    const isListRoute = request.method === 'GET' && request.path === family.check.path;
+    if (isListRoute || this.answers.get(key)?.wasGone) this.remember(key, Promise.resolve(false));
   }
 }

@@ -249,7 +249,15 @@ describe('_entities', () => {
         { __typename: 'FlexRestoreJob', atlasId: flexJobs.running, status: 'RUNNING' },
       ]);
       const upstream = h.upstream();
-      expect(calls(upstream).sort()).toEqual(
+      const familyCheck = `GET ${group}/pipelines`;
+      // The missing run's 404 costs at most one check of its family's list route, none when this client
+      // read that list within the last minute (docs/errors.md, "Missing object or removed route").
+      expect(calls(upstream).filter((call) => call === familyCheck).length).toBeLessThanOrEqual(1);
+      expect(
+        calls(upstream)
+          .filter((call) => call !== familyCheck)
+          .sort(),
+      ).toEqual(
         [
           `GET ${group}/pipelines/${SEED.pipelines.small}/runs/${SEED.runs.smallNewest}`,
           `GET ${group}/pipelines/${SEED.pipelines.big}/runs/${SEED.runs.bigOldest}`,
@@ -257,8 +265,6 @@ describe('_entities', () => {
           `GET ${group}/clusters/${SEED.clusters.replicaSet}/backup/exports/${SEED.exportJobs.failed}`,
           `GET ${group}/serverless/${SEED.serverless.main}/backup/restoreJobs/${serverlessJobs.cancelled}`,
           `GET ${group}/flexClusters/${SEED.flex.main}/backup/restoreJobs/${flexJobs.running}`,
-          // The missing run's 404, checked once against its family's list route (docs/errors.md).
-          `GET ${group}/pipelines`,
         ].sort(),
       );
       // Concurrent, not one after another: every lookup starts before the first one ends.

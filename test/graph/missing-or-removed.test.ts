@@ -76,6 +76,24 @@ describe('a missing object of a deprecated family', () => {
   });
 });
 
+describe('a list read of a deprecated family', () => {
+  it('is the evidence that the family is served: a missing object after it costs no check', async () => {
+    const listed = await h.graphql(
+      `{ project(id: "${P}") { serverlessInstances { nodes { name } } } }`,
+    );
+    expect(listed.body.errors).toBeUndefined();
+    h.resetUpstream();
+    h.simulator.injectFault(resourceNotFound('getGroupServerlessInstance'));
+    const { body } = await h.graphql(
+      `{ project(id: "${P}") { serverlessInstance(name: "ghost") { name state } } }`,
+    );
+    expect(body.errors).toMatchObject([
+      { path: ['project', 'serverlessInstance', 'state'], extensions: { code: 'NOT_FOUND' } },
+    ]);
+    expect(calls(h.upstream())).toEqual([`GET ${GROUP}/serverless/ghost`]);
+  });
+});
+
 describe('a removed route family', () => {
   it('is UPSTREAM_GONE once its list route answers 404 for the project, and remembered', async () => {
     h.simulator.setGone('pipelines', 404);
