@@ -103,10 +103,24 @@ export class GatewayMetrics {
   private readonly knownOperationNames: ReadonlySet<string>;
 
   constructor(
-    options: { limiterQueue?: () => number; knownOperationNames?: Iterable<string> } = {},
+    options: {
+      limiterQueue?: () => number;
+      /** Reads served by an identical read already in flight (src/atlas/in-flight.ts). */
+      coalescedCalls?: () => number;
+      knownOperationNames?: Iterable<string>;
+    } = {},
   ) {
     collectDefaultMetrics({ register: this.registry });
-    const { limiterQueue } = options;
+    const { limiterQueue, coalescedCalls } = options;
+    new Counter({
+      name: 'atlas_upstream_coalesced_calls_total',
+      help: 'Upstream reads not sent because an identical read under the same credential was already in flight: they shared its answer.',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(coalescedCalls?.() ?? 0);
+      },
+    });
     this.knownOperationNames = new Set(options.knownOperationNames);
     new Gauge({
       name: 'atlas_upstream_limiter_queued',

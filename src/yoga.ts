@@ -80,6 +80,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
   });
   const metrics = new GatewayMetrics({
     limiterQueue: () => limiter.queued,
+    coalescedCalls: () => client.inFlight.coalesced,
     knownOperationNames: readOperationNames(),
   });
   const readiness = new ReadinessProbe(client, logger, {
@@ -192,6 +193,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
               schema: buildSchema(),
               credentialKey: client.authenticator.credentialKey,
               authenticate: authenticateCaller,
+              fills: cache.singleFlight(config.upstream.deadlineMs),
             }),
           ]
         : []),

@@ -3,6 +3,7 @@ import { Agent, type Dispatcher, request, errors as undiciErrors } from 'undici'
 import type { Authenticator } from './auth/authenticator.ts';
 import { CallDeadline } from './call-deadline.ts';
 import { AtlasCallError, errorFromHttpStatus } from './errors.ts';
+import { InFlightCalls } from './in-flight.ts';
 import type { ProjectLimiter } from './limiter.ts';
 import type { AtlasRequest, CallScope, UpstreamCallRecord } from './request.ts';
 
@@ -37,6 +38,10 @@ export class AtlasClient {
   readonly authenticator: Authenticator;
   private readonly dispatcher: Dispatcher;
   private readonly noticedDeprecations = new Set<string>();
+  /** Identical reads in flight, shared between operations and callers of one credential. */
+  readonly inFlight = new InFlightCalls();
+  /** Per credential, bumped by every write: a read started after one never joins a read from before it. */
+  private readonly writeEpochs = new Map<string, number>();
 
   private readonly options: AtlasClientOptions;
 
@@ -57,6 +62,52 @@ export class AtlasClient {
   }
 
   async call<T>(req: AtlasRequest, scope: CallScope): Promise<T> {
+    const credential = (scope.authenticator ?? this.authenticator).credentialKey;
+    if (req.method !== 'GET') {
+      this.bumpWriteEpoch(credential);
+      try {
+        return parseJson(await this.obtain(req, scope), req) as T;
+      } finally {
+        this.bumpWriteEpoch(credential);
+      }
+    }
+    const key = `${credential}|${this.writeEpochs.get(credential) ?? 0}|${req.path}?${req.query ?? ''}|${req.accept}`;
+    const waitedOn = scope.callDeadline;
+    waitedOn?.enter();
+    try {
+      const response = await this.inFlight.run(
+        key,
+        {
+          signal: waitedOn?.signal ?? scope.signal,
+          reason: () =>
+            waitedOn?.timedOut
+              ? new AtlasCallError(
+                  'UPSTREAM_TIMEOUT',
+                  `Atlas did not answer ${req.operation} before the operation's deadline.`,
+                )
+              : new AtlasCallError(
+                  'UPSTREAM_UNAVAILABLE',
+                  `The call ${req.operation} was cancelled.`,
+                ),
+        },
+        // The shared call follows its first caller's scope, except that only the last waiter leaving
+        // cancels it; each waiter keeps its own deadline while it waits.
+        (signal) =>
+          this.obtain(req, { ...scope, signal, callDeadline: undefined, deadline: scope.deadline }),
+      );
+      // Each caller gets its own parsed copy: no operation can change what another reads.
+      return parseJson(response, req) as T;
+    } finally {
+      waitedOn?.leave();
+    }
+  }
+
+  private bumpWriteEpoch(credential: string): void {
+    this.writeEpochs.set(credential, (this.writeEpochs.get(credential) ?? 0) + 1);
+  }
+
+  /** The exchange with its retries: a successful raw answer, or a typed error. */
+  private async obtain(req: AtlasRequest, scope: CallScope): Promise<RawResponse> {
     const idempotent = req.method === 'GET';
     for (let attempt = 0; ; attempt++) {
       let response: RawResponse;
@@ -80,7 +131,7 @@ export class AtlasClient {
       }
       if (response.status < 300) {
         this.noticeDeprecation(req, response.headers);
-        return parseJson(response, req) as T;
+        return response;
       }
       const retryAfter = retryAfterSeconds(response.headers);
       const canRetry =
