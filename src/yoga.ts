@@ -37,7 +37,7 @@ import { refusalMetrics } from './plugins/refusal-metrics.ts';
 import { requestSizeLimits } from './plugins/request-size-limits.ts';
 import { responseCache } from './plugins/response-cache.ts';
 import { serviceEndpoints } from './plugins/service-endpoints.ts';
-import { trustedDocuments } from './plugins/trusted-documents.ts';
+import { isTrustedDocument, trustedDocuments } from './plugins/trusted-documents.ts';
 import { upstreamDeadline } from './plugins/upstream-deadline.ts';
 import { closeRedis, connectRedis } from './redis.ts';
 import { ProjectTaggedCache } from './response-cache.ts';
@@ -173,7 +173,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
       upstreamDeadline(),
       // Before every plugin that reads error codes: their hooks on a result run after its own.
       atlasCallErrors(),
-      compiledExecution(metrics),
+      compiledExecution(metrics, isTrustedDocument),
       ...(config.corsOrigins.length > 0 ? [cors(config.corsOrigins)] : []),
       serviceEndpoints(readiness, metrics),
       ...(config.graphiql
@@ -181,7 +181,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
         : []),
       requestSizeLimits(config.limits.bodyBytes),
       csrfPrevention(),
-      ...trustedDocuments(config.trustedDocuments),
+      ...trustedDocuments(config.trustedDocuments, config.trustedDocumentsFile),
       ...operationLimits(config.limits),
       operationCost(config.limits.maxCost),
       endSubscriptionsOn(shutdown.signal),

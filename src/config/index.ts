@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SettingsReader } from './settings.ts';
 
 /** The validated settings of one gateway process; docs/configuration.md lists them. */
@@ -35,6 +37,8 @@ export interface Config {
   auth: ClientAuthConfig;
   limits: OperationLimits;
   trustedDocuments: TrustedDocumentsMode;
+  /** The manifest of trusted documents; none means the repository's (schema/trusted-documents.json). */
+  trustedDocumentsFile?: URL;
   introspection: boolean;
   graphiql: boolean;
   /** Browser origins allowed to call the gateway cross-origin; empty: no CORS headers at all. `*` is any origin. */
@@ -157,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyBytes: settings.value('LIMIT_BODY_BYTES'),
     },
     trustedDocuments: settings.value('TRUSTED_DOCUMENTS'),
+    trustedDocumentsFile: manifestFile(settings.value('TRUSTED_DOCUMENTS_MANIFEST')),
     introspection: settings.value('INTROSPECTION'),
     graphiql: settings.value('GRAPHIQL'),
     corsOrigins: settings.value('CORS_ORIGINS'),
@@ -238,3 +243,7 @@ function readCredentials(settings: SettingsReader): AtlasCredentials {
     return { kind: 'service-account', clientId, clientSecret };
   return { kind: 'none' };
 }
+
+/** A path relative to the working directory, as operators write it. */
+const manifestFile = (path: string | undefined): URL | undefined =>
+  path ? pathToFileURL(resolve(path)) : undefined;

@@ -366,6 +366,12 @@ export const SETTINGS = [
       '`allow`: also run documents by hash from `schema/trusted-documents.json`; `only`: run nothing else',
   },
   {
+    name: 'TRUSTED_DOCUMENTS_MANIFEST',
+    type: 'string',
+    meaning:
+      'the trusted documents manifest (Apollo persisted query manifest format); default `schema/trusted-documents.json`',
+  },
+  {
     name: 'INTROSPECTION',
     type: 'flag',
     default: true,

@@ -39,9 +39,15 @@ interface Entry {
  * - a compiled answer holding any error is discarded, and the query runs again interpreted, from the
  *   operation's loaders: what it already fetched (and what failed) costs no new upstream call;
  * - mutations are never compiled, since they could not run again; subscriptions neither, since an event
- *   is rare next to a screen's queries.
+ *   is rare next to a screen's queries;
+ * - only documents from the trusted-documents store are compiled (`trusted`, see
+ *   src/plugins/trusted-documents.ts): graphql-jit writes literal values into the code it generates, so
+ *   text sent by a client is always interpreted, whatever it holds.
  */
-export function compiledExecution(metrics: GatewayMetrics): Plugin {
+export function compiledExecution(
+  metrics: GatewayMetrics,
+  trusted: (request: Request) => boolean,
+): Plugin {
   // Yoga hands every request of one document string the same parsed DocumentNode, and it has resolved
   // the operation name before execution, so only names the document has reach the inner map.
   const entries = new WeakMap<DocumentNode, Map<string | null, Entry>>();
@@ -85,6 +91,11 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
   // Decided when execution starts, on the arguments it gets: a later plugin may have rewritten the
   // document (the response cache adds the fields it keys entities by).
   const execute = (interpreted: (args: ExecutionArgs) => unknown) => (args: ExecutionArgs) => {
+    const request = (args.contextValue as { request?: Request } | undefined)?.request;
+    if (!request || !trusted(request)) {
+      metrics.execution('interpreted');
+      return interpreted(args);
+    }
     const entry = entryFor(args);
     entry.runs += 1;
     if (entry.runs >= COMPILE_ON_RUN && entry.compiled === undefined)
