@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Span } from '@opentelemetry/api';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -6,6 +7,7 @@ import { createAuthenticator } from './atlas/auth/create.ts';
 import { CallDeadline } from './atlas/call-deadline.ts';
 import { AtlasClient } from './atlas/client.ts';
 import { createProjectLimiter } from './atlas/limiter.ts';
+import { refreshRateLimitSets } from './atlas/rate-limit-sets.ts';
 import { createCallerAuthentication } from './auth/authenticate-caller.ts';
 import type { Config } from './config/index.ts';
 import type { GraphContext } from './graph/context.ts';
@@ -38,6 +40,7 @@ import { requestSizeLimits } from './plugins/request-size-limits.ts';
 import { responseCache } from './plugins/response-cache.ts';
 import { serviceEndpoints } from './plugins/service-endpoints.ts';
 import { isTrustedDocument, trustedDocuments } from './plugins/trusted-documents.ts';
+import { upstreamAdmission } from './plugins/upstream-admission.ts';
 import { upstreamDeadline } from './plugins/upstream-deadline.ts';
 import { closeRedis, connectRedis } from './redis.ts';
 import { ProjectTaggedCache } from './response-cache.ts';
@@ -81,8 +84,16 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
   const metrics = new GatewayMetrics({
     limiterQueue: () => limiter.queued,
     coalescedCalls: () => client.inFlight.coalesced,
+    budgetRemaining: () => limiter.remaining(),
     knownOperationNames: readOperationNames(),
   });
+  // Which routes share which Atlas bucket: read with the gateway's own credential (forwarded tokens
+  // are the callers', so their routes keep the configured bucket, steered by Atlas's headers).
+  const stopRateLimitReads =
+    config.budget.rateLimitsRefreshMs > 0 && config.auth.mode !== 'forward'
+      ? refreshRateLimitSets(client, limiter, config.budget.rateLimitsRefreshMs, logger)
+      : undefined;
+  limiter.onWait = (seconds) => metrics.upstreamQueueWait(seconds);
   const readiness = new ReadinessProbe(client, logger, {
     ownCredentials: config.auth.mode !== 'forward',
   });
@@ -130,7 +141,13 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
       // Unexpected errors are logged in full and answered as INTERNAL_SERVER_ERROR without details.
       maskError: (error, message) => maskUnexpected(error, message, logger),
     },
-    context: async ({ request }): Promise<GraphContext> => {
+    context: async ({
+      request,
+      req,
+    }: {
+      request: Request;
+      req?: IncomingMessage;
+    }): Promise<GraphContext> => {
       const given = request.headers.get('x-request-id');
       const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
       // Refuses an unauthenticated request before anything executes.
@@ -147,6 +164,10 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
           signal: request.signal,
           callDeadline: new CallDeadline(deadline, request.signal),
           authenticator: caller.upstreamAuthenticator,
+          caller:
+            caller.subject ??
+            caller.upstreamAuthenticator?.credentialKey ??
+            req?.socket.remoteAddress,
           onCall: (record) => {
             upstream.calls += 1;
             metrics.upstreamCall(record);
@@ -184,6 +205,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
       ...trustedDocuments(config.trustedDocuments, config.trustedDocumentsFile),
       ...operationLimits(config.limits),
       operationCost(config.limits.maxCost),
+      ...(config.budget.admission ? [upstreamAdmission(limiter, metrics)] : []),
       endSubscriptionsOn(shutdown.signal),
       ...(cache
         ? [
@@ -220,6 +242,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
       shutdown.abort();
     },
     close: async () => {
+      stopRateLimitReads?.();
       await client.close();
       await pollCoordinator?.close();
       await Promise.all(

@@ -4,7 +4,7 @@ import type { Authenticator } from './auth/authenticator.ts';
 import { CallDeadline } from './call-deadline.ts';
 import { AtlasCallError, errorFromHttpStatus } from './errors.ts';
 import { InFlightCalls } from './in-flight.ts';
-import type { ProjectLimiter } from './limiter.ts';
+import type { LimiterTarget, ObservedAnswer, ProjectLimiter } from './limiter.ts';
 import type { AtlasRequest, CallScope, UpstreamCallRecord } from './request.ts';
 
 export interface AtlasClientOptions {
@@ -178,11 +178,8 @@ export class AtlasClient {
       body = JSON.stringify(req.body);
       headers['content-type'] = req.accept;
     }
-    const release = await this.options.limiter?.acquire(
-      this.limiterKey(req.path, scope),
-      scope.deadline,
-      scope.signal,
-    );
+    const target = this.limiterTarget(req, scope);
+    const release = await this.options.limiter?.acquire(target, scope.deadline, scope.signal);
     // The operation may have ended while this call waited for a slot (its deadline then moves to now):
     // nobody would read the answer, so it is not sent.
     if (Date.now() >= scope.deadline) {
@@ -210,6 +207,10 @@ export class AtlasClient {
       });
       status = response.statusCode;
       const text = await response.body.text();
+      this.options.limiter?.observe(
+        target,
+        rateLimitSignals(response.statusCode, response.headers, text),
+      );
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
       if (deadline.cancelled) status = 'cancelled';
@@ -243,10 +244,14 @@ export class AtlasClient {
     }
   }
 
-  /** Atlas limits per project (and per credential): calls outside a project share the credential's lane. */
-  private limiterKey(path: string, scope: CallScope): string {
-    const group = /^\/api\/atlas\/v2\/groups\/([^/]+)/.exec(path)?.[1] ?? '-';
-    return `${(scope.authenticator ?? this.authenticator).credentialKey}|${group}`;
+  /** Atlas limits per credential, scope and endpoint set (src/atlas/atlas-buckets.ts). */
+  private limiterTarget(req: AtlasRequest, scope: CallScope): LimiterTarget {
+    return {
+      credential: (scope.authenticator ?? this.authenticator).credentialKey,
+      method: req.method,
+      path: req.path,
+      caller: scope.caller,
+    };
   }
 
   /** Waits before a retry; false when the wait would pass the operation's deadline. */
@@ -297,6 +302,28 @@ export class AtlasClient {
 export function header(headers: RawResponse['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** What Atlas's answer says about its bucket: `RateLimit-*` headers (either may be absent), a 429's body. */
+function rateLimitSignals(
+  status: number,
+  headers: RawResponse['headers'],
+  text: string,
+): ObservedAnswer {
+  const count = (name: string) => {
+    const value = Number(header(headers, name));
+    return header(headers, name) !== undefined && Number.isFinite(value) ? value : undefined;
+  };
+  const answer: ObservedAnswer = {
+    status,
+    limit: count('ratelimit-limit'),
+    remaining: count('ratelimit-remaining'),
+  };
+  if (status === 429) {
+    answer.retryAfter = retryAfterSeconds(headers);
+    answer.parameters = (safeJson(text) as { parameters?: unknown } | undefined)?.parameters;
+  }
+  return answer;
 }
 
 function retryAfterSeconds(headers: RawResponse['headers']): number | undefined {
