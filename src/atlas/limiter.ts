@@ -8,9 +8,10 @@ import {
 } from 'rate-limiter-flexible';
 import { AtlasBuckets, type EndpointSet } from './atlas-buckets.ts';
 import { AtlasCallError } from './errors.ts';
+import { FleetSlots } from './fleet-slots.ts';
 
 export interface ProjectLimiterOptions {
-  /** Calls in flight at once, per project and credential (in this process). */
+  /** Calls in flight at once, per project and credential (for the fleet with Redis). */
   concurrency: number;
   /**
    * The fallback bucket's steady refill per minute and capacity (Atlas: 500 and 1200 for Cloud Backups),
@@ -116,6 +117,8 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
     now,
   );
   const lanes = new Map<string, Lane>();
+  // With Redis the concurrency cap holds for the fleet too (src/atlas/fleet-slots.ts).
+  const fleetSlots = options.redis ? new FleetSlots(options.redis, options.concurrency) : undefined;
   let queued = 0;
   const waitFor = <T>(
     start: (resolve: (value: T) => void) => () => void,
@@ -263,10 +266,29 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
       const key = `${target.credential}|${projectOf(target.path)}`;
       const started = now();
       await takeSlot(key, target.caller ?? '-', deadline, signal);
+      let leave = () => release(key);
       try {
+        if (fleetSlots) {
+          const lease = await fleetSlots.acquire(key, deadline, signal);
+          if (!lease) {
+            if (signal?.aborted)
+              throw new AtlasCallError(
+                'UPSTREAM_UNAVAILABLE',
+                'The request was cancelled while queued.',
+              );
+            throw new AtlasCallError(
+              'UPSTREAM_TIMEOUT',
+              'No upstream slot came free before the deadline.',
+            );
+          }
+          leave = () => {
+            lease();
+            release(key);
+          };
+        }
         await takeToken(target, deadline, signal);
       } catch (error) {
-        release(key);
+        leave();
         throw error;
       }
       limiter.onWait?.((now() - started) / 1000);
@@ -274,7 +296,7 @@ export function createProjectLimiter(options: ProjectLimiterOptions): ProjectLim
       return () => {
         if (!released) {
           released = true;
-          release(key);
+          leave();
         }
       };
     },
