@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
 import { SEED } from '../../src/simulator/index.ts';
 import { startArguments } from '../support/start-command.ts';
+import { manyViewers } from './many-viewers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -63,7 +64,10 @@ const freePort = () =>
     });
   });
 
-async function startGateway(upstream: string): Promise<{ url: string; child: ChildProcess }> {
+async function startGateway(
+  upstream: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF;
   // Started as `npm start` starts it, with its node flags.
@@ -82,6 +86,7 @@ async function startGateway(upstream: string): Promise<{ url: string; child: Chi
         UPSTREAM_PROJECT_CONCURRENCY: '10000',
         UPSTREAM_PROJECT_RATE_PER_MINUTE: '1000000',
         UPSTREAM_PROJECT_BURST: '1000000',
+        ...extraEnv,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
@@ -399,5 +404,15 @@ console.log(
 
 gateway.child.kill('SIGTERM');
 await new Promise((resolve) => gateway.child.once('exit', resolve));
+await manyViewers({
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  upstream,
+  floorCpuMsPerOp,
+  forkScript,
+  startGateway,
+  load: (url, body, connections, seconds) => load(url, body, connections, seconds),
+  table,
+});
 for (const child of children) child.disconnect?.();
 process.exit(0);
