@@ -102,7 +102,7 @@ export async function manyViewers(helpers: BenchHelpers): Promise<void> {
       ]);
     }
   }
-  simulator.disconnect();
+  // run.ts ends the simulator's process with its other children.
   console.log();
   console.log(
     `Many viewers, one budget: the screens of one project (dashboard, clusters), Atlas's default buckets enforced (per project: 1200, refilled 500 a minute = 8.3 calls/s), ${seconds} s each\n`,
