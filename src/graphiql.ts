@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { getOperationAST, parse } from 'graphql';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import { encodeGlobalId } from './graph/relay/global-id.ts';
-import { SEED } from './simulator/index.ts';
+import { SEED } from './simulator/seed.ts';
 
 /**
  * GraphiQL on `GET /graphql` from a browser. Every asset (script, styles, editor workers, favicon) is

@@ -1,11 +1,13 @@
 import { ConfigError, loadConfig } from './config/index.ts';
 import { createLogger } from './logger.ts';
 import { startGateway } from './server.ts';
+import { releaseStartupMemory } from './startup-memory.ts';
 
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const running = await startGateway(config, logger);
+  logger.debug({ gcMs: Math.round(releaseStartupMemory()) }, 'start-up memory released');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');

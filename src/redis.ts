@@ -1,13 +1,19 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 
 /**
  * The Redis connection every replica coordinates through (response cache, upstream limiter, subscription
  * fan-out). One per process: parts that need their own connection (a subscriber, a key prefix) take
  * `duplicate()` of it. A Redis outage never crashes the gateway: errors are logged, ioredis reconnects,
- * and each user of the connection decides how to degrade.
+ * and each user of the connection decides how to degrade. ioredis is loaded here, so a gateway without
+ * `REDIS_URL` never loads it (docs/performance.md).
  */
-export function connectRedis(url: string, logger: Logger, options: RedisOptions = {}): Redis {
+export async function connectRedis(
+  url: string,
+  logger: Logger,
+  options: RedisOptions = {},
+): Promise<Redis> {
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, {
     // Commands fail fast while Redis is down instead of queueing for the whole outage.
     maxRetriesPerRequest: 1,

@@ -5,8 +5,9 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { MAX_URL_BYTES } from './plugins/request-size-limits.ts';
 import { closeGracefully } from './shutdown.ts';
-import { type Simulator, startSimulator } from './simulator/index.ts';
+import type { Simulator } from './simulator/index.ts';
 import { tracingFromEnvironment } from './tracing.ts';
+import { serveGraphqlOverWebSocket } from './websocket-server.ts';
 import { createGateway, type Gateway, type GatewayOptions } from './yoga.ts';
 
 export interface RunningGateway {
@@ -31,9 +32,10 @@ export async function startGateway(
   logger: Logger,
   options: Pick<GatewayOptions, 'tracing'> = {},
 ): Promise<RunningGateway> {
+  // Loaded only when it serves: a gateway in front of Atlas carries none of its code (docs/performance.md).
   const simulator =
     config.atlasBaseUrl === undefined
-      ? await startSimulator({ maxRecordedRequests: 0 })
+      ? await (await import('./simulator/server.ts')).startSimulator({ maxRecordedRequests: 0 })
       : undefined;
   if (simulator) {
     logger.info(
@@ -52,7 +54,7 @@ export async function startGateway(
       "AUTH_MODE=none: any caller may use every project the gateway's Atlas access reaches",
     );
   }
-  const gateway = createGateway({
+  const gateway = await createGateway({
     // OpenTelemetry's variables, read only here: without an exporter the SDK is never loaded.
     tracing: options.tracing ?? (await tracingFromEnvironment()),
     config,
@@ -72,6 +74,15 @@ export async function startGateway(
     },
     gateway.yoga,
   );
+  const webSockets = serveGraphqlOverWebSocket({
+    server,
+    path: '/graphql',
+    gateway,
+    authenticate: gateway.authenticateCaller,
+    trustedDocuments: config.trustedDocuments,
+    maxPayloadBytes: config.limits.bodyBytes,
+    logger,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -85,7 +96,11 @@ export async function startGateway(
   );
   const close = async () => {
     gateway.drain();
-    await closeGracefully(server, config.shutdownTimeoutMs, logger);
+    // Upgraded sockets are the server's connections too: it closes once they have.
+    await Promise.all([
+      closeGracefully(server, config.shutdownTimeoutMs, logger),
+      webSockets.close(config.shutdownTimeoutMs),
+    ]);
     await gateway.close();
     await simulator?.close();
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import type { Span } from '@opentelemetry/api';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -8,7 +9,10 @@ import { CallDeadline } from './atlas/call-deadline.ts';
 import { AtlasClient } from './atlas/client.ts';
 import { createProjectLimiter } from './atlas/limiter.ts';
 import { refreshRateLimitSets } from './atlas/rate-limit-sets.ts';
-import { createCallerAuthentication } from './auth/authenticate-caller.ts';
+import {
+  type CallerAuthentication,
+  createCallerAuthentication,
+} from './auth/authenticate-caller.ts';
 import type { Config } from './config/index.ts';
 import type { GraphContext } from './graph/context.ts';
 import { buildSchema } from './graph/index.ts';
@@ -21,6 +25,7 @@ import { ReadinessProbe } from './health.ts';
 import { fixedFieldLogger } from './logger.ts';
 import { GatewayMetrics } from './metrics.ts';
 import type { Tracing } from './open-telemetry.ts';
+import { argumentChecks } from './plugins/argument-checks.ts';
 import { atlasCallErrors } from './plugins/atlas-call-errors.ts';
 import { compiledExecution } from './plugins/compiled-execution.ts';
 import { compression } from './plugins/compression.ts';
@@ -44,6 +49,7 @@ import { upstreamAdmission } from './plugins/upstream-admission.ts';
 import { upstreamDeadline } from './plugins/upstream-deadline.ts';
 import { closeRedis, connectRedis } from './redis.ts';
 import { ProjectTaggedCache } from './response-cache.ts';
+import { readClientManifest } from './trusted-documents/client-manifest.ts';
 import { readOperationNames } from './trusted-documents/manifest.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -55,6 +61,8 @@ export interface Gateway {
   client: AtlasClient;
   metrics: GatewayMetrics;
   readiness: ReadinessProbe;
+  /** How a request proves who sent it (AUTH_MODE): the WebSocket endpoint checks `connection_init` with it. */
+  authenticateCaller: CallerAuthentication;
   /** Shutdown begins: not ready any more, subscriptions end; operations under way go on. */
   drain(): void;
   close(): Promise<void>;
@@ -70,9 +78,19 @@ export interface GatewayOptions {
 }
 
 /** Builds the gateway: one Atlas client and one schema for the process, loaders per operation. */
-export function createGateway({ config, logger, atlasBaseUrl, tracing }: GatewayOptions): Gateway {
+export async function createGateway({
+  config,
+  logger,
+  atlasBaseUrl,
+  tracing,
+}: GatewayOptions): Promise<Gateway> {
+  // A bad manifest stops the start here (a ConfigError: exit 2), before any connection opens.
+  const clientManifest =
+    config.trustedDocumentsManifest === undefined
+      ? undefined
+      : readClientManifest(config.trustedDocumentsManifest, buildSchema());
   // With REDIS_URL every replica shares the limiter's buckets and the response cache.
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const limiter = createProjectLimiter({ ...config.projectLimits, redis });
   const client = new AtlasClient({
     baseUrl: atlasBaseUrl,
@@ -85,7 +103,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
     limiterQueue: () => limiter.queued,
     coalescedCalls: () => client.inFlight.coalesced,
     budgetRemaining: () => limiter.remaining(),
-    knownOperationNames: readOperationNames(),
+    knownOperationNames: clientManifest?.names ?? readOperationNames(),
   });
   // Which routes share which Atlas bucket: read with the gateway's own credential (forwarded tokens
   // are the callers', so their routes keep the configured bucket, steered by Atlas's headers).
@@ -195,6 +213,8 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
       // Before every plugin that reads error codes: their hooks on a result run after its own.
       atlasCallErrors(),
       compiledExecution(metrics, isTrustedDocument),
+      // @defer and @stream: answered as multipart/mixed (or event stream) parts; compiledExecution leaves them to graphql-js.
+      useDeferStream(),
       ...(config.corsOrigins.length > 0 ? [cors(config.corsOrigins)] : []),
       serviceEndpoints(readiness, metrics),
       ...(config.graphiql
@@ -202,8 +222,10 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
         : []),
       requestSizeLimits(config.limits.bodyBytes),
       csrfPrevention(),
-      ...trustedDocuments(config.trustedDocuments, config.trustedDocumentsFile),
+      ...trustedDocuments(config.trustedDocuments, clientManifest?.documents),
       ...operationLimits(config.limits),
+      // Before the cost: a bad page size is refused as such, not as too costly.
+      argumentChecks(),
       operationCost(config.limits.maxCost),
       ...(config.budget.admission ? [upstreamAdmission(limiter, metrics)] : []),
       endSubscriptionsOn(shutdown.signal),
@@ -237,6 +259,7 @@ export function createGateway({ config, logger, atlasBaseUrl, tracing }: Gateway
     client,
     metrics,
     readiness,
+    authenticateCaller,
     drain: () => {
       readiness.drain();
       shutdown.abort();

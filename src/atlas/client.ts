@@ -6,6 +6,7 @@ import { AtlasCallError, errorFromHttpStatus } from './errors.ts';
 import { InFlightCalls } from './in-flight.ts';
 import type { LimiterTarget, ObservedAnswer, ProjectLimiter } from './limiter.ts';
 import type { AtlasRequest, CallScope, UpstreamCallRecord } from './request.ts';
+import { RouteFamilyChecks } from './route-families.ts';
 
 export interface AtlasClientOptions {
   baseUrl: string;
@@ -42,6 +43,8 @@ export class AtlasClient {
   readonly inFlight = new InFlightCalls();
   /** Per credential, bumped by every write: a read started after one never joins a read from before it. */
   private readonly writeEpochs = new Map<string, number>();
+  /** Whether deprecated route families are still served, per credential and project. */
+  private readonly routeFamilies = new RouteFamilyChecks();
 
   private readonly options: AtlasClientOptions;
 
@@ -129,8 +132,10 @@ export class AtlasClient {
         }
         throw error;
       }
+      const credentialKey = (scope.authenticator ?? this.authenticator).credentialKey;
       if (response.status < 300) {
         this.noticeDeprecation(req, response.headers);
+        this.routeFamilies.served(credentialKey, req);
         return response;
       }
       const retryAfter = retryAfterSeconds(response.headers);
@@ -140,12 +145,15 @@ export class AtlasClient {
         scope.onRetry?.(req.operation);
         continue;
       }
-      throw errorFromHttpStatus(response.status, safeJson(response.text), {
+      const error = errorFromHttpStatus(response.status, safeJson(response.text), {
         successor: req.successor,
         sunset: req.sunset,
         retryAfter,
         authMode: (scope.authenticator ?? this.authenticator).mode,
       });
+      throw await this.routeFamilies.explain(credentialKey, req, error, (check) =>
+        this.call(check, scope),
+      );
     }
   }
 

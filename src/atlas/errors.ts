@@ -60,8 +60,6 @@ const CODE_BY_STATUS: Record<number, UpstreamErrorCode> = {
 };
 
 const GONE_ERROR_CODES = new Set(['INVALID_VERSION_DATE', 'VERSION_GONE']);
-/** Atlas's answer for a path it does not serve at all, as opposed to a missing object (GROUP_NOT_FOUND...). */
-const ROUTE_NOT_FOUND = 'RESOURCE_NOT_FOUND';
 
 /** Reads an Atlas `ApiError` body defensively: any field may be missing or of another type. */
 export function atlasDetail(status: number, body: unknown): AtlasErrorDetail {
@@ -84,7 +82,7 @@ export function atlasDetail(status: number, body: unknown): AtlasErrorDetail {
 export interface HttpFailureContext {
   /** The successor to name when a sunset route is gone (Flex for serverless backup). */
   successor?: string;
-  /** Set for routes Atlas deprecated: their removal shows as a 404 for the route itself. */
+  /** Set for routes Atlas deprecated: named when the route is gone. */
   sunset?: string;
   retryAfter?: number;
   /** How the gateway authenticated, named in UNAUTHENTICATED messages (never the credential). */
@@ -98,22 +96,35 @@ export function errorFromHttpStatus(
   context: HttpFailureContext = {},
 ): AtlasCallError {
   const atlas = atlasDetail(status, body);
+  // A 404 is never evidence by itself: RESOURCE_NOT_FOUND is also Atlas's code for a missing object
+  // (src/atlas/route-families.ts asks the family's list route instead).
   const gone =
     status === 410 ||
-    (status === 406 && atlas.errorCode !== null && GONE_ERROR_CODES.has(atlas.errorCode)) ||
-    (status === 404 && context.sunset !== undefined && atlas.errorCode === ROUTE_NOT_FOUND);
-  const code: UpstreamErrorCode = gone
-    ? 'UPSTREAM_GONE'
-    : (CODE_BY_STATUS[status] ??
-      (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_BAD_RESPONSE'));
-  const message = gone
-    ? `Atlas no longer serves this route${context.sunset ? ` (sunset ${context.sunset})` : ''}${context.successor ? `; use ${context.successor} instead` : ''}.`
-    : messageFor(code, atlas, context);
-  return new AtlasCallError(code, message, {
+    (status === 406 && atlas.errorCode !== null && GONE_ERROR_CODES.has(atlas.errorCode));
+  if (gone) return routeGoneError(atlas, context);
+  const code: UpstreamErrorCode =
+    CODE_BY_STATUS[status] ?? (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_BAD_RESPONSE');
+  return new AtlasCallError(code, messageFor(code, atlas, context), {
     atlas,
     retryAfter: code === 'RATE_LIMITED' ? context.retryAfter : undefined,
-    successor: gone ? context.successor : undefined,
   });
+}
+
+/** UPSTREAM_GONE for a route Atlas no longer serves, naming its sunset and successor when known. */
+export function routeGoneError(
+  atlas: AtlasErrorDetail | undefined,
+  context: Pick<HttpFailureContext, 'sunset' | 'successor'>,
+): AtlasCallError {
+  const sunset = context.sunset ? ` (sunset ${context.sunset})` : '';
+  const successor = context.successor ? `; use ${context.successor} instead` : '';
+  return new AtlasCallError(
+    'UPSTREAM_GONE',
+    `Atlas no longer serves this route${sunset}${successor}.`,
+    {
+      atlas,
+      successor: context.successor,
+    },
+  );
 }
 
 function messageFor(
@@ -147,7 +158,7 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** 404 codes that name a missing parent (project, cluster, instance) rather than the object asked for. */
-const PARENT_NOT_FOUND_CODES = new Set([
+export const PARENT_NOT_FOUND_CODES = new Set([
   'GROUP_NOT_FOUND',
   'CLUSTER_NOT_FOUND',
   'SERVERLESS_INSTANCE_NOT_FOUND',

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import type { ClientAuthConfig } from '../config/index.ts';
 import { keysUnavailable, unauthenticated } from '../errors/catalogue.ts';
 import { OBJECT_ID } from '../graph/lib/patterns.ts';
@@ -33,10 +33,16 @@ export function createJwtVerifier(
 ): (token: string) => Promise<Required<Pick<Caller, 'projects' | 'expiresAt'>>> {
   const secret =
     'secret' in settings.key ? new TextEncoder().encode(settings.key.secret) : undefined;
-  const keys: JWTVerifyGetKey | undefined =
-    'jwksUrl' in settings.key
-      ? createRemoteJWKSet(new URL(settings.key.jwksUrl), { timeoutDuration: 5000 })
-      : undefined;
+  // jose is loaded by the first token, not at start-up: only AUTH_MODE=jwt verifies tokens (docs/performance.md).
+  let verifying: Promise<Verifying> | undefined;
+  const start = async (): Promise<Verifying> => {
+    const jose = await import('jose');
+    const keys: JWTVerifyGetKey | undefined =
+      'jwksUrl' in settings.key
+        ? jose.createRemoteJWKSet(new URL(settings.key.jwksUrl), { timeoutDuration: 5000 })
+        : undefined;
+    return { jose, keys };
+  };
   const options = {
     issuer: settings.issuer,
     audience: settings.audience,
@@ -45,13 +51,15 @@ export function createJwtVerifier(
     requiredClaims: ['exp'],
   };
   return async (token) => {
+    verifying ??= start();
+    const { jose, keys } = await verifying;
     let payload: JWTPayload;
     try {
       payload = secret
-        ? (await jwtVerify(token, secret, options)).payload
-        : (await jwtVerify(token, keys!, options)).payload;
+        ? (await jose.jwtVerify(token, secret, options)).payload
+        : (await jose.jwtVerify(token, keys!, options)).payload;
     } catch (error) {
-      throw refusal(error);
+      throw refusal(error, jose.errors);
     }
     return {
       projects: { kind: 'listed', projects: projectsIn(payload[settings.projectsClaim]) },
@@ -62,7 +70,13 @@ export function createJwtVerifier(
   };
 }
 
-function refusal(error: unknown) {
+interface Verifying {
+  jose: typeof import('jose');
+  /** The issuer's key set, fetched and cached by jose, when the key is a JWKS URL. */
+  keys: JWTVerifyGetKey | undefined;
+}
+
+function refusal(error: unknown, errors: typeof import('jose').errors) {
   if (error instanceof errors.JWTExpired) return unauthenticated('The bearer token has expired.');
   if (error instanceof errors.JWTClaimValidationFailed)
     return unauthenticated(`The bearer token's "${error.claim}" claim is not accepted.`);

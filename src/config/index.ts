@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { SettingsReader } from './settings.ts';
 
 /** The validated settings of one gateway process; docs/configuration.md lists them. */
@@ -39,8 +37,8 @@ export interface Config {
   auth: ClientAuthConfig;
   limits: OperationLimits;
   trustedDocuments: TrustedDocumentsMode;
-  /** The manifest of trusted documents; none means the repository's (schema/trusted-documents.json). */
-  trustedDocumentsFile?: URL;
+  /** A client app's manifest, served by `trustedDocuments` instead of schema/trusted-documents.json. */
+  trustedDocumentsManifest: string | undefined;
   introspection: boolean;
   graphiql: boolean;
   /** Browser origins allowed to call the gateway cross-origin; empty: no CORS headers at all. `*` is any origin. */
@@ -167,12 +165,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyBytes: settings.value('LIMIT_BODY_BYTES'),
     },
     trustedDocuments: settings.value('TRUSTED_DOCUMENTS'),
-    trustedDocumentsFile: manifestFile(settings.value('TRUSTED_DOCUMENTS_MANIFEST')),
+    trustedDocumentsManifest: settings.value('TRUSTED_DOCUMENTS_MANIFEST'),
     introspection: settings.value('INTROSPECTION'),
     graphiql: settings.value('GRAPHIQL'),
     corsOrigins: settings.value('CORS_ORIGINS'),
     batching: settings.value('BATCHING'),
   };
+  // Its documents are read and checked against the schema when the gateway is built (src/yoga.ts).
+  if (config.trustedDocumentsManifest !== undefined && config.trustedDocuments === 'off') {
+    problems.push(
+      'TRUSTED_DOCUMENTS_MANIFEST is served only with TRUSTED_DOCUMENTS=allow or only (it is off).',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -249,7 +253,3 @@ function readCredentials(settings: SettingsReader): AtlasCredentials {
     return { kind: 'service-account', clientId, clientSecret };
   return { kind: 'none' };
 }
-
-/** A path relative to the working directory, as operators write it. */
-const manifestFile = (path: string | undefined): URL | undefined =>
-  path ? pathToFileURL(resolve(path)) : undefined;

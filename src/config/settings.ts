@@ -379,13 +379,14 @@ export const SETTINGS = [
     values: ['off', 'allow', 'only'],
     default: 'off',
     meaning:
-      '`allow`: also run documents by hash from `schema/trusted-documents.json`; `only`: run nothing else',
+      '`allow`: also run documents by hash from `schema/trusted-documents.json` (or `TRUSTED_DOCUMENTS_MANIFEST`); `only`: run nothing else',
   },
   {
     name: 'TRUSTED_DOCUMENTS_MANIFEST',
     type: 'string',
+    defaultText: '`schema/trusted-documents.json`',
     meaning:
-      'the trusted documents manifest (Apollo persisted query manifest format); default `schema/trusted-documents.json`',
+      "path of your app's trusted documents, which `TRUSTED_DOCUMENTS` then serves instead of the repository's: an Apollo persisted query manifest or a `{hash: document}` map (GraphQL Code Generator, Relay), checked against the schema at start",
   },
   {
     name: 'INTROSPECTION',

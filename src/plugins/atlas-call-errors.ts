@@ -2,6 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import { AtlasCallError } from '../atlas/errors.ts';
 import { locatedFromAtlasCall } from '../errors/catalogue.ts';
+import { type IncrementalResult, partErrors } from './whole-result.ts';
 
 const overAtlasCall = (error: { originalError?: unknown }) =>
   error.originalError instanceof AtlasCallError;
@@ -16,11 +17,21 @@ export function atlasCallErrors(): Plugin {
     result,
     setResult,
   }: {
-    result: ExecutionResult;
+    result: IncrementalResult;
     setResult: (result: ExecutionResult) => void;
   }) => {
-    if (result.errors?.some(overAtlasCall))
-      setResult({ ...result, errors: result.errors.map(locatedFromAtlasCall) });
+    // A later part of an incremental answer (@defer, @stream) holds its errors in each of its items.
+    const incremental = result.incremental;
+    if (!partErrors(result).some(overAtlasCall)) return;
+    setResult({
+      ...result,
+      ...(result.errors && { errors: result.errors.map(locatedFromAtlasCall) }),
+      ...(incremental && {
+        incremental: incremental.map((item) =>
+          item.errors ? { ...item, errors: item.errors.map(locatedFromAtlasCall) } : item,
+        ),
+      }),
+    } as ExecutionResult);
   };
   return {
     onExecute: () => ({

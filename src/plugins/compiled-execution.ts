@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -5,7 +6,7 @@ import {
   getOperationAST,
   visit,
 } from 'graphql';
-import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayMetrics } from '../metrics.ts';
 
@@ -18,6 +19,9 @@ export const COMPILE_ON_RUN = 2;
  * string or name would run the caller's JavaScript. Such a document is never compiled.
  */
 const JIT_MARKER = '__MAGIC_';
+
+type GraphqlJit = typeof import('graphql-jit');
+const require = createRequire(import.meta.url);
 
 interface Entry {
   runs: number;
@@ -35,7 +39,8 @@ interface Entry {
  * test/plugins/compiled-execution.test.ts): with `@skip`/`@include` it drops or adds fields, and once any
  * error occurs it may lose the error's code and locations, misplace a failed item in a list, report
  * errors under a parent already nulled, or refuse a defaulted non-null variable. So:
- * - a document with `@skip` or `@include`, or with graphql-jit's marker, is never compiled;
+ * - a document with `@skip` or `@include`, or with graphql-jit's marker, is never compiled; nor one with
+ *   `@defer` or `@stream`, whose parts only graphql-js delivers one after another;
  * - a compiled answer holding any error is discarded, and the query runs again interpreted, from the
  *   operation's loaders: what it already fetched (and what failed) costs no new upstream call;
  * - mutations are never compiled, since they could not run again; subscriptions neither, since an event
@@ -43,6 +48,9 @@ interface Entry {
  * - only documents from the trusted-documents store are compiled (`trusted`, see
  *   src/plugins/trusted-documents.ts): graphql-jit writes literal values into the code it generates, so
  *   text sent by a client is always interpreted, whatever it holds.
+ *
+ * graphql-jit (and the JSON schema compiler it brings) is loaded once the first query that could be
+ * compiled is answered, not at start-up: an idle gateway does not carry it (docs/performance.md).
  */
 export function compiledExecution(
   metrics: GatewayMetrics,
@@ -60,12 +68,19 @@ export function compiledExecution(
     return entry;
   };
 
-  const compile = (args: ExecutionArgs): CompiledQuery | null => {
-    if (
-      getOperationAST(args.document, args.operationName)?.operation !== 'query' ||
-      !compilable(args.document)
-    )
-      return null;
+  let jit: GraphqlJit | undefined;
+  let loadScheduled = false;
+  // Synchronous (graphql-jit is CommonJS): loaded between two tasks, it interleaves with no operation's calls.
+  const loadJit = (): GraphqlJit => {
+    jit ??= require('graphql-jit') as GraphqlJit;
+    return jit;
+  };
+
+  const worthCompiling = (args: ExecutionArgs) =>
+    getOperationAST(args.document, args.operationName)?.operation === 'query' &&
+    compilable(args.document);
+
+  const compile = ({ compileQuery, isCompiledQuery }: GraphqlJit, args: ExecutionArgs) => {
     const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, {
       disablingCapturingStackErrors: true,
     });
@@ -90,21 +105,35 @@ export function compiledExecution(
 
   // Decided when execution starts, on the arguments it gets: a later plugin may have rewritten the
   // document (the response cache adds the fields it keys entities by).
-  const execute = (interpreted: (args: ExecutionArgs) => unknown) => (args: ExecutionArgs) => {
-    const request = (args.contextValue as { request?: Request } | undefined)?.request;
-    if (!request || !trusted(request)) {
-      metrics.execution('interpreted');
-      return interpreted(args);
-    }
-    const entry = entryFor(args);
-    entry.runs += 1;
-    if (entry.runs >= COMPILE_ON_RUN && entry.compiled === undefined)
-      entry.compiled = compile(args);
-    if (!entry.compiled) {
-      metrics.execution('interpreted');
-      return interpreted(args);
-    }
-    return runCompiled(entry.compiled, args, interpreted);
+  const execute = (interpreted: (args: ExecutionArgs) => unknown) => {
+    const run = (entry: Entry, args: ExecutionArgs) => {
+      if (entry.runs >= COMPILE_ON_RUN && entry.compiled === undefined)
+        entry.compiled = compile(loadJit(), args);
+      if (!entry.compiled) {
+        metrics.execution('interpreted');
+        return interpreted(args);
+      }
+      return runCompiled(entry.compiled, args, interpreted);
+    };
+    return (args: ExecutionArgs) => {
+      const request = (args.contextValue as { request?: Request } | undefined)?.request;
+      if (!request || !trusted(request)) {
+        metrics.execution('interpreted');
+        return interpreted(args);
+      }
+      const entry = entryFor(args);
+      entry.runs += 1;
+      if (entry.compiled === undefined && !worthCompiling(args)) entry.compiled = null;
+      const result = run(entry, args);
+      if (entry.compiled === undefined && !jit && !loadScheduled) {
+        // Loaded once the first query that could be compiled has its answer, before its second run
+        // needs it (which otherwise loads it first).
+        loadScheduled = true;
+        const load = () => void setImmediate(loadJit);
+        Promise.resolve(result).then(load, load);
+      }
+      return result;
+    };
   };
 
   return {
@@ -114,7 +143,10 @@ export function compiledExecution(
   };
 }
 
-/** No `@skip`/`@include` (graphql-jit gets them wrong), and no graphql-jit marker in a string or a name. */
+/** Directives graphql-jit gets wrong (`@skip`, `@include`) or ignores (`@defer`, `@stream`: it would answer all at once). */
+const INTERPRETED_DIRECTIVES = new Set(['skip', 'include', 'defer', 'stream']);
+
+/** None of INTERPRETED_DIRECTIVES, and no graphql-jit marker in a string or a name. */
 function compilable(document: DocumentNode): boolean {
   let safe = true;
   const check = (node: { value: string }) => {
@@ -124,7 +156,7 @@ function compilable(document: DocumentNode): boolean {
     StringValue: check,
     Name: check,
     Directive(node) {
-      if (node.name.value === 'skip' || node.name.value === 'include') safe = false;
+      if (INTERPRETED_DIRECTIVES.has(node.name.value)) safe = false;
     },
   });
   return safe;

@@ -23,6 +23,13 @@ export interface ResponseCacheOptions {
 const NOT_A_QUERY = /\b(mutation|subscription)\b/;
 
 /**
+ * Set in the initial context of an operation the cache must leave alone: Yoga's response cache keys an
+ * operation in its HTTP request parsing, which an operation over a WebSocket (src/websocket-server.ts)
+ * never goes through, and would fail it.
+ */
+export const UNCACHED = 'uncachedTransport';
+
+/**
  * Caches query results for `ttlMs` (graphql-yoga's response cache), per upstream credential and per
  * caller, and says so to clients with `Cache-Control: private, max-age`. Our mutations drop what they
  * change (see ResponseCacheInvalidation); the library also drops every entity a mutation returns.
@@ -56,6 +63,8 @@ export function responseCache({
         useResponseCache({
           cache,
           ttl: ttlMs,
+          enabled: (_request, context) =>
+            !(context as unknown as Record<string, unknown>)[UNCACHED],
           // The key is made before the cache is read: a request whose key is being filled waits there.
           buildResponseCacheKey: async (params) => {
             // As the library's default key, with variables in a stable key order.

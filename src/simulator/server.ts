@@ -208,6 +208,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     });
   });
+  // Clients, not the simulator, close idle sockets: at Node's default of 5 s a loaded machine lets a
+  // client's reuse of a socket cross the server's close, and the next request resets.
+  server.keepAliveTimeout = 65_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -231,6 +234,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     injectFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     setGone: (family, how) => void (how === false ? gone.delete(family) : gone.set(family, how)),
+    world: () => world,
     failNextTriggeredRuns: (n) => {
       triggeredRunsToFail = n;
     },

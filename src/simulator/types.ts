@@ -1,5 +1,7 @@
 /** Public types of the Atlas simulator. Nothing here may come from the gateway's code. */
 
+import type { World } from './store.ts';
+
 export interface SimulatorOptions {
   /** Listen port; 0 (default) picks an ephemeral one. */
   port?: number;
@@ -106,6 +108,8 @@ export interface Simulator {
   setGone(family: GoneFamily, how: 410 | 404 | false): void;
   /** The next n triggered runs end in FAILED. */
   failNextTriggeredRuns(n: number): void;
+  /** The live store, for tests that add or remove items between two requests (reset() replaces it). */
+  world(): World;
   /** Back to the seed state; clears the log, faults and gone families; latency back to the start options. */
   reset(): void;
   close(): Promise<void>;

@@ -303,7 +303,8 @@ async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<vo
 
 describe('an operation fanning out', () => {
   it('sends its calls at once on one deadline, without Node warning of a listener leak', async () => {
-    h = await startHarness({ simulator: { latencyMs: 30 } });
+    // Each answer waits long enough for all fifteen requests to arrive, even on a loaded machine.
+    h = await startHarness({ simulator: { latencyMs: 500 } });
     const warnings: Error[] = [];
     const onWarning = (warning: Error) => warnings.push(warning);
     process.on('warning', onWarning);

@@ -3,6 +3,9 @@
  * two baselines measured in the same run (see baseline-servers.ts). Each server runs in its own process;
  * autocannon drives them from this one. Bounded: BENCH_SECONDS (default 5) per measurement.
  * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the gateway there (`node --cpu-prof`).
+ * Memory (memory.ts): the gateway's resident memory and heap idle after start-up, under the dashboard
+ * load and after the scenarios, next to a plain Apollo Server's over the same upstream; then the
+ * young-generation sizes of BENCH_SEMI_SPACES (MB, `none` for V8's default), one fresh gateway each.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,6 +16,13 @@ import { Agent, request } from 'undici';
 import { SEED } from '../../src/simulator/index.ts';
 import { startArguments } from '../support/start-command.ts';
 import { manyViewers } from './many-viewers.ts';
+import {
+  type MemoryFigures,
+  memoryOf,
+  PROBE_FLAGS,
+  peakRssDuring,
+  startApolloBaseline,
+} from './memory.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -64,16 +74,31 @@ const freePort = () =>
     });
   });
 
+const SEMI_SPACE_FLAG = /^--max-semi-space-size=/;
+
+/** `npm start`'s arguments, its young-generation flag replaced by `semiSpace` MB (`none`: no flag). */
+function withSemiSpace(semiSpace: string | undefined): string[] {
+  const args = startArguments();
+  if (semiSpace === undefined) return args;
+  const rest = args.filter((arg) => !SEMI_SPACE_FLAG.test(arg));
+  return semiSpace === 'none' ? rest : [`--max-semi-space-size=${semiSpace}`, ...rest];
+}
+
 async function startGateway(
   upstream: string,
+  semiSpace?: string,
   extraEnv: Record<string, string> = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF;
-  // Started as `npm start` starts it, with its node flags.
+  // Started as `npm start` starts it, with its node flags (and the memory probe, see memory.ts).
   const child = spawn(
     process.execPath,
-    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), ...startArguments()],
+    [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      ...PROBE_FLAGS,
+      ...withSemiSpace(semiSpace),
+    ],
     {
       cwd: ROOT,
       env: {
@@ -88,7 +113,7 @@ async function startGateway(
         UPSTREAM_PROJECT_BURST: '1000000',
         ...extraEnv,
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     },
   );
   children.push(child);
@@ -242,8 +267,15 @@ const ceilingServer = await forkScript('baseline-servers.ts', ['ceiling'], basel
 const floorServer = await forkScript('baseline-servers.ts', ['floor'], baselineEnv);
 const ceilingUrl = `http://127.0.0.1:${ceilingServer.hello.port}`;
 const floorUrl = `http://127.0.0.1:${floorServer.hello.port}`;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 const gateway = await startGateway(upstream);
 const graphqlUrl = `${gateway.url}/graphql`;
+// Idle: started, no operation yet.
+await settle();
+const gatewayIdle = await memoryOf(gateway.child);
+const apollo = await startApolloBaseline(upstream, children);
+await settle();
+const apolloIdle = await memoryOf(apollo.child);
 
 const dashboard = JSON.stringify({
   query: operation('ProjectDashboard'),
@@ -305,16 +337,21 @@ const scenarios: Scenario[] = [
 const rows: string[][] = [];
 let dashboardLoaded: Load | undefined;
 let dashboardCpu = 0;
+let dashboardPeakRss = 0;
 for (const scenario of scenarios) {
   const calls = await callsPerOperation(simulator, graphqlUrl, scenario.bodies);
   const before = await gatewayStats(gateway.url);
-  const loaded = await load(graphqlUrl, scenario.bodies, CONNECTIONS);
+  const { result: loaded, peakRss } = await peakRssDuring(
+    gateway.child,
+    load(graphqlUrl, scenario.bodies, CONNECTIONS),
+  );
   const after = await gatewayStats(gateway.url);
   const cpuMsPerOp = ((after.cpuSeconds - before.cpuSeconds) * 1000) / Math.max(1, loaded.requests);
   const underLoad =
     (after.upstreamCalls - before.upstreamCalls) /
     Math.max(1, after.operations - before.operations);
-  if (!dashboardLoaded) [dashboardLoaded, dashboardCpu] = [loaded, cpuMsPerOp];
+  if (!dashboardLoaded)
+    [dashboardLoaded, dashboardCpu, dashboardPeakRss] = [loaded, cpuMsPerOp, peakRss];
   rows.push([
     scenario.name,
     fmt(loaded.rps, 0),
@@ -330,6 +367,51 @@ const rssAfterScenarios = (await gatewayStats(gateway.url)).rss;
 for (let i = 0; i < 3; i++) await load(graphqlUrl, dashboard, CONNECTIONS);
 const rssAfter = (await gatewayStats(gateway.url)).rss;
 const unloaded = await oneAtATime(graphqlUrl, dashboard);
+const gatewayAfter = await memoryOf(gateway.child);
+gateway.child.kill('SIGTERM');
+await new Promise((resolve) => gateway.child.once('exit', resolve));
+
+// The plain Apollo Server under the same dashboard load, after its own warm-up.
+await load(apollo.url, dashboard, CONNECTIONS, 2);
+const { result: apolloLoaded, peakRss: apolloPeakRss } = await peakRssDuring(
+  apollo.child,
+  load(apollo.url, dashboard, CONNECTIONS),
+);
+const apolloAfter = await memoryOf(apollo.child);
+apollo.child.kill('SIGTERM');
+
+/** A fresh gateway per young-generation size: idle, then under the dashboard load. */
+async function youngGeneration(semiSpace: string): Promise<string[]> {
+  const candidate = await startGateway(upstream, semiSpace);
+  await settle();
+  const idle = await memoryOf(candidate.child);
+  await load(`${candidate.url}/graphql`, dashboard, CONNECTIONS, 3);
+  const before = await gatewayStats(candidate.url);
+  const gcBefore = await memoryOf(candidate.child, false);
+  const { result: loaded, peakRss } = await peakRssDuring(
+    candidate.child,
+    load(`${candidate.url}/graphql`, dashboard, CONNECTIONS),
+  );
+  const gcAfter = await memoryOf(candidate.child, false);
+  const after = await gatewayStats(candidate.url);
+  candidate.child.kill('SIGTERM');
+  await new Promise((resolve) => candidate.child.once('exit', resolve));
+  const perOp = (ms: number) => fmt(ms / Math.max(1, loaded.requests), 3);
+  return [
+    semiSpace === 'none' ? "none (V8's default)" : `${semiSpace} MB`,
+    mb(idle.rss),
+    fmt(loaded.rps, 0),
+    fmt(((after.cpuSeconds - before.cpuSeconds) * 1000) / Math.max(1, loaded.requests), 2),
+    fmt(((gcAfter.youngGcs - gcBefore.youngGcs) * 1000) / Math.max(1, loaded.requests), 1),
+    perOp(gcAfter.youngGcMs - gcBefore.youngGcMs),
+    perOp(gcAfter.gcMs - gcBefore.gcMs),
+    mb(peakRss),
+    fmt(peakRss / idle.rss, 2),
+  ];
+}
+const youngRows: string[][] = [];
+for (const semiSpace of (process.env.BENCH_SEMI_SPACES ?? 'none,8,16,32,64').split(','))
+  youngRows.push(await youngGeneration(semiSpace.trim()));
 
 const table = (header: string[], body: string[][]) =>
   [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
@@ -402,17 +484,77 @@ console.log(
   ),
 );
 
-gateway.child.kill('SIGTERM');
-await new Promise((resolve) => gateway.child.once('exit', resolve));
+const heap = (figures: MemoryFigures) => `${mb(figures.heapUsed!)} / ${mb(figures.heapTotal!)}`;
+console.log();
+console.log(
+  table(
+    [
+      'memory (resident as read; heap used / total after a full GC)',
+      'gateway',
+      'plain Apollo Server',
+    ],
+    [
+      ['idle after start-up: RSS', mb(gatewayIdle.rss), mb(apolloIdle.rss)],
+      ['idle: heap after GC', heap(gatewayIdle), heap(apolloIdle)],
+      [
+        'idle: modules loaded, V8 code space',
+        `${gatewayIdle.modules}, ${mb(gatewayIdle.codeSpace!)}`,
+        `${apolloIdle.modules}, ${mb(apolloIdle.codeSpace!)}`,
+      ],
+      ['dashboard load: req/s', fmt(dashboardLoaded!.rps, 0), fmt(apolloLoaded.rps, 0)],
+      ['dashboard load: peak RSS (sampled every 250 ms)', mb(dashboardPeakRss), mb(apolloPeakRss)],
+      ['after the loads: RSS', mb(gatewayAfter.rss), mb(apolloAfter.rss)],
+      ['after the loads: heap after GC', heap(gatewayAfter), heap(apolloAfter)],
+    ],
+  ),
+);
+console.log();
+console.log(
+  table(
+    ['memory ratio', 'value', 'target'],
+    [
+      [
+        'idle RSS: gateway / plain Apollo Server',
+        fmt(gatewayIdle.rss / apolloIdle.rss, 2),
+        '<= 1.5',
+      ],
+      [
+        'gateway RSS: dashboard load peak / idle',
+        fmt(dashboardPeakRss / gatewayIdle.rss, 2),
+        '<= 2',
+      ],
+      ['heap after GC over a long run', 'printed by heap.ts, below', 'flat'],
+    ],
+  ),
+);
+console.log();
+console.log(
+  table(
+    [
+      'young generation (--max-semi-space-size), fresh gateway each',
+      'idle RSS',
+      'dashboard req/s',
+      'CPU ms/op',
+      'young GCs per 1,000 ops',
+      'young GC ms/op',
+      'all GC ms/op',
+      'peak RSS under load',
+      'peak / idle',
+    ],
+    youngRows,
+  ),
+);
+
+// The dashboard gateway has ended above (its memory figures read); the many-viewers scenario starts its own.
 await manyViewers({
   seconds: SECONDS,
   connections: CONNECTIONS,
   upstream,
   floorCpuMsPerOp,
   forkScript,
-  startGateway,
+  startGateway: (url, env) => startGateway(url, undefined, env),
   load: (url, body, connections, seconds) => load(url, body, connections, seconds),
   table,
 });
-for (const child of children) child.disconnect?.();
+for (const child of children) if (child.connected) child.disconnect();
 process.exit(0);

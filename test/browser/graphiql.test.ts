@@ -48,7 +48,10 @@ describe.skipIf(!available)('GraphiQL in chromium', () => {
     const pageErrors: Error[] = [];
     page.on('pageerror', (error) => pageErrors.push(error));
 
-    await page.goto(`${h.gateway.url}/graphql`);
+    const visit = await page.goto(`${h.gateway.url}/graphql`);
+    // What the browser downloads: br, even over plain HTTP to a loopback address, and at most 2 MB.
+    expect(visit!.headers()['content-encoding']).toBe('br');
+    expect((await visit!.request().sizes()).responseBodySize).toBeLessThanOrEqual(2_000_000);
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor({ timeout: 30_000 });
 

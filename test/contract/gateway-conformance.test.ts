@@ -93,6 +93,7 @@ describe('the gateway speaks the contract', () => {
     expect([...covered].sort()).toEqual(
       [
         'listGroups',
+        'getGroup',
         'listGroupClusters',
         'listGroupFlexClusters',
         'getGroupCluster',

@@ -94,16 +94,20 @@ describe('connection windows end to end, over the 1,200 runs of the big pipeline
         ),
       );
     }
-    // A cursor is [1, collection key, offset] (docs/graph.md): take the key from a real one, then any offset.
+    // A cursor is [2, list kind, collection key, offset, anchor] (docs/graph.md): take the key from a real
+    // one, then any offset with the run there as its anchor.
     const { body } = await h.graphql(RUNS, {
       projectId: SEED.projectId,
       name: SEED.pipelines.big,
       first: 1,
     });
-    const [, key] = JSON.parse(
+    const [, , key] = JSON.parse(
       Buffer.from(body.data!.project.pipeline.runs.pageInfo.endCursor, 'base64url').toString(),
     );
-    cursorAt = (offset) => Buffer.from(JSON.stringify([1, key, offset])).toString('base64url');
+    cursorAt = (offset) =>
+      Buffer.from(
+        JSON.stringify([2, 'PipelineRun', key, offset, reference[offset] ?? null]),
+      ).toString('base64url');
   });
   afterAll(() => h.close());
 

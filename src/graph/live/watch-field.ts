@@ -32,12 +32,6 @@ export function watchKind<Raw extends object, Shape>(kind: {
   return kind as WatchKind<Shape>;
 }
 
-/** A string field of the upstream JSON, for final-state predicates. */
-export const stringField = (raw: object, name: string): string | undefined => {
-  const value = (raw as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : undefined;
-};
-
 interface WatchFieldOptions<Shape> {
   type: ObjectRef<SchemaTypes, Shape> | InterfaceRef<SchemaTypes, Shape>;
   description: string;

@@ -42,6 +42,8 @@ interface WindowKey {
  */
 export class WindowLoader {
   private readonly segments = new Map<string, Segment[]>();
+  /** Page fetches under way, by collection path (any filters): what a by-key load may wait for. */
+  private readonly underWay = new Map<string, Set<Promise<unknown>>>();
   private readonly loader: DataLoader<WindowKey, WindowResult<Record<string, unknown>>, string>;
 
   private readonly requests: RequestLoader;
@@ -82,6 +84,15 @@ export class WindowLoader {
     const start = Math.max(from, total - count);
     const tail = await this.load<T>(collection, { start, end: total }, false);
     return { ...tail, totalCount: tail.totalCount ?? total };
+  }
+
+  /**
+   * Resolves when the lists of `path` this operation has started are fetched (whether or not they
+   * succeeded): their items then answer by-id lookups of that collection from the request loader.
+   */
+  async listsOf(path: string): Promise<void> {
+    const fetching = this.underWay.get(path);
+    if (fetching) await Promise.all([...fetching].map((fetch) => fetch.catch(() => undefined)));
   }
 
   /** Drops what this operation fetched of `pathPrefix`'s lists, after a mutation changed them. */
@@ -129,7 +140,8 @@ export class WindowLoader {
   /** The window answered from segments already fetched, if they hold it. */
   private cover(key: WindowKey): WindowResult<Record<string, unknown>> | undefined {
     const { start, end } = key.window;
-    for (const segment of this.segments.get(segmentKey(key.collection)) ?? []) {
+    // Newest first: a list that moved during the operation is answered as it was seen last.
+    for (const segment of [...(this.segments.get(segmentKey(key.collection)) ?? [])].reverse()) {
       if (key.withCount && segment.totalCount === undefined) continue;
       const segmentEnd = segment.start + segment.items.length;
       // A short page ends the list: a window past it is answered with what exists, never by skipping items.
@@ -146,7 +158,24 @@ export class WindowLoader {
     return undefined;
   }
 
-  private async fetchPages(
+  private fetchPages(
+    collection: Collection,
+    pages: PageRequest[],
+    withCount: boolean,
+  ): Promise<Segment> {
+    const fetch = this.fetchSegment(collection, pages, withCount);
+    const fetching = this.underWay.get(collection.path) ?? new Set();
+    this.underWay.set(collection.path, fetching.add(fetch));
+    void fetch
+      .catch(() => undefined)
+      .finally(() => {
+        fetching.delete(fetch);
+        if (fetching.size === 0) this.underWay.delete(collection.path);
+      });
+    return fetch;
+  }
+
+  private async fetchSegment(
     collection: Collection,
     pages: PageRequest[],
     withCount: boolean,

@@ -22,23 +22,59 @@ export function collectionKey(
   return key;
 }
 
-export const encodeCursor = (key: string, offset: number) => encodeOpaque([1, key, offset]);
+/** Version 1 cursors held only an offset; they are refused like forged ones (docs/graph.md "Cursors"). */
+const CURSOR_VERSION = 2;
 
-/** The offset a cursor points at, or BAD_USER_INPUT when it is forged or from another collection. */
-export function decodeCursor(cursor: string, key: string, argument: string): number {
-  const value = decodeOpaque(cursor);
-  const offset = value?.[2];
+/** Where a cursor points: an offset of one list, and the item that was there (its Atlas id or name). */
+export interface CursorPosition {
+  offset: number;
+  anchor: string | null;
+}
+
+/** The cursor of the item `anchor` at `offset` of list `key`, whose items are of type `listKind`. */
+export const encodeCursor = (
+  listKind: string,
+  key: string,
+  offset: number,
+  anchor: string | undefined,
+) => encodeOpaque([CURSOR_VERSION, listKind, key, offset, anchor ?? null]);
+
+const forged = (argument: string) =>
+  userInputError(`The cursor given as "${argument}" does not belong to this list.`, argument);
+
+/**
+ * A cursor's list kind and position, checked for structure and version only: what can be told of a
+ * cursor before execution, without the parent's keys. BAD_USER_INPUT naming `argument` otherwise.
+ */
+export function readCursor(
+  cursor: string,
+  listKind: string,
+  argument: string,
+): CursorPosition & { key: string } {
+  const value = decodeOpaque(cursor, CURSOR_VERSION);
+  const [, kind, key, offset, anchor] = value ?? [];
   if (
-    value?.length !== 3 ||
-    value[1] !== key ||
+    value?.length !== 5 ||
+    kind !== listKind ||
+    typeof key !== 'string' ||
     typeof offset !== 'number' ||
     !Number.isSafeInteger(offset) ||
-    offset < 0
+    offset < 0 ||
+    (anchor !== null && (typeof anchor !== 'string' || anchor.length > 512))
   ) {
-    throw userInputError(
-      `The cursor given as "${argument}" does not belong to this list.`,
-      argument,
-    );
+    throw forged(argument);
   }
-  return offset;
+  return { key, offset, anchor };
+}
+
+/** The position a cursor points at, or BAD_USER_INPUT when it is forged or from another list. */
+export function decodeCursor(
+  cursor: string,
+  listKind: string,
+  key: string,
+  argument: string,
+): CursorPosition {
+  const read = readCursor(cursor, listKind, argument);
+  if (read.key !== key) throw forged(argument);
+  return { offset: read.offset, anchor: read.anchor };
 }

@@ -15,7 +15,7 @@ builder.queryFields((t) => ({
   nodes: t.field({
     type: [NodeRef],
     nullable: { list: false, items: true },
-    description: `Objects by global ID, in order (at most ${MAX_NODES}); a bad or missing one is null with its own error.`,
+    description: `Objects by global ID, in order (at most ${MAX_NODES}); a missing or foreign one is null with its own error, a malformed one refuses the operation before any upstream call.`,
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_, args, context) => {
       if (args.ids.length > MAX_NODES) {

@@ -4,8 +4,8 @@ import { upstreamEnum } from '../lib/upstream-enum.ts';
 import { loadClusterRestoreJob } from '../loaders/lookups.ts';
 import { connectionType } from '../relay/connection.ts';
 import { NodeRef, registerRefetch } from '../relay/node.ts';
-import { BsonTimestampRef } from './bson-timestamp.ts';
 import { ClusterRef, ClusterRestoreJobRef, RestoreJobRef } from './refs.ts';
+import { restoreJobFlagFields } from './restore-job-flags.ts';
 import { clusterShape, type RestoreJobShape } from './shapes.ts';
 
 export const ClusterRestoreJobDeliveryType = upstreamEnum(
@@ -51,15 +51,7 @@ ClusterRestoreJobRef.implement({
       type: ClusterRestoreJobDeliveryType.ref,
       resolve: (job, _, c) => ClusterRestoreJobDeliveryType.known(job.raw.deliveryType, c),
     }),
-    cancelled: t.boolean({ resolve: (job) => job.raw.cancelled ?? null }),
-    expired: t.boolean({ resolve: (job) => job.raw.expired ?? null }),
-    failed: t.boolean({ resolve: (job) => job.raw.failed ?? null }),
-    deliveryUrl: t.stringList({
-      nullable: { list: true, items: false },
-      description:
-        'Signed download links (download delivery). Never logged or cached in shared stores.',
-      resolve: (job) => job.raw.deliveryUrl ?? null,
-    }),
+    ...restoreJobFlagFields(t),
     privateDownloadDeliveryUrls: t.field({
       type: [PrivateDownloadUrlRef],
       nullable: { list: true, items: false },
@@ -71,15 +63,6 @@ ClusterRestoreJobRef.implement({
       description: 'Per shard, for a sharded cluster.',
       resolve: (job) => job.raw.components ?? null,
     }),
-    desiredTimestamp: t.field({
-      type: BsonTimestampRef,
-      resolve: (job) => job.raw.desiredTimestamp ?? null,
-    }),
-    timestamp: t.field({ type: 'DateTime', resolve: (job) => job.raw.timestamp ?? null }),
-    oplogTs: t.int({ resolve: (job) => job.raw.oplogTs ?? null }),
-    oplogInc: t.int({ resolve: (job) => job.raw.oplogInc ?? null }),
-    pointInTimeUTCSeconds: t.int({ resolve: (job) => job.raw.pointInTimeUTCSeconds ?? null }),
-    targetClusterName: t.string({ resolve: (job) => job.raw.targetClusterName ?? null }),
     cluster: t.field({
       type: ClusterRef,
       nullable: false,

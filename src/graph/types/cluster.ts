@@ -17,7 +17,7 @@ import { NodeRef, registerRefetch } from '../relay/node.ts';
 import { BackupScheduleRef } from './backup-schedule.ts';
 import { ClusterRegionRef, clusterRegions } from './cluster-region.ts';
 import { ClusterRestoreJobConnection } from './cluster-restore-job.ts';
-import { ConnectionStringsRef, DeploymentState } from './deployment-fields.ts';
+import { describedFields } from './deployment-fields.ts';
 import { ExportJobConnection } from './export-job.ts';
 import { ClusterRef, ClusterRestoreJobRef, ExportJobRef, ProjectRef } from './refs.ts';
 import {
@@ -52,15 +52,7 @@ ClusterRef.implement({
       nullable: false,
       resolve: (cluster) => projectShape(cluster.groupId),
     }),
-    atlasId: t.field({
-      type: 'ObjectId',
-      resolve: async (cluster, _, context) => (await described(cluster, context)).id ?? null,
-    }),
-    state: t.field({
-      type: DeploymentState.ref,
-      resolve: async (cluster, _, context) =>
-        DeploymentState.known((await described(cluster, context)).stateName, context),
-    }),
+    ...describedFields(t, described),
     paused: t.boolean({
       resolve: async (cluster, _, context) => (await described(cluster, context)).paused ?? null,
     }),
@@ -68,15 +60,6 @@ ClusterRef.implement({
       type: ClusterType.ref,
       resolve: async (cluster, _, context) =>
         ClusterType.known((await described(cluster, context)).clusterType, context),
-    }),
-    mongoDBVersion: t.string({
-      resolve: async (cluster, _, context) =>
-        (await described(cluster, context)).mongoDBVersion ?? null,
-    }),
-    createdAt: t.field({
-      type: 'DateTime',
-      resolve: async (cluster, _, context) =>
-        (await described(cluster, context)).createDate ?? null,
     }),
     backupEnabled: t.boolean({
       resolve: async (cluster, _, context) =>
@@ -86,15 +69,6 @@ ClusterRef.implement({
       description: 'Continuous Cloud Backup: restores to any moment of the restore window.',
       resolve: async (cluster, _, context) =>
         (await described(cluster, context)).pitEnabled ?? null,
-    }),
-    terminationProtectionEnabled: t.boolean({
-      resolve: async (cluster, _, context) =>
-        (await described(cluster, context)).terminationProtectionEnabled ?? null,
-    }),
-    connectionStrings: t.field({
-      type: ConnectionStringsRef,
-      resolve: async (cluster, _, context) =>
-        (await described(cluster, context)).connectionStrings ?? null,
     }),
     regions: t.field({
       type: [ClusterRegionRef],

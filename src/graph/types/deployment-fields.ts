@@ -1,6 +1,10 @@
 import type { AtlasConnectionStrings } from '../../atlas/clusters.ts';
 import { builder } from '../builder.ts';
+import type { GraphContext } from '../context.ts';
 import { upstreamEnum } from '../lib/upstream-enum.ts';
+
+type SchemaTypes =
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
 // Fields that dedicated clusters, Flex clusters and serverless instances share, in one shape for all three.
 
@@ -34,3 +38,51 @@ export const ConnectionStringsRef = builder
       privateSrv: t.string({ resolve: (strings) => withoutCredentials(strings.privateSrv) }),
     }),
   });
+
+/** What every kind of deployment's description holds, whatever its media type. */
+interface Description {
+  id?: string;
+  stateName?: string;
+  mongoDBVersion?: string;
+  createDate?: string;
+  terminationProtectionEnabled?: boolean;
+  connectionStrings?: AtlasConnectionStrings;
+}
+
+/**
+ * The fields a dedicated cluster, a Flex cluster and a serverless instance share, each read from the
+ * one description `described` loads (one GET, none when a list of this operation held it).
+ */
+export function describedFields<Parent>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, Parent>,
+  described: (parent: Parent, context: GraphContext) => Promise<Description>,
+) {
+  return {
+    atlasId: t.field({
+      type: 'ObjectId',
+      resolve: async (parent, _, context) => (await described(parent, context)).id ?? null,
+    }),
+    state: t.field({
+      type: DeploymentState.ref,
+      resolve: async (parent, _, context) =>
+        DeploymentState.known((await described(parent, context)).stateName, context),
+    }),
+    mongoDBVersion: t.string({
+      resolve: async (parent, _, context) =>
+        (await described(parent, context)).mongoDBVersion ?? null,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      resolve: async (parent, _, context) => (await described(parent, context)).createDate ?? null,
+    }),
+    terminationProtectionEnabled: t.boolean({
+      resolve: async (parent, _, context) =>
+        (await described(parent, context)).terminationProtectionEnabled ?? null,
+    }),
+    connectionStrings: t.field({
+      type: ConnectionStringsRef,
+      resolve: async (parent, _, context) =>
+        (await described(parent, context)).connectionStrings ?? null,
+    }),
+  };
+}

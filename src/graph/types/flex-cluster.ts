@@ -7,7 +7,7 @@ import { loadFlexCluster, loadFlexRestoreJob } from '../loaders/lookups.ts';
 import { connectionType } from '../relay/connection.ts';
 import { connectionField } from '../relay/connection-field.ts';
 import { NodeRef, registerRefetch } from '../relay/node.ts';
-import { ConnectionStringsRef, DeploymentState } from './deployment-fields.ts';
+import { describedFields } from './deployment-fields.ts';
 import { FlexClusterRef, ProjectRef, RestoreJobRef } from './refs.ts';
 import { RestoreJobConnection } from './restore-job.ts';
 import { type FlexClusterShape, flexJobShape, type NodeShape, projectShape } from './shapes.ts';
@@ -42,24 +42,7 @@ FlexClusterRef.implement({
       nullable: false,
       resolve: (cluster) => projectShape(cluster.groupId),
     }),
-    atlasId: t.field({
-      type: 'ObjectId',
-      resolve: async (cluster, _, context) => (await described(cluster, context)).id ?? null,
-    }),
-    state: t.field({
-      type: DeploymentState.ref,
-      resolve: async (cluster, _, context) =>
-        DeploymentState.known((await described(cluster, context)).stateName, context),
-    }),
-    mongoDBVersion: t.string({
-      resolve: async (cluster, _, context) =>
-        (await described(cluster, context)).mongoDBVersion ?? null,
-    }),
-    createdAt: t.field({
-      type: 'DateTime',
-      resolve: async (cluster, _, context) =>
-        (await described(cluster, context)).createDate ?? null,
-    }),
+    ...describedFields(t, described),
     clusterType: t.string({
       description: 'Always REPLICASET for Flex clusters.',
       resolve: async (cluster, _, context) =>
@@ -68,15 +51,6 @@ FlexClusterRef.implement({
     backupEnabled: t.boolean({
       resolve: async (cluster, _, context) =>
         (await described(cluster, context)).backupSettings?.enabled ?? null,
-    }),
-    terminationProtectionEnabled: t.boolean({
-      resolve: async (cluster, _, context) =>
-        (await described(cluster, context)).terminationProtectionEnabled ?? null,
-    }),
-    connectionStrings: t.field({
-      type: ConnectionStringsRef,
-      resolve: async (cluster, _, context) =>
-        (await described(cluster, context)).connectionStrings ?? null,
     }),
     providerSettings: t.field({
       type: FlexProviderSettingsRef,

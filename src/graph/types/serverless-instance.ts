@@ -11,7 +11,7 @@ import { loadServerlessInstance, loadServerlessRestoreJob } from '../loaders/loo
 import { connectionType } from '../relay/connection.ts';
 import { connectionField } from '../relay/connection-field.ts';
 import { NodeRef, registerRefetch } from '../relay/node.ts';
-import { ConnectionStringsRef, DeploymentState } from './deployment-fields.ts';
+import { describedFields } from './deployment-fields.ts';
 import { ProjectRef, RestoreJobRef, ServerlessInstanceRef } from './refs.ts';
 import { RestoreJobConnection } from './restore-job.ts';
 import {
@@ -62,38 +62,12 @@ ServerlessInstanceRef.implement({
       nullable: false,
       resolve: (instance) => projectShape(instance.groupId),
     }),
-    atlasId: t.field({
-      type: 'ObjectId',
-      resolve: async (instance, _, context) => (await described(instance, context)).id ?? null,
-    }),
-    state: t.field({
-      type: DeploymentState.ref,
-      resolve: async (instance, _, context) =>
-        DeploymentState.known((await described(instance, context)).stateName, context),
-    }),
-    mongoDBVersion: t.string({
-      resolve: async (instance, _, context) =>
-        (await described(instance, context)).mongoDBVersion ?? null,
-    }),
-    createdAt: t.field({
-      type: 'DateTime',
-      resolve: async (instance, _, context) =>
-        (await described(instance, context)).createDate ?? null,
-    }),
+    ...describedFields(t, described),
     backupEnabled: t.boolean({
       description: 'Serverless continuous backup (no effect on Flex-backed instances).',
       resolve: async (instance, _, context) =>
         (await described(instance, context)).serverlessBackupOptions
           ?.serverlessContinuousBackupEnabled ?? null,
-    }),
-    terminationProtectionEnabled: t.boolean({
-      resolve: async (instance, _, context) =>
-        (await described(instance, context)).terminationProtectionEnabled ?? null,
-    }),
-    connectionStrings: t.field({
-      type: ConnectionStringsRef,
-      resolve: async (instance, _, context) =>
-        (await described(instance, context)).connectionStrings ?? null,
     }),
     providerSettings: t.field({
       type: ServerlessProviderSettingsRef,
