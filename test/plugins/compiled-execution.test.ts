@@ -36,8 +36,7 @@ const DOC = {
       }
       fragment StateOfPipelines on Project { pipelines(first: 1) { nodes { state } } }
       fragment IdOfProject on Project { id }`,
-  NODES: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
-  NULLED: `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { x: runs(first: -1) { totalCount } y: runs(last: -1) { totalCount } name } } }`,
+  NULLED: `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { name x: runs(first: 1) { totalCount } } } }`,
   DEFAULTS:
     'query($p: ObjectId! = "' +
     P +
@@ -248,35 +247,16 @@ describe('compiled execution', () => {
   it('runs a compiled query again interpreted when it meets any error, without calling Atlas again', async () => {
     // graphql-jit would fill a failed list item's place with the next one, and keep reporting errors
     // under a parent already nulled; the interpreted answer is the one clients get.
-    const list = await h.graphql(
-      `query($p: ObjectId!) { project(id: $p) { pipelines(first: 2) { nodes { id } } } }`,
-      { p: P },
-    );
-    const [first, second] = (list.body.data!.project.pipelines.nodes as { id: string }[]).map(
-      (node) => node.id,
-    );
-    const upstreamCalls: string[][] = [];
-    const nodes = await onBothSides(async () => {
-      h.simulator.clearRequests();
-      const answer = await trusted(DOC.NODES, {
-        ids: [first, 'bad-1', second, 'bad-2'],
-      });
-      upstreamCalls.push(calls(h.upstream()));
-      return answer;
+    // The list fails while executing (bad arguments would be refused before execution).
+    const nulled = await onBothSides(() => {
+      h.simulator.injectFault({ operationId: 'listGroupPipelineRuns', status: 400 });
+      return trusted(DOC.NULLED, { p: P });
     });
-    // Compiled, then interpreted again from the same loaders: no call more than the interpreted run alone.
-    expect(upstreamCalls[1]).toEqual(upstreamCalls[0]);
-    expect(upstreamCalls[0]).toEqual([`GET ${PIPELINES}`]);
-    expect(nodes.body.data).toEqual({ nodes: [{ id: first }, null, { id: second }, null] });
-    expect(nodes.body.errors!.map((error) => error.path)).toEqual([
-      ['nodes', 1],
-      ['nodes', 3],
-    ]);
-    expect(nodes.lastRun).toEqual({ compiled: 1, interpreted: 1 });
-
-    const nulled = await onBothSides(() => trusted(DOC.NULLED, { p: P }));
+    expect(nulled.body.data).toEqual({ project: { pipeline: null } });
     expect(nulled.body.errors!.map((error) => error.path)).toEqual([['project', 'pipeline', 'x']]);
     expect(nulled.lastRun).toEqual({ compiled: 1, interpreted: 1 });
+    // Once, whether compiled or interpreted.
+    expect(calls(h.upstream()).filter((call) => call.includes('/runs'))).toHaveLength(1);
   });
 
   it('takes the default of a non-null variable left out', async () => {
@@ -372,8 +352,13 @@ describe('compiled execution', () => {
       const query = markerQuery(name);
       const { body, lastRun } = await onBothSides(() => trusted(query, { p: P }));
       expect((globalThis as Record<string, unknown>).atlasGraphInjected).toBeUndefined();
-      expect(body.data).toEqual({ project: { pipeline: null } });
-      expect(lastRun).toEqual({ compiled: 0, interpreted: 1 });
+      // The name breaks the contract's pattern: refused before execution, compiled or not.
+      expect(body.data).toBeUndefined();
+      expect(body.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'name',
+      });
+      expect(lastRun.compiled).toBe(0);
     },
   );
 });
