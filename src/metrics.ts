@@ -100,13 +100,53 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly admissionRefusals = new Counter({
+    name: 'atlas_upstream_admission_refusals_total',
+    help: "Operations refused before execution because the project's Atlas budget could not serve their predicted upstream calls before the deadline (UPSTREAM_ADMISSION).",
+    registers: [this.registry],
+  });
+
+  private readonly queueWait = new Histogram({
+    name: 'atlas_upstream_queue_wait_seconds',
+    help: 'Time an upstream call waited for a concurrency slot and a token before it was sent.',
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
   private readonly knownOperationNames: ReadonlySet<string>;
 
   constructor(
-    options: { limiterQueue?: () => number; knownOperationNames?: Iterable<string> } = {},
+    options: {
+      limiterQueue?: () => number;
+      /** Reads served by an identical read already in flight (src/atlas/in-flight.ts). */
+      coalescedCalls?: () => number;
+      /** Tokens left in each Atlas bucket, by project and endpoint set (src/atlas/atlas-buckets.ts). */
+      budgetRemaining?: () => { project: string; set: string; tokens: number }[];
+      knownOperationNames?: Iterable<string>;
+    } = {},
   ) {
     collectDefaultMetrics({ register: this.registry });
-    const { limiterQueue } = options;
+    const { limiterQueue, coalescedCalls, budgetRemaining } = options;
+    new Gauge({
+      name: 'atlas_upstream_budget_remaining',
+      help: "Tokens left in Atlas's bucket as this replica sees it (steered by Atlas's RateLimit-* headers and 429s), by project and endpoint set (`unlisted`: routes in no set Atlas lists).",
+      labelNames: ['project', 'endpoint_set'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const { project, set, tokens } of budgetRemaining?.() ?? [])
+          this.set({ project, endpoint_set: set }, tokens);
+      },
+    });
+    new Counter({
+      name: 'atlas_upstream_coalesced_calls_total',
+      help: 'Upstream reads not sent because an identical read under the same credential was already in flight: they shared its answer.',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(coalescedCalls?.() ?? 0);
+      },
+    });
     this.knownOperationNames = new Set(options.knownOperationNames);
     new Gauge({
       name: 'atlas_upstream_limiter_queued',
@@ -121,6 +161,14 @@ export class GatewayMetrics {
     this.responseCache.inc({ result: 'miss' }, 0);
     for (const executor of ['compiled', 'interpreted']) this.executions.inc({ executor }, 0);
     for (const reason of REFUSAL_REASONS) this.refusals.inc({ reason }, 0);
+  }
+
+  admissionRefused(): void {
+    this.admissionRefusals.inc();
+  }
+
+  upstreamQueueWait(seconds: number): void {
+    this.queueWait.observe(seconds);
   }
 
   refused(reason: RefusalReason): void {

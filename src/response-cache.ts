@@ -9,6 +9,71 @@ import type { GatewayMetrics } from './metrics.ts';
 /** A tag entity, not a schema type: one per project a cached response touches. */
 const PROJECT_TAG = 'AtlasGraphProject';
 
+interface Fill {
+  done: Promise<void>;
+  finish: () => void;
+  storing: boolean;
+}
+
+/**
+ * Single-flight fills (docs/upstream.md, "How the budget is spent"): while one request computes the
+ * answer for a key that missed, identical requests wait for it instead of each running the operation,
+ * so an entry expiring under fifty viewers costs one execution, not fifty. A waiter goes on (and
+ * executes itself) when the first ends without storing (an error), or after `maxWaitMs`.
+ */
+export class CacheFills {
+  private readonly fills = new Map<string, Fill>();
+  private readonly maxWaitMs: number;
+
+  constructor(maxWaitMs: number) {
+    this.maxWaitMs = maxWaitMs;
+  }
+
+  /** Resolves when `key` may be read: at once (the caller fills it, true), or after the fill under way. */
+  async enter(key: string): Promise<boolean> {
+    const fill = this.fills.get(key);
+    if (!fill) {
+      let finish = () => {};
+      const done = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      this.fills.set(key, { done, finish, storing: false });
+      return true;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      fill.done,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.maxWaitMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    return false;
+  }
+
+  /** The filler is writing the entry: waiters go once it is written (`stored`), not before. */
+  storing(key: string): void {
+    const fill = this.fills.get(key);
+    if (fill) fill.storing = true;
+  }
+
+  stored(key: string): void {
+    this.release(key);
+  }
+
+  /** The filler's request is over; unless its entry is still being written, waiters go on. */
+  ended(key: string): void {
+    if (!this.fills.get(key)?.storing) this.release(key);
+  }
+
+  private release(key: string): void {
+    const fill = this.fills.get(key);
+    if (!fill) return;
+    this.fills.delete(key);
+    fill.finish();
+  }
+}
+
 /**
  * The response cache's store, in memory or in Redis (shared by every replica), tagging each cached
  * response with the projects it holds: every global ID carries its project (docs/graph.md), so a `node(id)`
@@ -19,6 +84,8 @@ export class ProjectTaggedCache implements Cache {
   private readonly store: Cache;
   private readonly logger: Logger;
   private readonly metrics: GatewayMetrics;
+  /** Set by the response cache plugin: writes tell waiting requests their entry is there. */
+  fills?: CacheFills;
 
   constructor(store: Cache, logger: Logger, metrics: GatewayMetrics) {
     this.store = store;
@@ -33,6 +100,12 @@ export class ProjectTaggedCache implements Cache {
   /** `redis` should carry a key prefix of its own (see yoga.ts), so cache keys never meet other keys. */
   static inRedis(redis: Redis, logger: Logger, metrics: GatewayMetrics): ProjectTaggedCache {
     return new ProjectTaggedCache(createRedisCache({ redis }) as Cache, logger, metrics);
+  }
+
+  /** Fills of this cache become single-flight: its writes release the requests waiting for them. */
+  singleFlight(maxWaitMs: number): CacheFills {
+    this.fills ??= new CacheFills(maxWaitMs);
+    return this.fills;
   }
 
   async get(key: string) {
@@ -58,6 +131,7 @@ export class ProjectTaggedCache implements Cache {
   ) {
     const tagged = [...entities];
     for (const groupId of projectsOf(tagged)) tagged.push({ typename: PROJECT_TAG, id: groupId });
+    this.fills?.storing(key);
     try {
       await this.store.set(key, result, tagged, ttl);
     } catch (error) {
@@ -65,6 +139,8 @@ export class ProjectTaggedCache implements Cache {
         { err: { message: (error as Error).message } },
         'response cache write failed',
       );
+    } finally {
+      this.fills?.stored(key);
     }
   }
 

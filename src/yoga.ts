@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import type { Span } from '@opentelemetry/api';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -7,6 +8,7 @@ import { createAuthenticator } from './atlas/auth/create.ts';
 import { CallDeadline } from './atlas/call-deadline.ts';
 import { AtlasClient } from './atlas/client.ts';
 import { createProjectLimiter } from './atlas/limiter.ts';
+import { refreshRateLimitSets } from './atlas/rate-limit-sets.ts';
 import {
   type CallerAuthentication,
   createCallerAuthentication,
@@ -42,7 +44,8 @@ import { refusalMetrics } from './plugins/refusal-metrics.ts';
 import { requestSizeLimits } from './plugins/request-size-limits.ts';
 import { responseCache } from './plugins/response-cache.ts';
 import { serviceEndpoints } from './plugins/service-endpoints.ts';
-import { trustedDocuments } from './plugins/trusted-documents.ts';
+import { isTrustedDocument, trustedDocuments } from './plugins/trusted-documents.ts';
+import { upstreamAdmission } from './plugins/upstream-admission.ts';
 import { upstreamDeadline } from './plugins/upstream-deadline.ts';
 import { closeRedis, connectRedis } from './redis.ts';
 import { ProjectTaggedCache } from './response-cache.ts';
@@ -98,8 +101,17 @@ export async function createGateway({
   });
   const metrics = new GatewayMetrics({
     limiterQueue: () => limiter.queued,
+    coalescedCalls: () => client.inFlight.coalesced,
+    budgetRemaining: () => limiter.remaining(),
     knownOperationNames: clientManifest?.names ?? readOperationNames(),
   });
+  // Which routes share which Atlas bucket: read with the gateway's own credential (forwarded tokens
+  // are the callers', so their routes keep the configured bucket, steered by Atlas's headers).
+  const stopRateLimitReads =
+    config.budget.rateLimitsRefreshMs > 0 && config.auth.mode !== 'forward'
+      ? refreshRateLimitSets(client, limiter, config.budget.rateLimitsRefreshMs, logger)
+      : undefined;
+  limiter.onWait = (seconds) => metrics.upstreamQueueWait(seconds);
   const readiness = new ReadinessProbe(client, logger, {
     ownCredentials: config.auth.mode !== 'forward',
   });
@@ -147,7 +159,13 @@ export async function createGateway({
       // Unexpected errors are logged in full and answered as INTERNAL_SERVER_ERROR without details.
       maskError: (error, message) => maskUnexpected(error, message, logger),
     },
-    context: async ({ request }): Promise<GraphContext> => {
+    context: async ({
+      request,
+      req,
+    }: {
+      request: Request;
+      req?: IncomingMessage;
+    }): Promise<GraphContext> => {
       const given = request.headers.get('x-request-id');
       const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
       // Refuses an unauthenticated request before anything executes.
@@ -164,6 +182,10 @@ export async function createGateway({
           signal: request.signal,
           callDeadline: new CallDeadline(deadline, request.signal),
           authenticator: caller.upstreamAuthenticator,
+          caller:
+            caller.subject ??
+            caller.upstreamAuthenticator?.credentialKey ??
+            req?.socket.remoteAddress,
           onCall: (record) => {
             upstream.calls += 1;
             metrics.upstreamCall(record);
@@ -190,7 +212,7 @@ export async function createGateway({
       upstreamDeadline(),
       // Before every plugin that reads error codes: their hooks on a result run after its own.
       atlasCallErrors(),
-      compiledExecution(metrics),
+      compiledExecution(metrics, isTrustedDocument),
       // @defer and @stream: answered as multipart/mixed (or event stream) parts; compiledExecution leaves them to graphql-js.
       useDeferStream(),
       ...(config.corsOrigins.length > 0 ? [cors(config.corsOrigins)] : []),
@@ -205,6 +227,7 @@ export async function createGateway({
       // Before the cost: a bad page size is refused as such, not as too costly.
       argumentChecks(),
       operationCost(config.limits.maxCost),
+      ...(config.budget.admission ? [upstreamAdmission(limiter, metrics)] : []),
       endSubscriptionsOn(shutdown.signal),
       ...(cache
         ? [
@@ -214,6 +237,7 @@ export async function createGateway({
               schema: buildSchema(),
               credentialKey: client.authenticator.credentialKey,
               authenticate: authenticateCaller,
+              fills: cache.singleFlight(config.upstream.deadlineMs),
             }),
           ]
         : []),
@@ -241,6 +265,7 @@ export async function createGateway({
       shutdown.abort();
     },
     close: async () => {
+      stopRateLimitReads?.();
       await client.close();
       await pollCoordinator?.close();
       await Promise.all(

@@ -3,7 +3,8 @@ import { Agent, type Dispatcher, request, errors as undiciErrors } from 'undici'
 import type { Authenticator } from './auth/authenticator.ts';
 import { CallDeadline } from './call-deadline.ts';
 import { AtlasCallError, errorFromHttpStatus } from './errors.ts';
-import type { ProjectLimiter } from './limiter.ts';
+import { InFlightCalls } from './in-flight.ts';
+import type { LimiterTarget, ObservedAnswer, ProjectLimiter } from './limiter.ts';
 import type { AtlasRequest, CallScope, UpstreamCallRecord } from './request.ts';
 import { RouteFamilyChecks } from './route-families.ts';
 
@@ -38,6 +39,10 @@ export class AtlasClient {
   readonly authenticator: Authenticator;
   private readonly dispatcher: Dispatcher;
   private readonly noticedDeprecations = new Set<string>();
+  /** Identical reads in flight, shared between operations and callers of one credential. */
+  readonly inFlight = new InFlightCalls();
+  /** Per credential, bumped by every write: a read started after one never joins a read from before it. */
+  private readonly writeEpochs = new Map<string, number>();
   /** Whether deprecated route families are still served, per credential and project. */
   private readonly routeFamilies = new RouteFamilyChecks();
 
@@ -60,6 +65,52 @@ export class AtlasClient {
   }
 
   async call<T>(req: AtlasRequest, scope: CallScope): Promise<T> {
+    const credential = (scope.authenticator ?? this.authenticator).credentialKey;
+    if (req.method !== 'GET') {
+      this.bumpWriteEpoch(credential);
+      try {
+        return parseJson(await this.obtain(req, scope), req) as T;
+      } finally {
+        this.bumpWriteEpoch(credential);
+      }
+    }
+    const key = `${credential}|${this.writeEpochs.get(credential) ?? 0}|${req.path}?${req.query ?? ''}|${req.accept}`;
+    const waitedOn = scope.callDeadline;
+    waitedOn?.enter();
+    try {
+      const response = await this.inFlight.run(
+        key,
+        {
+          signal: waitedOn?.signal ?? scope.signal,
+          reason: () =>
+            waitedOn?.timedOut
+              ? new AtlasCallError(
+                  'UPSTREAM_TIMEOUT',
+                  `Atlas did not answer ${req.operation} before the operation's deadline.`,
+                )
+              : new AtlasCallError(
+                  'UPSTREAM_UNAVAILABLE',
+                  `The call ${req.operation} was cancelled.`,
+                ),
+        },
+        // The shared call follows its first caller's scope, except that only the last waiter leaving
+        // cancels it; each waiter keeps its own deadline while it waits.
+        (signal) =>
+          this.obtain(req, { ...scope, signal, callDeadline: undefined, deadline: scope.deadline }),
+      );
+      // Each caller gets its own parsed copy: no operation can change what another reads.
+      return parseJson(response, req) as T;
+    } finally {
+      waitedOn?.leave();
+    }
+  }
+
+  private bumpWriteEpoch(credential: string): void {
+    this.writeEpochs.set(credential, (this.writeEpochs.get(credential) ?? 0) + 1);
+  }
+
+  /** The exchange with its retries: a successful raw answer, or a typed error. */
+  private async obtain(req: AtlasRequest, scope: CallScope): Promise<RawResponse> {
     const idempotent = req.method === 'GET';
     for (let attempt = 0; ; attempt++) {
       let response: RawResponse;
@@ -85,7 +136,7 @@ export class AtlasClient {
       if (response.status < 300) {
         this.noticeDeprecation(req, response.headers);
         this.routeFamilies.served(credentialKey, req);
-        return parseJson(response, req) as T;
+        return response;
       }
       const retryAfter = retryAfterSeconds(response.headers);
       const canRetry =
@@ -135,11 +186,8 @@ export class AtlasClient {
       body = JSON.stringify(req.body);
       headers['content-type'] = req.accept;
     }
-    const release = await this.options.limiter?.acquire(
-      this.limiterKey(req.path, scope),
-      scope.deadline,
-      scope.signal,
-    );
+    const target = this.limiterTarget(req, scope);
+    const release = await this.options.limiter?.acquire(target, scope.deadline, scope.signal);
     // The operation may have ended while this call waited for a slot (its deadline then moves to now):
     // nobody would read the answer, so it is not sent.
     if (Date.now() >= scope.deadline) {
@@ -167,6 +215,10 @@ export class AtlasClient {
       });
       status = response.statusCode;
       const text = await response.body.text();
+      this.options.limiter?.observe(
+        target,
+        rateLimitSignals(response.statusCode, response.headers, text),
+      );
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
       if (deadline.cancelled) status = 'cancelled';
@@ -200,10 +252,14 @@ export class AtlasClient {
     }
   }
 
-  /** Atlas limits per project (and per credential): calls outside a project share the credential's lane. */
-  private limiterKey(path: string, scope: CallScope): string {
-    const group = /^\/api\/atlas\/v2\/groups\/([^/]+)/.exec(path)?.[1] ?? '-';
-    return `${(scope.authenticator ?? this.authenticator).credentialKey}|${group}`;
+  /** Atlas limits per credential, scope and endpoint set (src/atlas/atlas-buckets.ts). */
+  private limiterTarget(req: AtlasRequest, scope: CallScope): LimiterTarget {
+    return {
+      credential: (scope.authenticator ?? this.authenticator).credentialKey,
+      method: req.method,
+      path: req.path,
+      caller: scope.caller,
+    };
   }
 
   /** Waits before a retry; false when the wait would pass the operation's deadline. */
@@ -254,6 +310,28 @@ export class AtlasClient {
 export function header(headers: RawResponse['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** What Atlas's answer says about its bucket: `RateLimit-*` headers (either may be absent), a 429's body. */
+function rateLimitSignals(
+  status: number,
+  headers: RawResponse['headers'],
+  text: string,
+): ObservedAnswer {
+  const count = (name: string) => {
+    const value = Number(header(headers, name));
+    return header(headers, name) !== undefined && Number.isFinite(value) ? value : undefined;
+  };
+  const answer: ObservedAnswer = {
+    status,
+    limit: count('ratelimit-limit'),
+    remaining: count('ratelimit-remaining'),
+  };
+  if (status === 429) {
+    answer.retryAfter = retryAfterSeconds(headers);
+    answer.parameters = (safeJson(text) as { parameters?: unknown } | undefined)?.parameters;
+  }
+  return answer;
 }
 
 function retryAfterSeconds(headers: RawResponse['headers']): number | undefined {

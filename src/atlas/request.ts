@@ -30,6 +30,8 @@ export interface CallScope {
    * its own. Dropped when the operation ends (later calls, if any, fall back to their own).
    */
   callDeadline?: CallDeadline;
+  /** Who asked, for fairness between callers of one project (src/auth/caller.ts `fairnessKey`). */
+  caller?: string;
   /** The caller's own credential (AUTH_MODE=forward), used instead of the client's. */
   authenticator?: Authenticator;
   onCall?: (record: UpstreamCallRecord) => void;

@@ -11,6 +11,8 @@ export interface Caller {
    * `credentialKey` keys every cache, loader and limiter that outlives the operation.
    */
   upstreamAuthenticator?: Authenticator;
+  /** The JWT's `sub` (mode jwt): callers of one project share its budget fairly (docs/upstream.md). */
+  subject?: string;
   /** When the caller's token stops being accepted (mode jwt): a subscription ends then, as a request would. */
   expiresAt?: number;
 }

@@ -63,6 +63,7 @@ export function createJwtVerifier(
     }
     return {
       projects: { kind: 'listed', projects: projectsIn(payload[settings.projectsClaim]) },
+      subject: payload.sub,
       // As long as the verifier itself would accept the token (exp is required above).
       expiresAt: (payload.exp! + CLOCK_TOLERANCE_SECONDS) * 1000,
     };

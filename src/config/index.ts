@@ -20,6 +20,8 @@ export interface Config {
   };
   /** Per project and credential; the defaults are the Atlas Cloud Backups rate limits. */
   projectLimits: { concurrency: number; ratePerMinute: number; burst: number };
+  /** How often Atlas's endpoint sets are read (0: never), and whether operations are admitted first. */
+  budget: { rateLimitsRefreshMs: number; admission: boolean };
   /** Polling of a run watched by `pipelineRunUpdated`: the first interval, and the cap it grows to while nothing changes. */
   runPolling: { initialMs: number; maxMs: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -139,6 +141,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: settings.value('UPSTREAM_PROJECT_CONCURRENCY'),
       ratePerMinute: settings.value('UPSTREAM_PROJECT_RATE_PER_MINUTE'),
       burst: settings.value('UPSTREAM_PROJECT_BURST'),
+    },
+    budget: {
+      rateLimitsRefreshMs: settings.value('UPSTREAM_RATE_LIMITS_REFRESH_MS'),
+      admission: settings.value('UPSTREAM_ADMISSION'),
     },
     runPolling: {
       initialMs: settings.value('RUN_POLL_INITIAL_MS'),

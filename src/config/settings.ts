@@ -223,6 +223,22 @@ export const SETTINGS = [
     meaning: 'upstream calls in flight at once per project and credential; more wait in a queue',
   },
   {
+    name: 'UPSTREAM_RATE_LIMITS_REFRESH_MS',
+    type: 'integer',
+    default: 600_000,
+    min: 0,
+    max: 86_400_000,
+    meaning:
+      "how often Atlas's rate limits (`listRateLimits`) are read, first at start, with the gateway's own credential; 0: never (the configured bucket serves every route)",
+  },
+  {
+    name: 'UPSTREAM_ADMISSION',
+    type: 'flag',
+    default: true,
+    meaning:
+      "refuse at once (RATE_LIMITED, retryAfter) an operation whose predicted upstream calls the project's budget cannot serve before its deadline",
+  },
+  {
     name: 'UPSTREAM_PROJECT_RATE_PER_MINUTE',
     type: 'integer',
     default: 500,

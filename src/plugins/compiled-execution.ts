@@ -44,12 +44,18 @@ interface Entry {
  * - a compiled answer holding any error is discarded, and the query runs again interpreted, from the
  *   operation's loaders: what it already fetched (and what failed) costs no new upstream call;
  * - mutations are never compiled, since they could not run again; subscriptions neither, since an event
- *   is rare next to a screen's queries.
+ *   is rare next to a screen's queries;
+ * - only documents from the trusted-documents store are compiled (`trusted`, see
+ *   src/plugins/trusted-documents.ts): graphql-jit writes literal values into the code it generates, so
+ *   text sent by a client is always interpreted, whatever it holds.
  *
  * graphql-jit (and the JSON schema compiler it brings) is loaded once the first query that could be
  * compiled is answered, not at start-up: an idle gateway does not carry it (docs/performance.md).
  */
-export function compiledExecution(metrics: GatewayMetrics): Plugin {
+export function compiledExecution(
+  metrics: GatewayMetrics,
+  trusted: (request: Request) => boolean,
+): Plugin {
   // Yoga hands every request of one document string the same parsed DocumentNode, and it has resolved
   // the operation name before execution, so only names the document has reach the inner map.
   const entries = new WeakMap<DocumentNode, Map<string | null, Entry>>();
@@ -110,6 +116,11 @@ export function compiledExecution(metrics: GatewayMetrics): Plugin {
       return runCompiled(entry.compiled, args, interpreted);
     };
     return (args: ExecutionArgs) => {
+      const request = (args.contextValue as { request?: Request } | undefined)?.request;
+      if (!request || !trusted(request)) {
+        metrics.execution('interpreted');
+        return interpreted(args);
+      }
       const entry = entryFor(args);
       entry.runs += 1;
       if (entry.compiled === undefined && !worthCompiling(args)) entry.compiled = null;

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { type Cache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { type ExecutionResult, type GraphQLSchema, isInterfaceType, isObjectType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { CacheFills } from '../response-cache.ts';
 
 /** Signed download links: never cached in a shared store (docs/operations.md), so a response selecting one is not cached. */
 const SIGNED_URL_FIELDS = new Set(['deliveryUrl', 'snapshotUrl']);
@@ -14,7 +15,12 @@ export interface ResponseCacheOptions {
   credentialKey: string;
   /** Checks the caller as the context factory does; a cache hit skips that factory, so it runs here too. */
   authenticate: (request: Request) => Promise<unknown>;
+  /** Single-flight fills per key (the cache's own, so its writes release the waiters). */
+  fills: CacheFills;
 }
+
+/** Writes are never held back behind one another, nor are subscriptions (a cheap, conservative test). */
+const NOT_A_QUERY = /\b(mutation|subscription)\b/;
 
 /**
  * Set in the initial context of an operation the cache must leave alone: Yoga's response cache keys an
@@ -34,7 +40,10 @@ export function responseCache({
   schema,
   credentialKey,
   authenticate,
+  fills,
 }: ResponseCacheOptions): Plugin {
+  // The request that fills each key, released when its response is made.
+  const filling = new WeakMap<Request, string>();
   const maxAge = `private, max-age=${Math.floor(ttlMs / 1000)}`;
   return {
     // The library answers `If-None-Match: <cache key>` with 304 before anyone is authenticated, whoever
@@ -45,6 +54,10 @@ export function responseCache({
       request.headers.delete('if-none-match');
       request.headers.delete('if-modified-since');
     },
+    onResponse({ request }) {
+      const key = filling.get(request);
+      if (key !== undefined) fills.ended(key);
+    },
     onPluginInit({ addPlugin }) {
       addPlugin(
         useResponseCache({
@@ -52,6 +65,22 @@ export function responseCache({
           ttl: ttlMs,
           enabled: (_request, context) =>
             !(context as unknown as Record<string, unknown>)[UNCACHED],
+          // The key is made before the cache is read: a request whose key is being filled waits there.
+          buildResponseCacheKey: async (params) => {
+            // As the library's default key, with variables in a stable key order.
+            const key = await hashSHA256(
+              [
+                params.documentString,
+                params.operationName ?? '',
+                stableJson(params.variableValues ?? {}),
+                params.sessionId ?? '',
+              ].join('|'),
+            );
+            const query = params.documentString;
+            if (query === '' || NOT_A_QUERY.test(query)) return key;
+            if (await fills.enter(key)) filling.set(params.request, key);
+            return key;
+          },
           // A caller's token may narrow what it sees (project claims): its answers are its own.
           // A caller refused now (an expired JWT) gets a session nothing was ever stored under: a miss, so
           // the request goes on to the context factory, which answers 401.
@@ -92,6 +121,14 @@ export function responseCache({
       });
     },
   };
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
 }
 
 /** sha256 of the caller's Authorization header: the header itself is never kept. */

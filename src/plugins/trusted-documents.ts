@@ -5,6 +5,12 @@ import { badRequest, persistedQueryNotFound } from '../errors/catalogue.ts';
 import { bareDocumentId } from '../trusted-documents/client-manifest.ts';
 import { readManifest } from '../trusted-documents/manifest.ts';
 
+/** Requests whose document came from the trusted store (named by its hash, not sent as text). */
+const fromStore = new WeakSet<Request>();
+
+/** True when the request's document is a trusted one, fetched from the store by its hash. */
+export const isTrustedDocument = (request: Request): boolean => fromStore.has(request);
+
 /**
  * TRUSTED_DOCUMENTS: `allow` also runs a document named by the hash of a trusted one
  * (`extensions.persistedQuery.sha256Hash`); `only` runs nothing else. The trusted documents are the
@@ -21,6 +27,13 @@ export function trustedDocuments(
     ? "the app's trusted documents (TRUSTED_DOCUMENTS_MANIFEST)"
     : 'schema/trusted-documents.json';
   return [
+    {
+      // Runs before the store's plugin: a request without text names a stored document by its hash (an
+      // unknown hash is refused there, before execution); a request with text keeps its own.
+      onParams({ params, request }) {
+        if (!params.query) fromStore.add(request);
+      },
+    },
     usePersistedOperations({
       getPersistedOperation: (hash) => documents.get(bareDocumentId(hash)) ?? null,
       allowArbitraryOperations: mode === 'allow',

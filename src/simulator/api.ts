@@ -4,7 +4,7 @@
  * envelope/pretty (400), body media type (415) and JSON (400), then the operation itself.
  */
 import type { Authenticator } from './auth.ts';
-import { endpointSetOf } from './endpoint-sets.ts';
+import { endpointSetOf, UNLISTED_SET } from './endpoint-sets.ts';
 import { AtlasError, badRequest, notFound } from './errors.ts';
 import { isSameMediaType, negotiateMediaType } from './media.ts';
 import type {
@@ -17,7 +17,7 @@ import { booleanParam, type Query } from './query.ts';
 import type { RateLimitMeter } from './rate-limit.ts';
 import { decodePathParams, type RouteMatch } from './routes.ts';
 import type { World } from './store.ts';
-import type { GoneFamily } from './types.ts';
+import type { GoneFamily, RateLimitValues } from './types.ts';
 
 /** A complete answer: JSON (`body`) or raw text (`rawBody`). */
 export interface Answer {
@@ -44,6 +44,8 @@ export interface ApiDependencies {
   now(): number;
   auth: Authenticator;
   rateLimits: RateLimitMeter;
+  /** Answer 429 when a bucket is empty (SimulatorOptions.enforceRateLimits). */
+  enforceRateLimits: boolean;
   gone: ReadonlyMap<GoneFamily, 410 | 404>;
   behaviour: SimulatedBehaviour;
 }
@@ -62,6 +64,21 @@ function errorAnswer(error: AtlasError, extraHeaders: Record<string, string> = {
     headers: { 'Content-Type': 'application/json', ...extraHeaders, ...error.headers },
     body: error.toBody(),
   };
+}
+
+/**
+ * Atlas's 429 (contract README, "Rate limits"): `parameters` are the endpoint set (the simulator names it
+ * by its id), the seconds to wait, the capacity, the refill rate and its period.
+ */
+function rateLimited(setId: string, seconds: number, limits: RateLimitValues): AtlasError {
+  const { capacity, refillRate, refillDurationSeconds } = limits;
+  const error = new AtlasError(
+    429,
+    'RATE_LIMITED_TOKEN_BUCKET',
+    `Rate limit exceeded for ${setId}. Please retry after ${seconds} seconds. Request capacity: ${capacity}. Refill rate: ${refillRate} per ${refillDurationSeconds} seconds.`,
+    [setId, seconds, capacity, refillRate, refillDurationSeconds],
+  );
+  return error;
 }
 
 function unknownRoute(path: string): AtlasError {
@@ -100,11 +117,21 @@ export function answerApi(
   const project = /^\/api\/atlas\/v2\/groups\/([^/]+)/.exec(request.path)?.[1] ?? 'root';
   const set = operation && endpointSetOf(operation.method, operation.path);
   const bucket = set ? `${set.id}:${set.scope === 'GROUP' ? project : 'caller'}` : project;
-  const { limit, remaining } = deps.rateLimits.take(bucket, set);
+  const limits = deps.behaviour.bucketLimits(set?.id ?? UNLISTED_SET);
+  const { limit, remaining, retryAfterSeconds } = deps.rateLimits.take(
+    bucket,
+    limits,
+    deps.enforceRateLimits,
+  );
   const rateHeaders = {
     'RateLimit-Limit': String(limit),
     'RateLimit-Remaining': String(remaining),
   };
+  if (retryAfterSeconds !== undefined && limits)
+    return errorAnswer(rateLimited(set?.id ?? UNLISTED_SET, retryAfterSeconds, limits), {
+      ...rateHeaders,
+      'Retry-After': String(retryAfterSeconds),
+    });
   try {
     const caller = deps.auth.authenticate(
       request.method,

@@ -103,6 +103,9 @@ export const ENDPOINT_SETS: readonly EndpointSet[] = [
   },
 ];
 
+/** The name overrides use for the per-project bucket of operations in no set. */
+export const UNLISTED_SET = 'unlisted';
+
 /** The set an operation (method and path template) belongs to, if it is in one. */
 export function endpointSetOf(method: string, pathTemplate: string): EndpointSet | undefined {
   return ENDPOINT_SETS.find((set) =>

@@ -2,7 +2,8 @@
  * Standalone runner (`npm run simulator`). Environment: SIMULATOR_PORT (4010), SIMULATOR_HOST
  * (127.0.0.1; 0.0.0.0 in docker), SIMULATOR_LATENCY_MS, SIMULATOR_JITTER_MS,
  * SIMULATOR_PUBLIC_API_KEY + SIMULATOR_PRIVATE_API_KEY (Digest), SIMULATOR_CLIENT_ID +
- * SIMULATOR_CLIENT_SECRET (service account), SIMULATOR_RUN_DURATION_MS.
+ * SIMULATOR_CLIENT_SECRET (service account), SIMULATOR_RUN_DURATION_MS, SIMULATOR_ENFORCE_RATE_LIMITS
+ * (`true`: answer 429 when a bucket is empty, as Atlas does).
  */
 import { startSimulator } from './server.ts';
 import type { SimulatorOptions } from './types.ts';
@@ -33,6 +34,7 @@ function optionsFromEnv(): SimulatorOptions {
     latencyMs: numberFromEnv('SIMULATOR_LATENCY_MS'),
     jitterMs: numberFromEnv('SIMULATOR_JITTER_MS'),
     runDurationMs: numberFromEnv('SIMULATOR_RUN_DURATION_MS'),
+    enforceRateLimits: process.env.SIMULATOR_ENFORCE_RATE_LIMITS === 'true',
     // Nobody can read the request log of a standalone simulator: keep memory flat.
     maxRecordedRequests: 0,
     digest: digest && { publicKey: digest[0], privateKey: digest[1] },

@@ -2,7 +2,7 @@
 import type { DeprecationNotice } from './media.ts';
 import type { Query } from './query.ts';
 import { type Project, requireProject, type World } from './store.ts';
-import type { GoneFamily } from './types.ts';
+import type { GoneFamily, RateLimitValues } from './types.ts';
 
 /** The calling credential, as the root resource reports it. */
 export type Caller =
@@ -36,6 +36,8 @@ export interface SimulatedBehaviour {
   runDurationMs: number;
   /** True when the run being triggered now must end in FAILED (consumes one failNextTriggeredRuns). */
   takeTriggeredRunFailure(): boolean;
+  /** The size of an endpoint set's bucket, after the simulator's overrides. */
+  bucketLimits(setId: string): RateLimitValues | undefined;
 }
 
 /** `entity` and `array` are wrapped as {status, content} by envelope=true; a `page` gains `status`. */

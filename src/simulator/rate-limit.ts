@@ -1,9 +1,10 @@
 /**
  * Rate limiting as Atlas reports it. API answers carry RateLimit-Limit/-Remaining from the token bucket
  * of the operation's endpoint set and scope (src/simulator/endpoint-sets.ts; operations in no set use a
- * per-project bucket with the Cloud Backups defaults: capacity 1200, refill 500 per minute); the
- * buckets only inform, throttling of the API is left to injected faults. The OAuth token endpoint is
- * really limited: 10 requests per minute per client.
+ * per-project bucket with the Cloud Backups defaults: capacity 1200, refill 500 per minute). With
+ * `enforceRateLimits`, a call finding its bucket empty is answered 429 with Atlas's body
+ * (RATE_LIMITED_TOKEN_BUCKET); without, the buckets only inform. The OAuth token endpoint is really
+ * limited: 10 requests per minute per client.
  */
 export const RATE_LIMIT_CAPACITY = 1_200;
 const REFILL_PER_MINUTE = 500;
@@ -31,8 +32,15 @@ export class RateLimitMeter {
     this.now = now;
   }
 
-  /** Spends one token of the `key` bucket and reports what is left (never below 0). */
-  take(key: string, limits: BucketLimits = DEFAULT_BUCKET): { limit: number; remaining: number } {
+  /**
+   * Spends one token of the `key` bucket and reports what is left (never below 0). With `enforce`, an
+   * empty bucket spends nothing and says how many seconds until a token is back.
+   */
+  take(
+    key: string,
+    limits: BucketLimits = DEFAULT_BUCKET,
+    enforce = false,
+  ): { limit: number; remaining: number; retryAfterSeconds?: number } {
     const now = this.now();
     const { capacity, refillRate, refillDurationSeconds } = limits;
     const bucket = this.buckets.get(key) ?? { tokens: capacity, updatedAt: now };
@@ -40,6 +48,11 @@ export class RateLimitMeter {
       capacity,
       bucket.tokens + ((now - bucket.updatedAt) * refillRate) / (refillDurationSeconds * 1000),
     );
+    if (enforce && refilled < 1) {
+      this.buckets.set(key, { tokens: refilled, updatedAt: now });
+      const seconds = Math.max(1, Math.ceil(((1 - refilled) * refillDurationSeconds) / refillRate));
+      return { limit: capacity, remaining: 0, retryAfterSeconds: seconds };
+    }
     const tokens = Math.max(0, refilled - 1);
     this.buckets.set(key, { tokens, updatedAt: now });
     return { limit: capacity, remaining: Math.floor(tokens) };

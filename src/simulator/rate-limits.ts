@@ -80,15 +80,16 @@ function refuseGoneVersion(context: OperationContext): void {
     );
 }
 
-function renderSet(set: EndpointSet) {
+function renderSet(set: EndpointSet, context: OperationContext) {
+  const limits = context.behaviour.bucketLimits(set.id) ?? set;
   return {
     endpointSetId: set.id,
     endpointSetName: set.name,
     scope: set.scope,
     endpoints: set.endpoints,
-    capacity: { value: set.capacity },
-    refillRate: { value: set.refillRate },
-    refillDurationSeconds: { value: set.refillDurationSeconds },
+    capacity: { value: limits.capacity },
+    refillRate: { value: limits.refillRate },
+    refillDurationSeconds: { value: limits.refillDurationSeconds },
   };
 }
 
@@ -110,7 +111,7 @@ export const rateLimitOperations: Operation[] = [
           (endpointPath === undefined ||
             set.endpoints.some((endpoint) => endpoint.path === endpointPath)),
       );
-      return paginate(context, sets, renderSet);
+      return paginate(context, sets, (set) => renderSet(set, context));
     },
   },
   {
@@ -124,7 +125,7 @@ export const rateLimitOperations: Operation[] = [
       const set = ENDPOINT_SETS.find((candidate) => candidate.id === id);
       if (!set)
         throw notFound('ENDPOINT_SET_NOT_FOUND', `No endpoint set with ID ${id} exists.`, id);
-      return entity(renderSet(set));
+      return entity(renderSet(set, context));
     },
   },
 ];

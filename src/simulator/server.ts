@@ -6,11 +6,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { type Answer, type ApiDependencies, answerApi, parseJson } from './api.ts';
 import { Authenticator } from './auth.ts';
+import { ENDPOINT_SETS, UNLISTED_SET } from './endpoint-sets.ts';
 import { AtlasError, defaultErrorBody } from './errors.ts';
 import { FaultInjector, replacesAnswer } from './faults.ts';
 import { OAuthEndpoints, TokenStore } from './oauth.ts';
 import type { Query } from './query.ts';
-import { RATE_LIMIT_CAPACITY, RateLimitMeter } from './rate-limit.ts';
+import { DEFAULT_BUCKET, RATE_LIMIT_CAPACITY, RateLimitMeter } from './rate-limit.ts';
 import { matchRoute } from './routes.ts';
 import { createSeedWorld } from './seed.ts';
 import type { World } from './store.ts';
@@ -77,9 +78,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     now,
     auth,
     rateLimits,
+    enforceRateLimits: options.enforceRateLimits ?? false,
     gone,
     behaviour: {
       runDurationMs,
+      bucketLimits(setId) {
+        const override = options.rateLimitOverrides?.[setId];
+        if (override) return override;
+        if (setId === UNLISTED_SET) return DEFAULT_BUCKET;
+        return ENDPOINT_SETS.find((set) => set.id === setId);
+      },
       takeTriggeredRunFailure(): boolean {
         if (triggeredRunsToFail <= 0) return false;
         triggeredRunsToFail -= 1;

@@ -26,6 +26,23 @@ export interface SimulatorOptions {
    * Long-running embeddings (npm start, the standalone runner) should pass 0 to keep memory flat.
    */
   maxRecordedRequests?: number;
+  /**
+   * Throttle as Atlas does: a call finding its bucket empty is answered 429 RATE_LIMITED_TOKEN_BUCKET
+   * (default false: the buckets only inform, through the RateLimit-* headers).
+   */
+  enforceRateLimits?: boolean;
+  /**
+   * Other sizes for some buckets, by endpoint set id (src/simulator/endpoint-sets.ts) or `unlisted` (the
+   * per-project bucket of routes in no set); listRateLimits reports them.
+   */
+  rateLimitOverrides?: Record<string, RateLimitValues>;
+}
+
+/** A token bucket's size and how fast it refills. */
+export interface RateLimitValues {
+  capacity: number;
+  refillRate: number;
+  refillDurationSeconds: number;
 }
 
 export interface RecordedRequest {

@@ -29,11 +29,16 @@ describe('Digest authentication to Atlas', () => {
       const { body } = await h.graphql(QUERY, { p: SEED.projectId });
       expect(body.errors).toBeUndefined();
     }
+    // Ten different reads (identical ones in flight at once would be sent once, src/atlas/in-flight.ts).
     const parallel = await Promise.all(
-      Array.from({ length: 10 }, () => h!.graphql(QUERY, { p: SEED.projectId })),
+      Array.from({ length: 10 }, (_, i) =>
+        h!.graphql(
+          `query($p: ObjectId!) { project(id: $p) { clusters(first: ${i + 1}) { nodes { name } } } }`,
+          { p: SEED.projectId },
+        ),
+      ),
     );
-    for (const { body } of parallel)
-      expect(body.data!.project.pipeline.name).toBe(SEED.pipelines.small);
+    for (const { body } of parallel) expect(body.errors).toBeUndefined();
     expect(challenges(h)).toHaveLength(1);
     const authorized = api(h).filter((r) => r.status === 200);
     expect(authorized).toHaveLength(13);

@@ -2,6 +2,7 @@ import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RecordedRequest, SEED } from '../../src/simulator/index.ts';
 import { calls, type Harness, startHarness } from '../support/harness.ts';
+import { maxInFlight } from '../support/max-in-flight.ts';
 
 /** Issue 3: how the gateway behaves when Atlas authenticates, throttles, fails and slows down. */
 let h: Harness | undefined;
@@ -18,22 +19,6 @@ const ACCOUNT = { clientId: 'mdb_sa_id_resilience', clientSecret: 'mdb_sa_sk_res
 
 const api = (harness: Harness) =>
   harness.simulator.requests.filter((r) => r.path.startsWith('/api/atlas/v2'));
-
-/** The most requests the simulator was serving at once. */
-function maxInFlight(requests: RecordedRequest[]): number {
-  const edges = requests.flatMap((r) => [
-    [r.startedAt, 1],
-    [r.endedAt, -1],
-  ]) as [number, number][];
-  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let current = 0;
-  let most = 0;
-  for (const [, delta] of edges) {
-    current += delta;
-    most = Math.max(most, current);
-  }
-  return most;
-}
 
 describe('Digest nonces', () => {
   it('re-handshake once with the challenge of a stale 401, without a new probe', async () => {

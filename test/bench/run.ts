@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
 import { SEED } from '../../src/simulator/index.ts';
 import { startArguments } from '../support/start-command.ts';
+import { manyViewers } from './many-viewers.ts';
 import {
   type MemoryFigures,
   memoryOf,
@@ -86,6 +87,7 @@ function withSemiSpace(semiSpace: string | undefined): string[] {
 async function startGateway(
   upstream: string,
   semiSpace?: string,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF;
@@ -109,6 +111,7 @@ async function startGateway(
         UPSTREAM_PROJECT_CONCURRENCY: '10000',
         UPSTREAM_PROJECT_RATE_PER_MINUTE: '1000000',
         UPSTREAM_PROJECT_BURST: '1000000',
+        ...extraEnv,
       },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     },
@@ -542,5 +545,16 @@ console.log(
   ),
 );
 
+// The dashboard gateway has ended above (its memory figures read); the many-viewers scenario starts its own.
+await manyViewers({
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  upstream,
+  floorCpuMsPerOp,
+  forkScript,
+  startGateway: (url, env) => startGateway(url, undefined, env),
+  load: (url, body, connections, seconds) => load(url, body, connections, seconds),
+  table,
+});
 for (const child of children) if (child.connected) child.disconnect();
 process.exit(0);

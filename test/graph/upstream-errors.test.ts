@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
-import { calls } from '../support/harness.ts';
+import { calls, startHarness } from '../support/harness.ts';
 import { useHarness } from '../support/shared-harness.ts';
 
 const h = useHarness({ env: { UPSTREAM_MAX_RETRIES: '0' } });
@@ -77,11 +77,6 @@ describe('upstream failures as users see them', () => {
           detail: 'Invalid accept header or version date.',
         },
       },
-    ],
-    [
-      '429',
-      { status: 429, headers: { 'Retry-After': '60' } },
-      { code: 'RATE_LIMITED', retryAfter: 60 },
     ],
     ['502', { status: 502 }, { code: 'UPSTREAM_UNAVAILABLE' }],
     [
@@ -202,5 +197,30 @@ describe('ids read from Atlas', () => {
       `GET /groups/${p}/pipelines/${pipeline}`,
       `GET /groups/${p}/pipelines/${pipeline}/runs/${SEED.runs.smallNewest}`,
     ]);
+  });
+});
+
+describe('a 429 from Atlas', () => {
+  // A harness of its own: the gateway then keeps the project's bucket empty for the minute Atlas said.
+  it('is RATE_LIMITED with retryAfter at the field, and the next operation waits as Atlas said', async () => {
+    const own = await startHarness({ env: { UPSTREAM_MAX_RETRIES: '0' } });
+    try {
+      own.simulator.injectFault({
+        operationId: 'listGroupFlexClusterBackupRestoreJobs',
+        status: 429,
+        headers: { 'Retry-After': '60' },
+      });
+      const query = `query($p: ObjectId!) { project(id: $p) { flexCluster(name: "${SEED.flex.main}") { restoreJobs(first: 1) { nodes { status } } } } }`;
+      const { body } = await own.graphql(query, { p });
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors![0]!.path).toEqual(['project', 'flexCluster', 'restoreJobs']);
+      expect(body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 60 });
+      expect(calls(own.upstream())).toHaveLength(1);
+      const again = await own.graphql(query, { p, again: 1 });
+      expect(again.body.errors!.map((e) => e.extensions!.code)).toEqual(['RATE_LIMITED']);
+      expect(calls(own.upstream())).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
   });
 });

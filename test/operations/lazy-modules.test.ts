@@ -40,10 +40,14 @@ describe('modules a configuration does not use are not loaded', () => {
   );
 
   it(
-    'loads graphql-jit once a query runs again (compiled)',
+    'loads graphql-jit once a trusted document runs again (compiled), never for text',
     async () => {
-      const { packages } = await loaded({ MONGODB_ATLAS_BASE_URL: simulator.url }, 2);
-      expect(packages).toContain('graphql-jit');
+      const [trusted, text] = await Promise.all([
+        loaded({ MONGODB_ATLAS_BASE_URL: simulator.url, TRUSTED_DOCUMENTS: 'allow' }, 2),
+        loaded({ MONGODB_ATLAS_BASE_URL: simulator.url }, 2),
+      ]);
+      expect(trusted.packages).toContain('graphql-jit');
+      expect(text.packages).not.toContain('graphql-jit');
     },
     PROCESS_TIMEOUT_MS,
   );

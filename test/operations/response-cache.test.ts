@@ -43,6 +43,24 @@ describe('response cache (in memory)', () => {
     expect(Object.keys(second.body)).toEqual(['data']);
   });
 
+  it('fills an entry once: identical queries arriving while it is computed wait and are answered from it', async () => {
+    h.simulator.injectFault({ path: '*/pipelines/*', delayMs: 150 });
+    const executed = async () =>
+      Number(
+        /^graphql_executions_total\{executor="interpreted"\} (\d+)$/m.exec(
+          await (await fetch(`${h.gateway.url}/metrics`)).text(),
+        )?.[1],
+      );
+    const before = await executed();
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => h.graphql(SMALL_RUNS, { p: SEED.projectId, n: 1 })),
+    );
+    for (const { body } of answers) expect(body).toEqual(answers[0]!.body);
+    expect(answers[0]!.body.errors).toBeUndefined();
+    expect((await executed()) - before).toBe(1);
+    expect(h.upstream()).toHaveLength(2);
+  });
+
   it('keeps callers with different Authorization headers apart', async () => {
     await h.graphql(SMALL_RUNS, { p: SEED.projectId }, { authorization: 'Bearer caller-a' });
     h.resetUpstream();

@@ -52,7 +52,11 @@ describe('OpenTelemetry spans', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
     simulator = await startSimulator();
-    const config = loadConfig({ MONGODB_ATLAS_BASE_URL: simulator.url, PORT: '0' });
+    const config = loadConfig({
+      MONGODB_ATLAS_BASE_URL: simulator.url,
+      PORT: '0',
+      UPSTREAM_RATE_LIMITS_REFRESH_MS: '0',
+    });
     const sink = new Writable({
       write(chunk, _encoding, done) {
         for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));

@@ -1,19 +1,133 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleOperations } from '../../src/graphiql.ts';
 import { COMPILE_ON_RUN } from '../../src/plugins/compiled-execution.ts';
 import { SEED } from '../../src/simulator/index.ts';
+import { documentHash } from '../../src/trusted-documents/manifest.ts';
 import { calls, type GraphQLResponse } from '../support/harness.ts';
 import { useHarness } from '../support/shared-harness.ts';
 
 /**
- * A document's operation runs interpreted (graphql-js) until its COMPILE_ON_RUN-th run, then compiled
- * (graphql-jit). Every case runs on both sides and must answer the same: which operation of a document
+ * A trusted document's operation runs interpreted (graphql-js) until its COMPILE_ON_RUN-th run, then
+ * compiled (graphql-jit); a document sent as text is always interpreted. Every case runs on both sides and must answer the same: which operation of a document
  * runs, directives on fragments, the shape of errors, and every example operation.
  */
 // A stopped clock: mutations' new ids and dates come out the same on both sides.
-const h = useHarness({ simulator: { now: () => Date.parse('2026-11-02T10:00:00Z') } });
 const P = SEED.projectId;
 const PIPELINES = `/groups/${P}/pipelines`;
+
+const DOC = {
+  IDS_AND_NAMES: `
+      query Ids($p: ObjectId!) { project(id: $p) { atlasId } }
+      query Names($p: ObjectId!) { project(id: $p) { pipelines(first: 2) { nodes { name } } } }`,
+  IDS_ONLY: `query Ids { project(id: "${P}") { atlasId } }`,
+  SKIP_INCLUDE: `
+      query($p: ObjectId!, $yes: Boolean!, $no: Boolean!) {
+        project(id: $p) {
+          pipelines(first: 1) { nodes { name } }
+          ...StateOfPipelines @include(if: $no)
+          ... on Project @skip(if: $yes) { atlasId }
+          ...IdOfProject @include(if: $yes)
+          shown: atlasId @skip(if: $no)
+          hidden: atlasId @include(if: $no)
+        }
+      }
+      fragment StateOfPipelines on Project { pipelines(first: 1) { nodes { state } } }
+      fragment IdOfProject on Project { id }`,
+  NULLED: `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { name x: runs(first: 1) { totalCount } } } }`,
+  DEFAULTS:
+    'query($p: ObjectId! = "' +
+    P +
+    '", $n: Int! = 2) { project(id: $p) { pipelines(first: $n) { nodes { name } } } }',
+  MISSING: `query($p: ObjectId!) {\n  project(id: $p) {\n    pipeline(name: "none") { name }\n  }\n}`,
+  ATLAS_ID: 'query($p: ObjectId!) { project(id: $p) { atlasId } }',
+  RUN_DATES: `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { runs(first: 2) { nodes { atlasId createdDate } } } } }`,
+};
+
+const DIRECTIVE_CASES = [
+  [
+    'a fragment spread again without the directive',
+    'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { ...F @include(if: $no) ...F } } fragment F on Project { atlasId }',
+    { project: { atlasId: P } },
+  ],
+  [
+    'fields of an excluded copy of a field',
+    'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { pipelines(first: 1) @include(if: $no) { ... on PipelineConnection { totalCount } } pipelines(first: 1) { nodes { name } } } }',
+    { project: { pipelines: { nodes: [{ name: SEED.pipelines.all[0] }] } } },
+  ],
+  [
+    'the order of an aliased field kept once',
+    'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { x: atlasId @include(if: $no) atlasId x: atlasId } }',
+    { project: { atlasId: P, x: P } },
+  ],
+] as const;
+
+const MARKER_CASES = [
+  [
+    'as written',
+    '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0)&&(globalThis.atlasGraphInjected=1)&&(0',
+  ],
+  [
+    'spelled with escapes',
+    '\\u005F\\u005FMAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0)&&(globalThis.atlasGraphInjected=1)&&(0',
+  ],
+] as const;
+const markerQuery = (name: string) =>
+  `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${name}") { name } } }`;
+
+// Only documents from the trusted store are compiled: every document these cases run is put in a
+// manifest of their own, and sent by its hash.
+const EXAMPLES = exampleOperations().filter(
+  ({ document }) => !/^\s*subscription\b/m.test(document),
+);
+const MANIFEST = join(
+  mkdtempSync(join(tmpdir(), 'atlas-graph-compiled-')),
+  'trusted-documents.json',
+);
+writeFileSync(
+  MANIFEST,
+  JSON.stringify({
+    format: 'apollo-persisted-query-manifest',
+    version: 1,
+    operations: [
+      ...Object.values(DOC),
+      ...DIRECTIVE_CASES.map(([, document]) => document),
+      ...MARKER_CASES.map(([, name]) => markerQuery(name)),
+      ...EXAMPLES.map(({ document }) => document),
+    ].map((body, index) => ({ id: documentHash(body), name: `Case${index}`, type: 'query', body })),
+  }),
+);
+
+// A stopped clock: mutations' new ids and dates come out the same on both sides.
+const h = useHarness({
+  simulator: { now: () => Date.parse('2026-11-02T10:00:00Z') },
+  env: { TRUSTED_DOCUMENTS: 'allow', TRUSTED_DOCUMENTS_MANIFEST: MANIFEST },
+});
+
+/** Runs a document of the trusted store: named by its hash, its text not sent. */
+async function trusted(
+  document: string,
+  variables?: Record<string, unknown>,
+  _headers?: Record<string, string>,
+  operationName?: string,
+): Promise<GraphQLResponse> {
+  const response = await fetch(`${h.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({
+      variables,
+      operationName,
+      extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(document) } },
+    }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as any,
+  };
+}
 
 type Answer = Pick<GraphQLResponse, 'status' | 'body'> & {
   /** Executions of the last run by executor, from the gateway's metrics. */
@@ -54,14 +168,32 @@ async function onBothSides(send: () => Promise<GraphQLResponse>): Promise<Answer
 }
 
 describe('compiled execution', () => {
+  it('compiles a trusted document sent by its hash, and never the same text sent by a client', async () => {
+    const runs = COMPILE_ON_RUN + 1;
+    const before = await executions();
+    for (let run = 0; run < runs; run++) {
+      expect((await h.graphql(DOC.ATLAS_ID, { p: P })).body).toEqual({
+        data: { project: { atlasId: P } },
+      });
+    }
+    const asText = await executions();
+    expect(asText.compiled - before.compiled).toBe(0);
+    expect(asText.interpreted - before.interpreted).toBe(runs);
+    for (let run = 0; run < runs; run++) {
+      expect((await trusted(DOC.ATLAS_ID, { p: P })).body).toEqual({
+        data: { project: { atlasId: P } },
+      });
+    }
+    const byHash = await executions();
+    expect(byHash.compiled - asText.compiled).toBe(runs - COMPILE_ON_RUN + 1);
+  });
+
   it('runs the operation the request names, each compiled on its own, from one document', async () => {
-    const document = `
-      query Ids($p: ObjectId!) { project(id: $p) { atlasId } }
-      query Names($p: ObjectId!) { project(id: $p) { pipelines(first: 2) { nodes { name } } } }`;
+    const document = DOC.IDS_AND_NAMES;
     for (let run = 1; run <= COMPILE_ON_RUN + 1; run++) {
       h.simulator.reset();
-      const ids = await h.graphql(document, { p: P }, {}, 'Ids');
-      const names = await h.graphql(document, { p: P }, {}, 'Names');
+      const ids = await trusted(document, { p: P }, {}, 'Ids');
+      const names = await trusted(document, { p: P }, {}, 'Names');
       expect(ids.body).toEqual({ data: { project: { atlasId: P } } });
       expect(names.body).toEqual({
         data: {
@@ -75,9 +207,7 @@ describe('compiled execution', () => {
   });
 
   it('answers an operation name the document lacks as a request error, without an upstream call', async () => {
-    const { status, body } = await onBothSides(() =>
-      h.graphql(`query Ids { project(id: "${P}") { atlasId } }`, undefined, {}, 'Nope'),
-    );
+    const { status, body } = await onBothSides(() => trusted(DOC.IDS_ONLY, undefined, {}, 'Nope'));
     expect(status).toBe(400);
     expect(body).toEqual({
       errors: [
@@ -91,21 +221,9 @@ describe('compiled execution', () => {
   });
 
   it('applies @skip and @include on fields, fragment spreads and inline fragments as graphql-js does', async () => {
-    const document = `
-      query($p: ObjectId!, $yes: Boolean!, $no: Boolean!) {
-        project(id: $p) {
-          pipelines(first: 1) { nodes { name } }
-          ...StateOfPipelines @include(if: $no)
-          ... on Project @skip(if: $yes) { atlasId }
-          ...IdOfProject @include(if: $yes)
-          shown: atlasId @skip(if: $no)
-          hidden: atlasId @include(if: $no)
-        }
-      }
-      fragment StateOfPipelines on Project { pipelines(first: 1) { nodes { state } } }
-      fragment IdOfProject on Project { id }`;
+    const document = DOC.SKIP_INCLUDE;
     const { body, lastRun } = await onBothSides(() =>
-      h.graphql(document, { p: P, yes: true, no: false }),
+      trusted(document, { p: P, yes: true, no: false }),
     );
     // graphql-jit gets these wrong (below): a document with either directive stays interpreted.
     expect(lastRun).toEqual({ compiled: 0, interpreted: 1 });
@@ -118,26 +236,10 @@ describe('compiled execution', () => {
     expect(Object.keys(body.data!.project)).toEqual(['pipelines', 'id', 'shown']);
   });
 
-  it.each([
-    [
-      'a fragment spread again without the directive',
-      'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { ...F @include(if: $no) ...F } } fragment F on Project { atlasId }',
-      { project: { atlasId: P } },
-    ],
-    [
-      'fields of an excluded copy of a field',
-      'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { pipelines(first: 1) @include(if: $no) { ... on PipelineConnection { totalCount } } pipelines(first: 1) { nodes { name } } } }',
-      { project: { pipelines: { nodes: [{ name: SEED.pipelines.all[0] }] } } },
-    ],
-    [
-      'the order of an aliased field kept once',
-      'query($p: ObjectId!, $no: Boolean!) { project(id: $p) { x: atlasId @include(if: $no) atlasId x: atlasId } }',
-      { project: { atlasId: P, x: P } },
-    ],
-  ])(
+  it.each(DIRECTIVE_CASES)(
     'answers %s as graphql-js does, where graphql-jit would not',
     async (_case, document, data) => {
-      const { body } = await onBothSides(() => h.graphql(document, { p: P, no: false }));
+      const { body } = await onBothSides(() => trusted(document, { p: P, no: false }));
       expect(JSON.stringify(body)).toBe(JSON.stringify({ data }));
     },
   );
@@ -148,10 +250,7 @@ describe('compiled execution', () => {
     // The list fails while executing (bad arguments would be refused before execution).
     const nulled = await onBothSides(() => {
       h.simulator.injectFault({ operationId: 'listGroupPipelineRuns', status: 400 });
-      return h.graphql(
-        `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { name x: runs(first: 1) { totalCount } } } }`,
-        { p: P },
-      );
+      return trusted(DOC.NULLED, { p: P });
     });
     expect(nulled.body.data).toEqual({ project: { pipeline: null } });
     expect(nulled.body.errors!.map((error) => error.path)).toEqual([['project', 'pipeline', 'x']]);
@@ -161,14 +260,7 @@ describe('compiled execution', () => {
   });
 
   it('takes the default of a non-null variable left out', async () => {
-    const { status, body, lastRun } = await onBothSides(() =>
-      h.graphql(
-        'query($p: ObjectId! = "' +
-          P +
-          '", $n: Int! = 2) { project(id: $p) { pipelines(first: $n) { nodes { name } } } }',
-        {},
-      ),
-    );
+    const { status, body, lastRun } = await onBothSides(() => trusted(DOC.DEFAULTS, {}));
     expect([status, body]).toEqual([
       200,
       {
@@ -183,12 +275,7 @@ describe('compiled execution', () => {
   });
 
   it('gives a failing field its locations in the document, and a bad variable the scalar’s own reason', async () => {
-    const missing = await onBothSides(() =>
-      h.graphql(
-        `query($p: ObjectId!) {\n  project(id: $p) {\n    pipeline(name: "none") { name }\n  }\n}`,
-        { p: SEED.unknownProjectId },
-      ),
-    );
+    const missing = await onBothSides(() => trusted(DOC.MISSING, { p: SEED.unknownProjectId }));
     expect(missing.body.errors).toEqual([
       expect.objectContaining({
         path: ['project', 'pipeline'],
@@ -197,9 +284,7 @@ describe('compiled execution', () => {
     ]);
     expect(missing.lastRun).toEqual({ compiled: 1, interpreted: 1 });
 
-    const bad = await onBothSides(() =>
-      h.graphql('query($p: ObjectId!) { project(id: $p) { atlasId } }', { p: 'zz' }),
-    );
+    const bad = await onBothSides(() => trusted(DOC.ATLAS_ID, { p: 'zz' }));
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({
       errors: [
@@ -214,14 +299,10 @@ describe('compiled execution', () => {
     expect(bad.lastRun).toEqual({ compiled: 1, interpreted: 1 });
   });
 
-  it.each(
-    exampleOperations()
-      .filter(({ document }) => !/^\s*subscription\b/m.test(document))
-      .map((example) => [example.name, example] as const),
-  )(
+  it.each(EXAMPLES.map((example) => [example.name, example] as const))(
     'answers the example operation %s the same (queries compiled, mutations interpreted)',
     async (_name, { document, variables }) => {
-      const { status, body, lastRun } = await onBothSides(() => h.graphql(document, variables));
+      const { status, body, lastRun } = await onBothSides(() => trusted(document, variables));
       expect([status, body.errors]).toEqual([200, undefined]);
       const query = /^\s*query\b/m.test(document);
       expect(lastRun).toEqual(
@@ -232,7 +313,7 @@ describe('compiled execution', () => {
 
   it('answers a value that fails to serialize with its code, running the query again interpreted from what it fetched', async () => {
     const runs = `/api/atlas/v2/groups/${P}/pipelines/${SEED.pipelines.small}/runs`;
-    const query = `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { runs(first: 2) { nodes { atlasId createdDate } } } } }`;
+    const query = DOC.RUN_DATES;
     const { body, lastRun } = await onBothSides(async () => {
       const page = (await (
         await fetch(`${h.simulator.url}${runs}?pageNum=1&itemsPerPage=2&includeCount=false`, {
@@ -249,7 +330,7 @@ describe('compiled execution', () => {
         },
       });
       h.simulator.clearRequests();
-      const answer = await h.graphql(query, { p: P });
+      const answer = await trusted(query, { p: P });
       expect(calls(h.upstream())).toEqual([
         `GET /groups/${P}/pipelines/${SEED.pipelines.small}`,
         `GET /groups/${P}/pipelines/${SEED.pipelines.small}/runs?pageNum=1&itemsPerPage=2&includeCount=false`,
@@ -265,20 +346,11 @@ describe('compiled execution', () => {
     expect(lastRun).toEqual({ compiled: 1, interpreted: 1 });
   });
 
-  it.each([
-    [
-      'as written',
-      '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0)&&(globalThis.atlasGraphInjected=1)&&(0',
-    ],
-    [
-      'spelled with escapes',
-      '\\u005F\\u005FMAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0)&&(globalThis.atlasGraphInjected=1)&&(0',
-    ],
-  ])(
+  it.each(MARKER_CASES)(
     'never compiles a document holding graphql-jit’s date marker (%s), which would run it as code',
     async (_how, name) => {
-      const query = `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${name}") { name } } }`;
-      const { body, lastRun } = await onBothSides(() => h.graphql(query, { p: P }));
+      const query = markerQuery(name);
+      const { body, lastRun } = await onBothSides(() => trusted(query, { p: P }));
       expect((globalThis as Record<string, unknown>).atlasGraphInjected).toBeUndefined();
       // The name breaks the contract's pattern: refused before execution, compiled or not.
       expect(body.data).toBeUndefined();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls, type Harness, startHarness } from '../support/harness.ts';
+import { serviceAccountToken } from '../support/service-account-token.ts';
 import {
   AUDIENCE,
   ISSUER,
@@ -169,16 +170,7 @@ describe('AUTH_MODE=forward', () => {
       simulator: { serviceAccount: ACCOUNT },
       env: { AUTH_MODE: 'forward' },
     });
-    // The caller obtained its own Atlas token, as a frontend's backend would.
-    const response = await fetch(`${h.simulator.url}/api/oauth/token`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${ACCOUNT.clientId}:${ACCOUNT.clientSecret}`).toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: 'grant_type=client_credentials',
-    });
-    atlasToken = ((await response.json()) as { access_token: string }).access_token;
+    atlasToken = await serviceAccountToken(h.simulator.url, ACCOUNT);
   });
   afterAll(() => h.close());
   beforeEach(() => h.resetUpstream());

@@ -21,6 +21,8 @@ export interface TokenClaims {
   /** Seconds from now; negative for an expired token. */
   expiresIn?: number;
   claimName?: string;
+  /** `sub`, default user-1. */
+  subject?: string;
 }
 
 /** Signs a JWT as an identity provider would: HS256 with the shared secret, or RS256 with `key`. */
@@ -37,7 +39,7 @@ export async function signToken(
     .setProtectedHeader(key ? { alg: 'RS256', kid: key.kid } : { alg: 'HS256' })
     .setIssuer(claims.issuer ?? ISSUER)
     .setAudience(claims.audience ?? AUDIENCE)
-    .setSubject('user-1')
+    .setSubject(claims.subject ?? 'user-1')
     .setIssuedAt(now - 60)
     .setExpirationTime(now + (claims.expiresIn ?? 300));
   return jwt.sign(key ? key.privateKey : new TextEncoder().encode(SECRET));

@@ -27,6 +27,8 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      // Tests count the exact upstream calls: Atlas's rate limits are read only where a test asks.
+      UPSTREAM_RATE_LIMITS_REFRESH_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

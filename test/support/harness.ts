@@ -59,6 +59,8 @@ export async function startHarness(
     MONGODB_ATLAS_BASE_URL: simulator.url,
     PORT: '0',
     LOG_LEVEL: 'debug',
+    // Tests count the exact upstream calls: Atlas's rate limits are read only where a test asks.
+    UPSTREAM_RATE_LIMITS_REFRESH_MS: '0',
     ...options.env,
   });
   const gateway = await startGateway(config, createLogger(config.logLevel, sink));

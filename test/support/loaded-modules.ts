@@ -4,6 +4,7 @@
  * then prints, as JSON, the packages and the gateway's own source files that this process loaded.
  */
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { Writable } from 'node:stream';
@@ -45,7 +46,20 @@ for (let run = 0; run < Number(process.argv[2] ?? 0); run++) {
   const response = await fetch(`${running.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables: { projectId: SEED.projectId } }),
+    // With TRUSTED_DOCUMENTS, the dashboard is sent by its hash (only trusted documents are compiled).
+    body: JSON.stringify(
+      process.env.TRUSTED_DOCUMENTS
+        ? {
+            variables: { projectId: SEED.projectId },
+            extensions: {
+              persistedQuery: {
+                version: 1,
+                sha256Hash: createHash('sha256').update(query).digest('hex'),
+              },
+            },
+          }
+        : { query, variables: { projectId: SEED.projectId } },
+    ),
   });
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(`the dashboard failed: ${JSON.stringify(body.errors)}`);
