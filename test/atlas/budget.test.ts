@@ -16,7 +16,6 @@ afterEach(async () => {
 
 const p = SEED.projectId;
 const BUCKETS = `query($p: ObjectId!) { project(id: $p) { exportBuckets(first: 1) { nodes { atlasId } } } }`;
-const BUCKETS_PATH = `/api/atlas/v2/groups/${p}/backup/exportBuckets`;
 const PIPELINE = `query($p: ObjectId!) { project(id: $p) { pipeline(name: "${SEED.pipelines.small}") { name } } }`;
 const PIPELINE_PATH = `/api/atlas/v2/groups/${p}/pipelines/${SEED.pipelines.small}`;
 const SMALL_BUCKET = { capacity: 2, refillRate: 1, refillDurationSeconds: 60 };

@@ -1,6 +1,6 @@
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RecordedRequest, SEED } from '../../src/simulator/index.ts';
+import { SEED } from '../../src/simulator/index.ts';
 import { calls, type Harness, startHarness } from '../support/harness.ts';
 import { maxInFlight } from '../support/max-in-flight.ts';
 
