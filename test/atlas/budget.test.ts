@@ -180,5 +180,10 @@ describe('fairness', () => {
     expect(order).toHaveLength(10);
     // B's call went out right after the call of A's that was in flight, not after A's other seven.
     expect(served).toBeLessThanOrEqual(4);
+    // Every call's wait for its turn is measured: one slot, 60 ms answers, so the waits add up.
+    const metrics = await (await fetch(`${h.gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(/^atlas_upstream_queue_wait_seconds_count 10$/m);
+    const waited = Number(/^atlas_upstream_queue_wait_seconds_sum (\S+)$/m.exec(metrics)?.[1]);
+    expect(waited).toBeGreaterThan(0.3);
   });
 });
