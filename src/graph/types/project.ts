@@ -1,5 +1,4 @@
 import { type AtlasCluster, clusters } from '../../atlas/clusters.ts';
-import { AtlasCallError } from '../../atlas/errors.ts';
 import { type AtlasFlexCluster, flexClusters } from '../../atlas/flex-clusters.ts';
 import { listPipelines } from '../../atlas/pipelines.ts';
 import { type AtlasProject, getProject, PROJECTS_PATH, projects } from '../../atlas/projects.ts';
@@ -16,6 +15,7 @@ import {
   SERVERLESS_INSTANCES_DEPRECATION,
 } from '../lib/deprecations.ts';
 import { isClusterName, isPipelineName } from '../lib/patterns.ts';
+import { upstreamId } from '../lib/upstream-id.ts';
 import { loadPipeline } from '../loaders/lookups.ts';
 import { NAMES_A_PROJECT } from '../project-scope.ts';
 import { connectionArgs, connectionType, resolveConnection } from '../relay/connection.ts';
@@ -184,7 +184,9 @@ builder.queryFields((t) => ({
         access.kind === 'listed'
           ? listedProjects(access.projects)
           : collectionSource<AtlasProject>(projects(), context);
-      return resolveConnection(args, info, source, (raw) => projectShape(listedId(raw)));
+      return resolveConnection(args, info, source, (raw) =>
+        projectShape(upstreamId(raw.id, 'a project')),
+      );
     },
   }),
   project: t.field({
@@ -195,9 +197,3 @@ builder.queryFields((t) => ({
     resolve: (_, { id }) => projectShape(id),
   }),
 }));
-
-function listedId(raw: AtlasProject): string {
-  if (typeof raw.id !== 'string')
-    throw new AtlasCallError('UPSTREAM_BAD_RESPONSE', 'Atlas returned a project without an id.');
-  return raw.id;
-}
