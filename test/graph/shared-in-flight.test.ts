@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../../src/graph/relay/global-id.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { calls } from '../support/harness.ts';
 import { useHarness } from '../support/shared-harness.ts';
@@ -19,6 +20,12 @@ async function newest(query: string, pick: (data: any) => { id: string; atlasId:
   h.resetUpstream();
   return pick(body.data);
 }
+
+const newestRun = () =>
+  newest(
+    `{ project(id: "${P}") { pipeline(name: "${PIPELINE}") { runs(first: 1) { nodes { id atlasId } } } } }`,
+    (data) => data.project.pipeline.runs.nodes[0],
+  );
 
 describe('by-key loads beside a list of their collection', () => {
   it('node(id) of an export job beside the cluster exportJobs list costs only the list', async () => {
@@ -41,10 +48,7 @@ describe('by-key loads beside a list of their collection', () => {
   });
 
   it('run(id) beside the runs list of the same pipeline costs only the list', async () => {
-    const run = await newest(
-      `{ project(id: "${P}") { pipeline(name: "${PIPELINE}") { runs(first: 1) { nodes { id atlasId } } } } }`,
-      (data) => data.project.pipeline.runs.nodes[0],
-    );
+    const run = await newestRun();
     const { body } = await h.graphql(
       `{ project(id: "${P}") { pipeline(name: "${PIPELINE}") {
           run(id: "${run.atlasId}") { atlasId }
@@ -70,6 +74,61 @@ describe('by-key loads beside a list of their collection', () => {
     expect(calls(h.upstream())).toEqual([
       `GET ${GROUP}/pipelines/${PIPELINE}`,
       `GET ${GROUP}/pipelines/${PIPELINE}/runs?pageNum=1&itemsPerPage=1&includeCount=false`,
+      `GET ${GROUP}/pipelines/${PIPELINE}/runs/${SEED.runs.smallOldest}`,
+    ]);
+  });
+
+  it('node(id) of a run beside pipeline(name) { runs } waits for the pipeline, then for its runs list', async () => {
+    const run = await newestRun();
+    const { body } = await h.graphql(
+      `query($id: ID!) {
+        node(id: $id) { ... on PipelineRun { atlasId } }
+        project(id: "${P}") { pipeline(name: "${PIPELINE}") { runs(first: 3) { nodes { atlasId } } } }
+      }`,
+      { id: run.id },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.node).toEqual({ atlasId: run.atlasId });
+    expect(calls(h.upstream())).toEqual([
+      `GET ${GROUP}/pipelines/${PIPELINE}`,
+      `GET ${GROUP}/pipelines/${PIPELINE}/runs?pageNum=1&itemsPerPage=3&includeCount=false`,
+    ]);
+  });
+
+  it('node(id) of a run beside the pipelines list and their runs costs only the lists', async () => {
+    const run = await newestRun();
+    const { body } = await h.graphql(
+      `query($id: ID!) {
+        node(id: $id) { ... on PipelineRun { atlasId } }
+        project(id: "${P}") { pipelines { nodes { name runs(first: 2) { nodes { atlasId } } } } }
+      }`,
+      { id: run.id },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.node).toEqual({ atlasId: run.atlasId });
+    const made = calls(h.upstream());
+    expect(made).not.toContain(`GET ${GROUP}/pipelines/${PIPELINE}/runs/${run.atlasId}`);
+    expect(made[0]).toBe(`GET ${GROUP}/pipelines`);
+    expect(
+      made
+        .slice(1)
+        .every((call) => /\/pipelines\/[^/]+\/runs\?pageNum=1&itemsPerPage=2&/.test(call)),
+    ).toBe(true);
+    expect(made).toHaveLength(1 + body.data!.project.pipelines.nodes.length);
+  });
+
+  it('a run beside a read of its pipeline that starts no runs list is fetched by itself', async () => {
+    const { body } = await h.graphql(
+      `query($id: ID!) {
+        node(id: $id) { ... on PipelineRun { atlasId } }
+        project(id: "${P}") { pipeline(name: "${PIPELINE}") { state } }
+      }`,
+      { id: encodeGlobalId('PipelineRun', P, PIPELINE, SEED.runs.smallOldest) },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.node).toEqual({ atlasId: SEED.runs.smallOldest });
+    expect(calls(h.upstream())).toEqual([
+      `GET ${GROUP}/pipelines/${PIPELINE}`,
       `GET ${GROUP}/pipelines/${PIPELINE}/runs/${SEED.runs.smallOldest}`,
     ]);
   });

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AtlasRequest } from '../../atlas/request.ts';
+import { InFlightByPath } from './in-flight-by-path.ts';
 import { callUpstream, type UpstreamSession } from './upstream-session.ts';
 
 const requestKey = (request: AtlasRequest) =>
@@ -12,6 +13,8 @@ const requestKey = (request: AtlasRequest) =>
  */
 export class RequestLoader {
   private readonly cache = new Map<string, Promise<unknown>>();
+  /** Requests not yet answered, by path (any query or media type). */
+  readonly underWay = new InFlightByPath();
   private readonly loader: DataLoader<AtlasRequest, unknown, string>;
 
   constructor(session: UpstreamSession) {
@@ -25,7 +28,10 @@ export class RequestLoader {
   }
 
   load<T>(request: AtlasRequest): Promise<T> {
-    return this.loader.load(request) as Promise<T>;
+    const fresh = !this.has(request);
+    const answer = this.loader.load(request) as Promise<T>;
+    if (fresh) this.underWay.track(request.path, answer);
+    return answer;
   }
 
   /** True when this exact request has been made (or is under way) in this operation. */

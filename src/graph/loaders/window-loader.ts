@@ -10,6 +10,7 @@ import {
 } from '../../atlas/pagination.ts';
 import { queryString } from '../../atlas/request.ts';
 import { collectionKey } from '../relay/cursor.ts';
+import { InFlightByPath } from './in-flight-by-path.ts';
 import type { RequestLoader } from './request-loader.ts';
 
 /** Items at consecutive offsets of one collection, as fetched in this operation. */
@@ -43,7 +44,7 @@ interface WindowKey {
 export class WindowLoader {
   private readonly segments = new Map<string, Segment[]>();
   /** Page fetches under way, by collection path (any filters): what a by-key load may wait for. */
-  private readonly underWay = new Map<string, Set<Promise<unknown>>>();
+  private readonly underWay = new InFlightByPath();
   private readonly loader: DataLoader<WindowKey, WindowResult<Record<string, unknown>>, string>;
 
   private readonly requests: RequestLoader;
@@ -90,9 +91,13 @@ export class WindowLoader {
    * Resolves when the lists of `path` this operation has started are fetched (whether or not they
    * succeeded): their items then answer by-id lookups of that collection from the request loader.
    */
-  async listsOf(path: string): Promise<void> {
-    const fetching = this.underWay.get(path);
-    if (fetching) await Promise.all([...fetching].map((fetch) => fetch.catch(() => undefined)));
+  listsOf(path: string): Promise<void> {
+    return this.underWay.settled(path);
+  }
+
+  /** True while a list of `path` is being fetched in this operation. */
+  listing(path: string): boolean {
+    return this.underWay.has(path);
   }
 
   /** Drops what this operation fetched of `pathPrefix`'s lists, after a mutation changed them. */
@@ -164,14 +169,7 @@ export class WindowLoader {
     withCount: boolean,
   ): Promise<Segment> {
     const fetch = this.fetchSegment(collection, pages, withCount);
-    const fetching = this.underWay.get(collection.path) ?? new Set();
-    this.underWay.set(collection.path, fetching.add(fetch));
-    void fetch
-      .catch(() => undefined)
-      .finally(() => {
-        fetching.delete(fetch);
-        if (fetching.size === 0) this.underWay.delete(collection.path);
-      });
+    this.underWay.track(collection.path, fetch);
     return fetch;
   }
 
