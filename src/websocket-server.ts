@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { CallerAuthentication } from './auth/authenticate-caller.ts';
 import type { TrustedDocumentsMode } from './config/index.ts';
 import { persistedQueryNotFound } from './errors/catalogue.ts';
+import { countRefusal } from './plugins/refusal-metrics.ts';
 import { UNCACHED } from './plugins/response-cache.ts';
 import { readManifest } from './trusted-documents/manifest.ts';
 import type { Gateway } from './yoga.ts';
@@ -29,7 +30,8 @@ export interface WebSocketEndpoint {
 export interface WebSocketOptions {
   server: Server;
   path: string;
-  gateway: Pick<Gateway, 'yoga'>;
+  /** Refusals answered here are counted in its metrics, as Yoga counts those over HTTP. */
+  gateway: Pick<Gateway, 'yoga' | 'metrics'>;
   authenticate: CallerAuthentication;
   trustedDocuments: TrustedDocumentsMode;
   /** LIMIT_BODY_BYTES: a larger message closes the socket (1009), as a larger body is 413. */
@@ -50,7 +52,7 @@ type Context = SocketContext<Record<string, unknown> | undefined, Extra>;
 export function serveGraphqlOverWebSocket({
   server,
   path,
-  gateway: { yoga },
+  gateway: { yoga, metrics },
   authenticate,
   trustedDocuments,
   maxPayloadBytes,
@@ -85,16 +87,21 @@ export function serveGraphqlOverWebSocket({
         try {
           await authenticate(requestOf(ctx, new AbortController().signal));
         } catch (error) {
-          if (isUnauthenticated(error)) return false;
-          throw error;
+          if (!isUnauthenticated(error)) throw error;
+          metrics.refused('unauthenticated');
+          return false;
         }
         contexts.set(ctx.extra.socket, ctx);
         operations.set(ctx, new Map());
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
+        const refuse = (errors: readonly GraphQLError[]) => {
+          countRefusal(metrics, { errors });
+          return errors;
+        };
         const query = resolveQuery(payload);
-        if (query instanceof GraphQLError) return [query];
+        if (query instanceof GraphQLError) return refuse([query]);
         const abort = new AbortController();
         operations.get(ctx)?.set(id, abort);
         const request = requestOf(ctx, abort.signal);
@@ -107,7 +114,7 @@ export function serveGraphqlOverWebSocket({
         try {
           const document = parse(query);
           const errors = validate(schema, document);
-          if (errors.length > 0) return errors;
+          if (errors.length > 0) return refuse(errors);
           return {
             schema,
             document,
@@ -119,7 +126,7 @@ export function serveGraphqlOverWebSocket({
         } catch (error) {
           // A refusal (a limit, a parse error, an expired token) is answered as the protocol's `error`.
           endOperation(ctx, id);
-          if (error instanceof GraphQLError) return [error];
+          if (error instanceof GraphQLError) return refuse([error]);
           throw error;
         }
       },

@@ -32,12 +32,19 @@ const BY_CODE = new Map<unknown, RefusalReason>([
 export function refusalMetrics(metrics: GatewayMetrics): Plugin {
   return {
     onResultProcess({ result }) {
-      for (const one of Array.isArray(result) ? result : [result]) {
-        const reason = isAsyncIterable(one) ? undefined : refusalReason(one);
-        if (reason) metrics.refused(reason);
-      }
+      for (const one of Array.isArray(result) ? result : [result])
+        if (!isAsyncIterable(one)) countRefusal(metrics, one);
     },
   };
+}
+
+/**
+ * Counts `result` when it is a refusal. Over HTTP the plugin above calls it; src/websocket-server.ts
+ * calls it for the refusals it answers itself, which never reach Yoga's result processing.
+ */
+export function countRefusal(metrics: GatewayMetrics, result: ExecutionResult): void {
+  const reason = refusalReason(result);
+  if (reason) metrics.refused(reason);
 }
 
 function refusalReason(result: ExecutionResult): RefusalReason | undefined {

@@ -4,6 +4,7 @@ import { CSRF_HEADER } from '../../src/plugins/csrf-prevention.ts';
 import { MAX_URL_BYTES } from '../../src/plugins/request-size-limits.ts';
 import { SEED } from '../../src/simulator/index.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
+import { run, wsClient } from '../support/websocket.ts';
 
 const TOKEN = { authorization: 'Bearer any-atlas-token' };
 const JSON_POST = {
@@ -141,6 +142,44 @@ describe('graphql_requests_refused_total', () => {
       expect(await refusals(h)).toEqual({ ...before, [reason]: before[reason] + 1 });
     },
   );
+
+  it('counts operations refused over WebSocket, and a connection refused for its credential', async () => {
+    const socket = wsClient(h.gateway.url, { connectionParams: TOKEN });
+    try {
+      const refusedOver = async (query: string) => {
+        const errors = await run(socket, query).done.then(
+          () => [],
+          (errors) => errors,
+        );
+        return errors.map((error: { extensions?: { code?: string } }) => error.extensions?.code);
+      };
+      const before = await refusals(h);
+      expect(await refusedOver('{ __typename')).toEqual(['GRAPHQL_PARSE_FAILED']);
+      expect(await refusedOver('{ noSuchField }')).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(
+        await refusedOver(
+          `{ ${project} { pipelines { nodes { runs { nodes { stats { numDocs } } } } } } }`,
+        ),
+      ).toEqual(['OPERATION_LIMIT']);
+      expect(await refusedOver('{ __typename }')).toEqual([]);
+      const closed = new Promise<number>((resolve) => {
+        const anonymous = wsClient(h.gateway.url, {
+          on: { closed: (event) => resolve((event as { code: number }).code) },
+        });
+        run(anonymous, '{ __typename }').done.catch(() => {});
+      });
+      expect(await closed).toBe(4403);
+      expect(await refusals(h)).toEqual({
+        ...before,
+        parse: before.parse + 1,
+        validation: before.validation + 1,
+        depth: before.depth + 1,
+        unauthenticated: before.unauthenticated + 1,
+      });
+    } finally {
+      await socket.dispose();
+    }
+  });
 
   it('counts each refused operation of a batch', async () => {
     const batching = await startHarness({ env: { BATCHING: 'on' } });
