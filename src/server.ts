@@ -81,6 +81,7 @@ export async function startGateway(
     authenticate: gateway.authenticateCaller,
     trustedDocuments: config.trustedDocuments,
     maxPayloadBytes: config.limits.bodyBytes,
+    corsOrigins: config.corsOrigins,
     logger,
   });
   await new Promise<void>((resolve, reject) => {

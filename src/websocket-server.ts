@@ -36,6 +36,8 @@ export interface WebSocketOptions {
   trustedDocuments: TrustedDocumentsMode;
   /** LIMIT_BODY_BYTES: a larger message closes the socket (1009), as a larger body is 413. */
   maxPayloadBytes: number;
+  /** CORS_ORIGINS: the other origins whose pages may open a socket. */
+  corsOrigins: readonly string[];
   logger: Logger;
 }
 
@@ -56,9 +58,18 @@ export function serveGraphqlOverWebSocket({
   authenticate,
   trustedDocuments,
   maxPayloadBytes,
+  corsOrigins,
   logger,
 }: WebSocketOptions): WebSocketEndpoint {
-  const sockets = new WebSocketServer({ server, path, maxPayload: maxPayloadBytes });
+  const sockets = new WebSocketServer({
+    server,
+    path,
+    maxPayload: maxPayloadBytes,
+    verifyClient: ({ origin, req }, accept) =>
+      allowedOrigin(origin, req.headers.host, corsOrigins)
+        ? accept(true)
+        : accept(false, 403, 'Forbidden: this origin may not open a WebSocket here'),
+  });
   const contexts = new Map<WebSocket, Context>();
   // Per socket: an abort signal per operation, the `request.signal` its upstream calls follow.
   const operations = new WeakMap<Context, Map<string, AbortController>>();
@@ -166,6 +177,24 @@ export function serveGraphqlOverWebSocket({
 }
 
 type Enveloped = Pick<ReturnType<Gateway['yoga']['getEnveloped']>, 'execute' | 'subscribe'>;
+
+/**
+ * Browsers let any page open a WebSocket to any host, with no CORS check and no preflight: a page of
+ * another site could drive a gateway that needs no credential of the caller (AUTH_MODE=none on a
+ * developer's machine) and read the answers. A browser always sends `Origin`, so a socket is opened only
+ * for the gateway's own origin (that of its `Host`) or one CORS_ORIGINS allows; a client that sends no
+ * `Origin` is no browser, and no page stands behind it.
+ */
+export function allowedOrigin(
+  origin: string | undefined,
+  host: string | undefined,
+  corsOrigins: readonly string[],
+): boolean {
+  if (!origin) return true;
+  if (corsOrigins.includes('*') || corsOrigins.includes(origin)) return true;
+  if (!URL.canParse(origin) || host === undefined) return false;
+  return new URL(origin).host === host.toLowerCase();
+}
 
 /** The `connection_init` payload's `Authorization` (any letter case), as clients put the HTTP header there. */
 function connectionAuthorization(params: Context['connectionParams']): string | undefined {

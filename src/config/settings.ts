@@ -407,7 +407,7 @@ export const SETTINGS = [
     type: 'list',
     items: 'origins',
     meaning:
-      'browser origins (`https://app.example.com`) allowed to call cross-origin, or `*` for any; never with cookies',
+      'browser origins (`https://app.example.com`) allowed to call cross-origin (HTTP and WebSocket), or `*` for any; never with cookies',
   },
   {
     name: 'BATCHING',

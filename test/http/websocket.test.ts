@@ -205,6 +205,39 @@ describe('graphql-ws on /graphql', () => {
   });
 });
 
+describe('the Origin of a WebSocket upgrade', () => {
+  /** The status the upgrade is answered with: 101 when the socket opens. */
+  const upgrade = (gatewayUrl: string, origin?: string) =>
+    new Promise<number>((resolve, reject) => {
+      const socket = new WebSocket(wsUrl(gatewayUrl), 'graphql-transport-ws', { origin });
+      socket.on('open', () => {
+        socket.close();
+        resolve(101);
+      });
+      socket.on('unexpected-response', (_, response) => resolve(response.statusCode ?? 0));
+      socket.on('error', reject);
+    });
+
+  it("opens for the gateway's own origin and for clients that send none; refuses another site's page", async () => {
+    expect(await upgrade(h.gateway.url, h.gateway.url)).toBe(101);
+    expect(await upgrade(h.gateway.url)).toBe(101);
+    expect(await upgrade(h.gateway.url, 'https://elsewhere.example')).toBe(403);
+    expect(await upgrade(h.gateway.url, 'null')).toBe(403);
+    expect(await upgrade(h.gateway.url, h.gateway.url.replace(/:\d+$/, ':1'))).toBe(403);
+    expect(h.upstream()).toEqual([]);
+  });
+
+  it('opens for the origins CORS_ORIGINS allows, and only those', async () => {
+    const cors = await startHarness({ env: { CORS_ORIGINS: 'https://app.example.com' } });
+    try {
+      expect(await upgrade(cors.gateway.url, 'https://app.example.com')).toBe(101);
+      expect(await upgrade(cors.gateway.url, 'https://other.example.com')).toBe(403);
+    } finally {
+      await cors.close();
+    }
+  });
+});
+
 describe('graphql-ws with AUTH_MODE=jwt', () => {
   it("takes the caller from connection_init's Authorization: refuses a bad token, scopes a good one", async () => {
     const jwt = await startHarness({ env: JWT_ENV });
