@@ -15,7 +15,7 @@ import {
 } from './auth/authenticate-caller.ts';
 import type { Config } from './config/index.ts';
 import type { GraphContext } from './graph/context.ts';
-import { buildSchema } from './graph/index.ts';
+import { buildSchema, withIncrementalDelivery } from './graph/index.ts';
 import { RedisPollCoordinator } from './graph/live/poll-coordinator.ts';
 import { PollHub } from './graph/live/poll-hub.ts';
 import { createLoaders } from './graph/loaders/index.ts';
@@ -88,7 +88,7 @@ export async function createGateway({
   const clientManifest =
     config.trustedDocumentsManifest === undefined
       ? undefined
-      : readClientManifest(config.trustedDocumentsManifest, buildSchema());
+      : readClientManifest(config.trustedDocumentsManifest, withIncrementalDelivery(buildSchema()));
   // With REDIS_URL every replica shares the limiter's buckets and the response cache.
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const limiter = createProjectLimiter({ ...config.projectLimits, redis });

@@ -1,3 +1,4 @@
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
 import { buildSubgraphSchema } from './federation.ts';
@@ -46,8 +47,24 @@ export function buildSchema(): GraphQLSchema {
   return schema;
 }
 
-/** The client API without federation's `_service` and `_entities` (schema/schema.graphql). */
+/**
+ * The client API without federation's `_service` and `_entities` (schema/schema.graphql), with the
+ * `@defer` and `@stream` directives Yoga's plugin adds when it serves the schema: editors and codegen
+ * reading the file then accept the documents the gateway runs.
+ */
 export function printableSchema(): GraphQLSchema {
-  clientSchema ??= lexicographicSortSchema(builder.toSchema());
+  clientSchema ??= lexicographicSortSchema(withIncrementalDelivery(builder.toSchema()));
   return clientSchema;
+}
+
+/** `schema` as Yoga serves it (src/yoga.ts uses `useDeferStream`): plus the directives that plugin adds. */
+export function withIncrementalDelivery(schema: GraphQLSchema): GraphQLSchema {
+  let served = schema;
+  useDeferStream().onSchemaChange?.({
+    schema,
+    replaceSchema: (replaced) => {
+      served = replaced;
+    },
+  });
+  return served;
 }

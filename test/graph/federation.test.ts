@@ -92,7 +92,8 @@ describe('schema/subgraph.graphql', () => {
 
 describe('plain clients', () => {
   it('see the client API of schema/schema.graphql, plus only `_service` and `_entities`', () => {
-    const served = buildSchema();
+    // The schema the running gateway executes against: Yoga's plugins (@defer, @stream) applied.
+    const served: GraphQLSchema = h.gateway.gateway.yoga.getEnveloped({}).schema;
     const query = served.getQueryType()!;
     expect(
       Object.keys(query.getFields())

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +140,34 @@ describe('TRUSTED_DOCUMENTS_MANIFEST: the persisted documents of `npm run codege
     const { body } = await post(h, { query: ownDashboard.body, ...byHash(hash) });
     expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
     expect(h.upstream()).toEqual([]);
+  });
+});
+
+describe('TRUSTED_DOCUMENTS_MANIFEST: documents that defer and stream', () => {
+  it('are taken at start, as the schema Yoga serves declares both, and answered in parts', async () => {
+    const document = `query DeferredRuns($projectId: ObjectId!) { project(id: $projectId) { pipelines(first: 2) { nodes { name ... @defer { runs(first: 2) { nodes @stream(initialCount: 1) { atlasId } } } } } } }`;
+    const hex = createHash('sha256').update(document).digest('hex');
+    const h = await startHarness({
+      env: {
+        TRUSTED_DOCUMENTS: 'only',
+        TRUSTED_DOCUMENTS_MANIFEST: manifestFile('deferred.json', { [`sha256:${hex}`]: document }),
+      },
+    });
+    try {
+      const response = await fetch(`${h.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+        body: JSON.stringify(byHash(hex)),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^multipart\/mixed/);
+      const text = await response.text();
+      expect(text).toContain('"hasNext":true');
+      expect(text).toContain('"hasNext":false');
+      expect(text).not.toContain('"errors"');
+    } finally {
+      await h.close();
+    }
   });
 });
 
