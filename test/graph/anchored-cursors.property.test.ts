@@ -1,14 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
-import type { Project } from '../../src/simulator/store.ts';
+import type { Project, World } from '../../src/simulator/store.ts';
 import { calls } from '../support/harness.ts';
 import { useHarness } from '../support/shared-harness.ts';
 
 /**
  * Anchored cursors (docs/graph.md "Cursors"): whatever Atlas adds to or removes from a list between two
- * pages, a forward or backward walk never repeats an item nor skips one that stayed in the list. The
- * simulator's store is changed directly between pages, for every list kind the graph pages upstream.
+ * pages, a forward or backward walk never repeats an item nor skips one that stayed in the list, and a
+ * page costs no more calls than it would have had nothing moved (at most two more when its cursor's item
+ * moved). The simulator's store is changed directly between pages.
+ *
+ * Every connection of the schema is walked (KINDS), upstream-paged or fetched whole, except one: the root
+ * `projects` of a caller limited to listed projects (AUTH_MODE=jwt), paged from its token's claim. Its
+ * list does not change while the caller holds one token, and it costs no upstream call at all.
  */
 // Walks make many calls in a short time: the gateway's per-project budget is not what is tested here.
 const h = useHarness({
@@ -22,11 +27,13 @@ const START_LENGTH = 24;
 /** A list of the simulator's store, seen as an ordered array of keyed items however it is held. */
 interface ListKind {
   name: string;
-  /** The connection field under `project(id: P)`, taking `$args`; its nodes select `key`. */
+  /** The connection field, under `project(id: P)` or the root when `root`, taking `$args`. */
   field: string;
+  root?: boolean;
+  /** What its nodes select: the items' key. */
   key: string;
-  read(project: Project): unknown[];
-  write(project: Project, items: unknown[]): void;
+  read(world: World): unknown[];
+  write(world: World, items: unknown[]): void;
   /** A new item like `item`, with a key never seen before. */
   clone(item: unknown, fresh: string): unknown;
   keyOf(item: unknown): string;
@@ -34,6 +41,12 @@ interface ListKind {
 
 const byId = (item: unknown) => (item as { id: string }).id;
 const withId = (item: unknown, fresh: string) => ({ ...(item as object), id: fresh });
+const byName = (item: unknown) => (item as { name: string }).name;
+const withName = (item: unknown, fresh: string) => ({
+  ...(item as object),
+  name: `Added-${fresh.slice(-8)}`,
+});
+const project = (world: World) => world.projects.get(P)!;
 const arrayKind = (
   name: string,
   field: string,
@@ -42,23 +55,41 @@ const arrayKind = (
   name,
   field,
   key: 'atlasId',
-  read: (project) => list(project).items,
-  write: (project, items) => {
-    list(project).items = items;
+  read: (world) => list(project(world)).items,
+  write: (world, items) => {
+    list(project(world)).items = items;
   },
   clone: withId,
   keyOf: byId,
+});
+/** A list Atlas keys by name, held as a map of the project. */
+const namedKind = (
+  name: string,
+  field: string,
+  map: (project: Project) => { items: Map<string, unknown> },
+): ListKind => ({
+  name,
+  field,
+  key: 'name',
+  read: (world) => [...map(project(world)).items.values()],
+  write: (world, items) => {
+    map(project(world)).items = new Map(items.map((item) => [byName(item), item]));
+  },
+  clone: withName,
+  keyOf: byName,
 });
 // Each array is reached through an object holding it, so that it can be replaced.
 const cluster = (p: Project) => p.clusters.get(SEED.clusters.replicaSet)!;
 const serverless = (p: Project) => p.serverless.get(SEED.serverless.main)!;
 const flex = (p: Project) => p.flex.get(SEED.flex.main)!;
+const sourceCluster = (p: Project, pipeline: string) =>
+  p.clusters.get(p.pipelines.find((x) => x.name === pipeline)!.source.clusterName)!;
 const holder = <T extends object, K extends keyof T>(owner: T, key: K) => ({
   get items() {
-    return owner[key] as unknown[];
+    return owner[key];
   },
-  set items(value: unknown[]) {
-    owner[key] = value as T[K];
+  set items(value: T[K]) {
+    owner[key] = value;
   },
 });
 
@@ -103,16 +134,43 @@ const KINDS: ListKind[] = [
     `flexCluster(name: "${SEED.flex.main}") { list: snapshots($args) { $nodes } }`,
     (p) => holder(flex(p), 'snapshots'),
   ),
+  namedKind('clusters', 'list: clusters($args) { $nodes }', (p) => holder(p, 'clusters')),
+  namedKind('Flex clusters', 'list: flexClusters($args) { $nodes }', (p) => holder(p, 'flex')),
+  namedKind('serverless instances', 'list: serverlessInstances($args) { $nodes }', (p) =>
+    holder(p, 'serverless'),
+  ),
+  arrayKind('export buckets', 'list: exportBuckets($args) { $nodes }', (p) =>
+    holder(p, 'exportBuckets'),
+  ),
+  // The completed snapshots of the pipeline's source cluster, newest first: its snapshots change them.
+  arrayKind(
+    'pipeline available snapshots',
+    `pipeline(name: "${SEED.pipelines.big}") { list: availableSnapshots($args) { $nodes } }`,
+    (p) => holder(sourceCluster(p, SEED.pipelines.big), 'snapshots'),
+  ),
+  // Fetched whole (listGroupPipelines has no paging) and paged by the gateway.
   {
-    name: 'clusters',
-    field: 'list: clusters($args) { $nodes }',
+    name: 'pipelines',
+    field: 'list: pipelines($args) { $nodes }',
     key: 'name',
-    read: (p) => [...p.clusters.values()],
-    write: (p, items) => {
-      p.clusters = new Map(items.map((c) => [(c as { name: string }).name, c as never]));
+    read: (world) => project(world).pipelines,
+    write: (world, items) => {
+      project(world).pipelines = items as Project['pipelines'];
     },
-    clone: (item, fresh) => ({ ...(item as object), name: `Added-${fresh.slice(-8)}` }),
-    keyOf: (item) => (item as { name: string }).name,
+    clone: withName,
+    keyOf: byName,
+  },
+  {
+    name: 'projects',
+    field: 'list: projects($args) { $nodes }',
+    root: true,
+    key: 'atlasId',
+    read: (world) => [...world.projects.values()],
+    write: (world, items) => {
+      world.projects = new Map(items.map((item) => [byId(item), item as Project]));
+    },
+    clone: withId,
+    keyOf: byId,
   },
 ];
 
@@ -148,15 +206,15 @@ const changesArb = fc.array(fc.record({ add: fc.boolean(), at: fc.nat({ max: 100
 });
 
 function applyChanges(kind: ListKind, changes: Change[], keep: ReadonlySet<string>) {
-  const project = h.simulator.world().projects.get(P)!;
-  const items = [...kind.read(project)];
+  const world = h.simulator.world();
+  const items = [...kind.read(world)];
   for (const { add, at } of changes) {
     if (items.length === 0) break;
     const index = at % items.length;
     if (add) items.splice(index, 0, kind.clone(items[index], fresh()));
     else if (!keep.has(kind.keyOf(items[index]))) items.splice(index, 1);
   }
-  kind.write(project, items);
+  kind.write(world, items);
 }
 
 /** The list as Atlas orders it now, read through the gateway with one big page. */
@@ -166,26 +224,50 @@ async function listed(kind: ListKind): Promise<string[]> {
   return listIn(body.data).nodes.map((node) => node[kind.key]!);
 }
 
-const query = (kind: ListKind) =>
-  `query($first: Int, $after: String, $last: Int, $before: String) { project(id: "${P}") { ${kind.field
+const query = (kind: ListKind) => {
+  const field = kind.field
     .replace('$args', 'first: $first, after: $after, last: $last, before: $before')
     .replace(
       '$nodes',
       `nodes { ${kind.key} } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`,
-    )} } }`;
+    );
+  return `query($first: Int, $after: String, $last: Int, $before: String) { ${
+    kind.root ? field : `project(id: "${P}") { ${field} }`
+  } }`;
+};
 
-function cut(kind: ListKind, order: string[]) {
-  const project = h.simulator.world().projects.get(P)!;
-  const kept = new Set(order.slice(0, START_LENGTH));
-  kind.write(
-    project,
-    kind.read(project).filter((item) => kept.has(kind.keyOf(item))),
-  );
+/**
+ * The list cut to its first START_LENGTH items, or grown to that many with copies of its items (short
+ * lists such as the projects or the pipelines), so that every walk takes a few pages.
+ */
+async function shape(kind: ListKind) {
+  const world = h.simulator.world();
+  const kept = new Set((await listed(kind)).slice(0, START_LENGTH));
+  const items = kind.read(world).filter((item) => kept.has(kind.keyOf(item)));
+  for (let i = 0; kept.size + i < START_LENGTH && items.length > 0; i++) {
+    items.push(kind.clone(items[i], fresh()));
+  }
+  kind.write(world, items);
+}
+
+/**
+ * The same cursor without its item: a bare offset (docs/graph.md "Cursors"), which checks nothing and
+ * never searches. What its page costs is what an anchored page may cost when its item did not move.
+ */
+function bare(cursor: string): string {
+  const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+  return Buffer.from(JSON.stringify([...value.slice(0, 4), null]), 'utf8').toString('base64url');
+}
+
+/** What the next page may cost: a bare offset's page, and two more calls when its item moved. */
+interface Budget {
+  offsetOnly: number;
+  moved: boolean;
 }
 
 describe.each(KINDS)('anchored cursors over $name', (kind) => {
   it.each(['forward', 'backward'] as const)(
-    'a %s walk never repeats an item nor skips one that stayed',
+    'a %s walk never repeats an item nor skips one that stayed, at the calls the design allows',
     async (direction) => {
       await fc.assert(
         fc.asyncProperty(
@@ -193,33 +275,50 @@ describe.each(KINDS)('anchored cursors over $name', (kind) => {
           fc.array(changesArb, { minLength: 12, maxLength: 12 }),
           async (size, steps) => {
             h.simulator.reset();
-            cut(kind, await listed(kind));
+            await shape(kind);
             const before = await listed(kind);
+            expect(before).toHaveLength(START_LENGTH);
             const removed = new Set<string>();
             const seen: string[] = [];
-            let cursor: string | null = null;
-            for (let page = 0; ; page++) {
-              const variables: Record<string, unknown> =
+            const page = (cursor: string | null) =>
+              h.graphql(
+                query(kind),
                 direction === 'forward'
                   ? { first: size, after: cursor }
-                  : { last: size, before: cursor };
-              const answer = await h.graphql(query(kind), variables);
+                  : { last: size, before: cursor },
+              );
+            let cursor: string | null = null;
+            let budget: Budget | undefined;
+            let current = before;
+            for (let pages = 0; ; pages++) {
+              h.resetUpstream();
+              const answer = await page(cursor);
               expect(answer.body.errors).toBeUndefined();
+              if (budget) {
+                expect(h.upstream().length).toBeLessThanOrEqual(
+                  budget.offsetOnly + (budget.moved ? 2 : 0),
+                );
+              }
               const list: Page = listIn(answer.body.data);
               const keys: string[] = list.nodes.map((node) => node[kind.key]!);
               seen.push(...(direction === 'forward' ? keys : [...keys].reverse()));
               const more =
                 direction === 'forward' ? list.pageInfo.hasNextPage : list.pageInfo.hasPreviousPage;
               if (!more || keys.length === 0) break;
-              expect(page).toBeLessThan(60);
+              expect(pages).toBeLessThan(60);
               cursor =
                 direction === 'forward' ? list.pageInfo.endCursor : list.pageInfo.startCursor;
               // The cursor's own item stays: a cursor whose item is gone falls back to its offset.
-              const anchor = direction === 'forward' ? keys.at(-1) : keys[0];
-              const current = await listed(kind);
-              applyChanges(kind, steps[page % steps.length]!, new Set([anchor!]));
-              const after = new Set(await listed(kind));
-              for (const key of current) if (!after.has(key)) removed.add(key);
+              const anchor = (direction === 'forward' ? keys.at(-1) : keys[0])!;
+              h.resetUpstream();
+              expect((await page(bare(cursor!))).body.errors).toBeUndefined();
+              const offsetOnly = h.upstream().length;
+              applyChanges(kind, steps[pages % steps.length]!, new Set([anchor]));
+              const after = await listed(kind);
+              budget = { offsetOnly, moved: current.indexOf(anchor) !== after.indexOf(anchor) };
+              const remaining = new Set(after);
+              for (const key of current) if (!remaining.has(key)) removed.add(key);
+              current = after;
             }
             expect(new Set(seen).size).toBe(seen.length);
             const stayed = before.filter((key) => !removed.has(key));
