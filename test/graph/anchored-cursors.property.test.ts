@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { buildSchema, GraphQLObjectType, getNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SEED } from '../../src/simulator/index.ts';
 import type { Project, World } from '../../src/simulator/store.ts';
+import { JWT_ENV, signToken } from '../security/tokens.ts';
 import { calls } from '../support/harness.ts';
 import { useHarness } from '../support/shared-harness.ts';
 
@@ -9,11 +12,11 @@ import { useHarness } from '../support/shared-harness.ts';
  * Anchored cursors (docs/graph.md "Cursors"): whatever Atlas adds to or removes from a list between two
  * pages, a forward or backward walk never repeats an item nor skips one that stayed in the list, and a
  * page costs no more calls than it would have had nothing moved (at most two more when its cursor's item
- * moved). The simulator's store is changed directly between pages.
+ * moved).
  *
- * Every connection of the schema is walked (KINDS), upstream-paged or fetched whole, except one: the root
- * `projects` of a caller limited to listed projects (AUTH_MODE=jwt), paged from its token's claim. Its
- * list does not change while the caller holds one token, and it costs no upstream call at all.
+ * Every connection of the schema is walked: the lists of the simulator's store (KINDS), paged upstream
+ * or fetched whole (the pipelines) and changed directly between pages, and the root `projects` of a
+ * caller limited to the projects of its token's claim (AUTH_MODE=jwt), changed by a new token.
  */
 // Walks make many calls in a short time: the gateway's per-project budget is not what is tested here.
 const h = useHarness({
@@ -21,11 +24,12 @@ const h = useHarness({
 });
 
 const P = SEED.projectId;
-/** Lists are cut to this many items first, so that a walk takes a few pages of a few items. */
+/** Lists are cut or grown to this many items first, so that a walk takes a few pages of a few items. */
 const START_LENGTH = 24;
 
 /** A list of the simulator's store, seen as an ordered array of keyed items however it is held. */
 interface ListKind {
+  /** The connection field's schema coordinate. */
   name: string;
   /** The connection field, under `project(id: P)` or the root when `root`, taking `$args`. */
   field: string;
@@ -93,64 +97,80 @@ const holder = <T extends object, K extends keyof T>(owner: T, key: K) => ({
   },
 });
 
+/** The root `projects`: every project the credential sees, in Atlas's order. */
+const PROJECTS: ListKind = {
+  name: 'Query.projects',
+  field: 'list: projects($args) { $nodes }',
+  root: true,
+  key: 'atlasId',
+  read: (world) => [...world.projects.values()],
+  write: (world, items) => {
+    world.projects = new Map(items.map((item) => [byId(item), item as Project]));
+  },
+  clone: withId,
+  keyOf: byId,
+};
+
 const KINDS: ListKind[] = [
   arrayKind(
-    'pipeline runs',
+    'Pipeline.runs',
     `pipeline(name: "${SEED.pipelines.big}") { list: runs($args) { $nodes } }`,
     (p) => holder(p.pipelines.find((x) => x.name === SEED.pipelines.big)!, 'runs'),
   ),
   arrayKind(
-    'export jobs',
+    'Cluster.exportJobs',
     `cluster(name: "${SEED.clusters.replicaSet}") { list: exportJobs($args) { $nodes } }`,
     (p) => holder(cluster(p), 'exportJobs'),
   ),
   arrayKind(
-    'serverless restore jobs',
+    'ServerlessInstance.restoreJobs',
     `serverlessInstance(name: "${SEED.serverless.main}") { list: restoreJobs($args) { $nodes } }`,
     (p) => holder(serverless(p), 'restoreJobs'),
   ),
   arrayKind(
-    'Flex restore jobs',
+    'FlexCluster.restoreJobs',
     `flexCluster(name: "${SEED.flex.main}") { list: restoreJobs($args) { $nodes } }`,
     (p) => holder(flex(p), 'restoreJobs'),
   ),
   arrayKind(
-    'cluster restore jobs',
+    'Cluster.restoreJobs',
     `cluster(name: "${SEED.clusters.replicaSet}") { list: restoreJobs($args) { $nodes } }`,
     (p) => holder(cluster(p), 'restoreJobs'),
   ),
   arrayKind(
-    'serverless snapshots',
+    'ServerlessInstance.snapshots',
     `serverlessInstance(name: "${SEED.serverless.main}") { list: snapshots($args) { $nodes } }`,
     (p) => holder(serverless(p), 'snapshots'),
   ),
   arrayKind(
-    'cluster snapshots',
+    'Cluster.snapshots',
     `cluster(name: "${SEED.clusters.replicaSet}") { list: snapshots($args) { $nodes } }`,
     (p) => holder(cluster(p), 'snapshots'),
   ),
   arrayKind(
-    'Flex snapshots',
+    'FlexCluster.snapshots',
     `flexCluster(name: "${SEED.flex.main}") { list: snapshots($args) { $nodes } }`,
     (p) => holder(flex(p), 'snapshots'),
   ),
-  namedKind('clusters', 'list: clusters($args) { $nodes }', (p) => holder(p, 'clusters')),
-  namedKind('Flex clusters', 'list: flexClusters($args) { $nodes }', (p) => holder(p, 'flex')),
-  namedKind('serverless instances', 'list: serverlessInstances($args) { $nodes }', (p) =>
+  namedKind('Project.clusters', 'list: clusters($args) { $nodes }', (p) => holder(p, 'clusters')),
+  namedKind('Project.flexClusters', 'list: flexClusters($args) { $nodes }', (p) =>
+    holder(p, 'flex'),
+  ),
+  namedKind('Project.serverlessInstances', 'list: serverlessInstances($args) { $nodes }', (p) =>
     holder(p, 'serverless'),
   ),
-  arrayKind('export buckets', 'list: exportBuckets($args) { $nodes }', (p) =>
+  arrayKind('Project.exportBuckets', 'list: exportBuckets($args) { $nodes }', (p) =>
     holder(p, 'exportBuckets'),
   ),
   // The completed snapshots of the pipeline's source cluster, newest first: its snapshots change them.
   arrayKind(
-    'pipeline available snapshots',
+    'Pipeline.availableSnapshots',
     `pipeline(name: "${SEED.pipelines.big}") { list: availableSnapshots($args) { $nodes } }`,
     (p) => holder(sourceCluster(p, SEED.pipelines.big), 'snapshots'),
   ),
   // Fetched whole (listGroupPipelines has no paging) and paged by the gateway.
   {
-    name: 'pipelines',
+    name: 'Project.pipelines',
     field: 'list: pipelines($args) { $nodes }',
     key: 'name',
     read: (world) => project(world).pipelines,
@@ -160,18 +180,7 @@ const KINDS: ListKind[] = [
     clone: withName,
     keyOf: byName,
   },
-  {
-    name: 'projects',
-    field: 'list: projects($args) { $nodes }',
-    root: true,
-    key: 'atlasId',
-    read: (world) => [...world.projects.values()],
-    write: (world, items) => {
-      world.projects = new Map(items.map((item) => [byId(item), item as Project]));
-    },
-    clone: withId,
-    keyOf: byId,
-  },
+  PROJECTS,
 ];
 
 interface Page {
@@ -184,7 +193,7 @@ interface Page {
   };
 }
 
-/** The connection aliased `list`, wherever it is under the project. */
+/** The connection aliased `list`, wherever it is in the answer. */
 function listIn(data: unknown): Page {
   const record = data as Record<string, unknown>;
   if ('list' in record) return record.list as Page;
@@ -205,16 +214,22 @@ const changesArb = fc.array(fc.record({ add: fc.boolean(), at: fc.nat({ max: 100
   maxLength: 4,
 });
 
-function applyChanges(kind: ListKind, changes: Change[], keep: ReadonlySet<string>) {
-  const world = h.simulator.world();
-  const items = [...kind.read(world)];
+/** `items` after `changes`, none removing an item of `keep`. */
+function changed<T>(
+  items: readonly T[],
+  changes: Change[],
+  keep: ReadonlySet<string>,
+  keyOf: (item: T) => string,
+  clone: (item: T) => T,
+): T[] {
+  const result = [...items];
   for (const { add, at } of changes) {
-    if (items.length === 0) break;
-    const index = at % items.length;
-    if (add) items.splice(index, 0, kind.clone(items[index], fresh()));
-    else if (!keep.has(kind.keyOf(items[index]))) items.splice(index, 1);
+    if (result.length === 0) break;
+    const index = at % result.length;
+    if (add) result.splice(index, 0, clone(result[index]!));
+    else if (!keep.has(keyOf(result[index]!))) result.splice(index, 1);
   }
-  kind.write(world, items);
+  return result;
 }
 
 /** The list as Atlas orders it now, read through the gateway with one big page. */
@@ -265,72 +280,151 @@ interface Budget {
   moved: boolean;
 }
 
-describe.each(KINDS)('anchored cursors over $name', (kind) => {
-  it.each(['forward', 'backward'] as const)(
+/** A list walked page by page: how a page is read, and how the list changes between pages. */
+interface Walked {
+  /** Its nodes' key. */
+  key: string;
+  /** One page (`first`/`after` or `last`/`before`), and the upstream calls it made. */
+  page(variables: Record<string, unknown>): Promise<{ list: Page; calls: number }>;
+  /** Its keys, in its order now. */
+  listed(): Promise<string[]>;
+  change(changes: Change[], keep: ReadonlySet<string>): void;
+}
+
+type Direction = 'forward' | 'backward';
+const DIRECTIONS: Direction[] = ['forward', 'backward'];
+
+/**
+ * Walks `list` with pages of `size`, changing it by the next of `steps` between pages (never removing the
+ * cursor's own item: a cursor whose item is gone falls back to its offset): no item is repeated, none
+ * that stayed is skipped, and each page costs what the design allows.
+ */
+async function walk(list: Walked, direction: Direction, size: number, steps: Change[][]) {
+  const before = await list.listed();
+  expect(before).toHaveLength(START_LENGTH);
+  const removed = new Set<string>();
+  const seen: string[] = [];
+  const page = (cursor: string | null) =>
+    list.page(
+      direction === 'forward' ? { first: size, after: cursor } : { last: size, before: cursor },
+    );
+  let cursor: string | null = null;
+  let budget: Budget | undefined;
+  let current = before;
+  for (let pages = 0; ; pages++) {
+    const { list: answer, calls } = await page(cursor);
+    if (budget) expect(calls).toBeLessThanOrEqual(budget.offsetOnly + (budget.moved ? 2 : 0));
+    const keys = answer.nodes.map((node) => node[list.key]!);
+    seen.push(...(direction === 'forward' ? keys : [...keys].reverse()));
+    const more =
+      direction === 'forward' ? answer.pageInfo.hasNextPage : answer.pageInfo.hasPreviousPage;
+    if (!more || keys.length === 0) break;
+    expect(pages).toBeLessThan(60);
+    cursor = direction === 'forward' ? answer.pageInfo.endCursor : answer.pageInfo.startCursor;
+    const anchor = (direction === 'forward' ? keys.at(-1) : keys[0])!;
+    const { calls: offsetOnly } = await page(bare(cursor!));
+    list.change(steps[pages % steps.length]!, new Set([anchor]));
+    const after = await list.listed();
+    budget = { offsetOnly, moved: current.indexOf(anchor) !== after.indexOf(anchor) };
+    const remaining = new Set(after);
+    for (const key of current) if (!remaining.has(key)) removed.add(key);
+    current = after;
+  }
+  expect(new Set(seen).size).toBe(seen.length);
+  const stayed = before.filter((key) => !removed.has(key));
+  const seenSet = new Set(seen);
+  expect(stayed.filter((key) => !seenSet.has(key))).toEqual([]);
+}
+
+/** Walks of each direction: a few runs of random page sizes and changes. */
+function walks(walked: () => Promise<Walked>) {
+  it.each(DIRECTIONS)(
     'a %s walk never repeats an item nor skips one that stayed, at the calls the design allows',
     async (direction) => {
       await fc.assert(
         fc.asyncProperty(
           fc.integer({ min: 1, max: 6 }),
           fc.array(changesArb, { minLength: 12, maxLength: 12 }),
-          async (size, steps) => {
-            h.simulator.reset();
-            await shape(kind);
-            const before = await listed(kind);
-            expect(before).toHaveLength(START_LENGTH);
-            const removed = new Set<string>();
-            const seen: string[] = [];
-            const page = (cursor: string | null) =>
-              h.graphql(
-                query(kind),
-                direction === 'forward'
-                  ? { first: size, after: cursor }
-                  : { last: size, before: cursor },
-              );
-            let cursor: string | null = null;
-            let budget: Budget | undefined;
-            let current = before;
-            for (let pages = 0; ; pages++) {
-              h.resetUpstream();
-              const answer = await page(cursor);
-              expect(answer.body.errors).toBeUndefined();
-              if (budget) {
-                expect(h.upstream().length).toBeLessThanOrEqual(
-                  budget.offsetOnly + (budget.moved ? 2 : 0),
-                );
-              }
-              const list: Page = listIn(answer.body.data);
-              const keys: string[] = list.nodes.map((node) => node[kind.key]!);
-              seen.push(...(direction === 'forward' ? keys : [...keys].reverse()));
-              const more =
-                direction === 'forward' ? list.pageInfo.hasNextPage : list.pageInfo.hasPreviousPage;
-              if (!more || keys.length === 0) break;
-              expect(pages).toBeLessThan(60);
-              cursor =
-                direction === 'forward' ? list.pageInfo.endCursor : list.pageInfo.startCursor;
-              // The cursor's own item stays: a cursor whose item is gone falls back to its offset.
-              const anchor = (direction === 'forward' ? keys.at(-1) : keys[0])!;
-              h.resetUpstream();
-              expect((await page(bare(cursor!))).body.errors).toBeUndefined();
-              const offsetOnly = h.upstream().length;
-              applyChanges(kind, steps[pages % steps.length]!, new Set([anchor]));
-              const after = await listed(kind);
-              budget = { offsetOnly, moved: current.indexOf(anchor) !== after.indexOf(anchor) };
-              const remaining = new Set(after);
-              for (const key of current) if (!remaining.has(key)) removed.add(key);
-              current = after;
-            }
-            expect(new Set(seen).size).toBe(seen.length);
-            const stayed = before.filter((key) => !removed.has(key));
-            const seenSet = new Set(seen);
-            expect(stayed.filter((key) => !seenSet.has(key))).toEqual([]);
-          },
+          async (size, steps) => walk(await walked(), direction, size, steps),
         ),
         { numRuns: 4 },
       );
     },
     120_000,
   );
+}
+
+/** A list of the simulator's store, read through the gateway. */
+const inStore = (kind: ListKind): Walked => ({
+  key: kind.key,
+  page: async (variables) => {
+    h.resetUpstream();
+    const answer = await h.graphql(query(kind), variables);
+    expect(answer.body.errors).toBeUndefined();
+    return { list: listIn(answer.body.data), calls: h.upstream().length };
+  },
+  listed: () => listed(kind),
+  change: (changes, keep) => {
+    const world = h.simulator.world();
+    kind.write(
+      world,
+      changed(kind.read(world), changes, keep, kind.keyOf, (item) => kind.clone(item, fresh())),
+    );
+  },
+});
+
+describe('anchored-cursor walks', () => {
+  it('cover every connection field of the schema', () => {
+    const schema = buildSchema(
+      readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'),
+    );
+    const connections = Object.values(schema.getTypeMap())
+      .filter((type) => type instanceof GraphQLObjectType && !type.name.startsWith('__'))
+      .flatMap((type) =>
+        Object.values((type as GraphQLObjectType).getFields())
+          .filter((field) => getNamedType(field.type).name.endsWith('Connection'))
+          .map((field) => `${type.name}.${field.name}`),
+      );
+    expect(connections.sort()).toEqual(KINDS.map((kind) => kind.name).sort());
+  });
+});
+
+describe.each(KINDS)('anchored cursors over $name', (kind) => {
+  walks(async () => {
+    h.simulator.reset();
+    await shape(kind);
+    return inStore(kind);
+  });
+});
+
+/**
+ * With AUTH_MODE=jwt the root `projects` are those of the caller's claim, paged without asking Atlas. The
+ * claim changes when the caller comes back with a new token: a cursor of the old one still walks on.
+ */
+describe('anchored cursors over Query.projects of a token claim', () => {
+  const claimed = useHarness({ env: JWT_ENV });
+  walks(async () => {
+    let claim = Array.from({ length: START_LENGTH }, fresh);
+    const walked: Walked = {
+      key: 'atlasId',
+      page: async (variables) => {
+        claimed.resetUpstream();
+        const token = await signToken({ projects: claim });
+        const answer = await claimed.graphql(query(PROJECTS), variables, {
+          authorization: `Bearer ${token}`,
+        });
+        expect(answer.body.errors).toBeUndefined();
+        expect(claimed.upstream()).toEqual([]);
+        return { list: listIn(answer.body.data), calls: 0 };
+      },
+      listed: async () =>
+        (await walked.page({ first: 500 })).list.nodes.map((node) => node.atlasId!),
+      change: (changes, keep) => {
+        claim = changed(claim, changes, keep, (id) => id, fresh);
+      },
+    };
+    return walked;
+  });
 });
 
 describe('anchored cursors cost nothing more when nothing moved', () => {
