@@ -38,6 +38,15 @@ export const REDACTED_PATHS = [
   '*.*.*.secret',
   'redisUrl',
   '*.redisUrl',
+  // Proxy URLs may carry credentials (config.upstream.proxy).
+  'httpProxy',
+  '*.httpProxy',
+  '*.*.httpProxy',
+  '*.*.*.httpProxy',
+  'httpsProxy',
+  '*.httpsProxy',
+  '*.*.httpsProxy',
+  '*.*.*.httpsProxy',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -54,6 +54,7 @@ export async function startGateway(
       "AUTH_MODE=none: any caller may use every project the gateway's Atlas access reaches",
     );
   }
+  logUpstreamProxy(config.upstream.proxy, logger);
   const gateway = await createGateway({
     // OpenTelemetry's variables, read only here: without an exporter the SDK is never loaded.
     tracing: options.tracing ?? (await tracingFromEnvironment()),
@@ -125,3 +126,22 @@ export async function startGateway(
 /** A quarter of the shortest timeout, between 50 ms and Node's own 30 s. */
 const checkingInterval = ({ headersTimeoutMs, requestTimeoutMs }: Config['server']) =>
   Math.min(30_000, Math.max(50, Math.floor(Math.min(headersTimeoutMs, requestTimeoutMs) / 4)));
+
+/** Whether upstream calls go through a proxy, and which: its host and port only, never its credentials. */
+function logUpstreamProxy(proxy: Config['upstream']['proxy'], logger: Logger): void {
+  if (!proxy) {
+    logger.info('upstream calls go through no proxy');
+    return;
+  }
+  const hostOf = (url: string | undefined) => (url === undefined ? undefined : new URL(url).host);
+  logger.info(
+    {
+      proxy: {
+        https: hostOf(proxy.httpsProxy ?? proxy.httpProxy),
+        http: hostOf(proxy.httpProxy),
+        noProxy: proxy.noProxy || undefined,
+      },
+    },
+    'upstream calls go through a proxy',
+  );
+}

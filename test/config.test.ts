@@ -150,9 +150,10 @@ describe('loadConfig', () => {
       }
     }
     const declared = (SETTINGS as readonly Setting[]).filter((setting) => !setting.readBy);
-    expect([...read].sort()).toEqual(
-      [...declared.map((setting) => setting.name), 'NODE_ENV'].sort(),
+    const names = declared.flatMap((setting) =>
+      setting.lowercase ? [setting.name, setting.name.toLowerCase()] : [setting.name],
     );
+    expect([...read].sort()).toEqual([...names, 'NODE_ENV'].sort());
 
     read.clear();
     await tracingFromEnvironment(watched({}));
@@ -173,6 +174,8 @@ describe('loadConfig', () => {
       'AUTH_MODE=jwt needs AUTH_JWT_ISSUER.',
       'AUTH_MODE=jwt needs AUTH_JWT_AUDIENCE.',
       'REDIS_URL must be a redis:// or rediss:// URL.',
+      'HTTPS_PROXY must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).',
+      'HTTP_PROXY must be an http(s) URL; the value given is not one (not shown: a URL may carry a password).',
     ]);
     expect(found.join('\n')).not.toContain('do not print');
   });

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { Agent, type Dispatcher, request, errors as undiciErrors } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, request, errors as undiciErrors } from 'undici';
+import type { UpstreamProxy } from '../config/index.ts';
 import type { Authenticator } from './auth/authenticator.ts';
 import { CallDeadline } from './call-deadline.ts';
 import { AtlasCallError, errorFromHttpStatus } from './errors.ts';
@@ -17,6 +18,8 @@ export interface AtlasClientOptions {
   bodyTimeoutMs: number;
   maxRetries: number;
   maxConnections: number;
+  /** The forward proxy every call goes through, the token endpoint's too; none: straight to the origin. */
+  proxy?: UpstreamProxy;
   /** Gates calls per project and credential; none means unlimited. */
   limiter?: ProjectLimiter;
 }
@@ -50,13 +53,28 @@ export class AtlasClient {
 
   constructor(options: AtlasClientOptions) {
     this.options = options;
-    this.dispatcher = new Agent({
+    const pool = {
       connections: options.maxConnections,
       connect: { timeout: options.connectTimeoutMs },
       headersTimeout: options.headersTimeoutMs,
       bodyTimeout: options.bodyTimeoutMs,
       keepAliveTimeout: 30_000,
-    });
+    };
+    const { proxy } = options;
+    this.dispatcher = proxy
+      ? new EnvHttpProxyAgent({
+          ...pool,
+          // Explicit, '' for none: left undefined, undici would read the process's variables itself.
+          httpProxy: proxy.httpProxy ?? '',
+          httpsProxy: proxy.httpsProxy ?? '',
+          noProxy: proxy.noProxy,
+          // An http origin gets plain absolute-form requests, as curl sends them; https ones a CONNECT tunnel.
+          proxyTunnel: false,
+          // The connect timeout of the proxy's connection and of the tunnelled TLS handshake.
+          proxyTls: { timeout: options.connectTimeoutMs },
+          requestTls: { timeout: options.connectTimeoutMs },
+        })
+      : new Agent(pool);
     this.authenticator = options.authenticator(this);
   }
 

@@ -17,6 +17,8 @@ export interface Config {
     deadlineMs: number;
     maxRetries: number;
     maxConnections: number;
+    /** The forward proxy upstream calls go through; none without one, and none to the embedded simulator. */
+    proxy: UpstreamProxy | undefined;
   };
   /** Per project and credential; the defaults are the Atlas Cloud Backups rate limits. */
   projectLimits: { concurrency: number; ratePerMinute: number; burst: number };
@@ -45,6 +47,15 @@ export interface Config {
   corsOrigins: string[];
   /** GraphQL over HTTP batching: a JSON array of operations in one request. */
   batching: boolean;
+}
+
+/** HTTP(S)_PROXY and NO_PROXY as validated here: the client reads no proxy variable itself. */
+export interface UpstreamProxy {
+  /** For http upstream URLs, and https ones when httpsProxy is unset. */
+  httpProxy: string | undefined;
+  httpsProxy: string | undefined;
+  /** Hosts called directly, in undici's `EnvHttpProxyAgent` syntax; empty: none. */
+  noProxy: string;
 }
 
 export type AtlasCredentials =
@@ -136,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       deadlineMs: settings.value('UPSTREAM_DEADLINE_MS'),
       maxRetries: settings.value('UPSTREAM_MAX_RETRIES'),
       maxConnections: settings.value('UPSTREAM_MAX_CONNECTIONS'),
+      proxy: readProxy(settings, atlasBaseUrl),
     },
     projectLimits: {
       concurrency: settings.value('UPSTREAM_PROJECT_CONCURRENCY'),
@@ -198,6 +210,20 @@ function readServerTimeouts(settings: SettingsReader): Config['server'] {
     requestTimeoutMs,
     keepAliveTimeoutMs: settings.value('SERVER_KEEP_ALIVE_TIMEOUT_MS'),
   };
+}
+
+function readProxy(
+  settings: SettingsReader,
+  atlasBaseUrl: string | undefined,
+): UpstreamProxy | undefined {
+  const httpsProxy = settings.value('HTTPS_PROXY');
+  const httpProxy = settings.value('HTTP_PROXY');
+  const noProxy = settings.value('NO_PROXY') ?? '';
+  // Without a base URL the gateway serves its embedded simulator on loopback (src/server.ts): a
+  // developer's shell proxy must not stand between them. The values are checked all the same.
+  if (atlasBaseUrl === undefined || (httpsProxy === undefined && httpProxy === undefined))
+    return undefined;
+  return { httpProxy, httpsProxy, noProxy };
 }
 
 function readClientAuth(

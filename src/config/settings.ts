@@ -15,6 +15,8 @@ interface Declared {
   defaultText?: string;
   /** The module that reads it, when loadConfig does not: declared only so that the page lists it. */
   readBy?: string;
+  /** Also read under its lowercase name when unset (`https_proxy`: curl's convention), checked the same way. */
+  lowercase?: boolean;
 }
 
 export interface IntegerSetting extends Declared {
@@ -213,6 +215,31 @@ export const SETTINGS = [
     min: 1,
     max: 10_000,
     meaning: 'keep-alive connection pool size per upstream origin',
+  },
+  {
+    name: 'HTTPS_PROXY',
+    type: 'url',
+    schemes: 'http(s)',
+    secret: true,
+    lowercase: true,
+    meaning:
+      'forward proxy of https upstream calls (Atlas, its token endpoint), with its credentials if any (`http://user:pass@proxy:3128`); or `https_proxy`; never for the embedded simulator',
+  },
+  {
+    name: 'HTTP_PROXY',
+    type: 'url',
+    schemes: 'http(s)',
+    secret: true,
+    lowercase: true,
+    meaning:
+      'forward proxy of http upstream calls, and of https ones when `HTTPS_PROXY` is unset; or `http_proxy`',
+  },
+  {
+    name: 'NO_PROXY',
+    type: 'string',
+    lowercase: true,
+    meaning:
+      'upstream hosts called directly, not through the proxy: comma-separated names (each with its subdomains), IPs, `host:port`, or `*` for all; no CIDR ranges; or `no_proxy`',
   },
   {
     name: 'UPSTREAM_PROJECT_CONCURRENCY',
@@ -523,14 +550,31 @@ export class SettingsReader {
     return value === undefined || value === '' ? undefined : value;
   }
 
-  /** Checks text read earlier with `raw`, for rules that must report in a given order. */
-  parse<N extends SettingName>(name: N, raw: string | undefined): SettingValue<N> {
+  /**
+   * Checks text read earlier with `raw`, for rules that must report in a given order. `readFrom` names
+   * the variable the text came from in any message.
+   */
+  parse<N extends SettingName>(
+    name: N,
+    raw: string | undefined,
+    readFrom: string = name,
+  ): SettingValue<N> {
     const setting = BY_NAME.get(name)!;
-    return parseSetting(setting, raw, this.env, this.problems) as SettingValue<N>;
+    return parseSetting(
+      { ...setting, name: readFrom },
+      raw,
+      this.env,
+      this.problems,
+    ) as SettingValue<N>;
   }
 
   value<N extends SettingName>(name: N): SettingValue<N> {
-    return this.parse(name, this.raw(name));
+    const raw = this.raw(name);
+    const lowercase = name.toLowerCase();
+    if (raw === undefined && BY_NAME.get(name)!.lowercase && this.env[lowercase]) {
+      return this.parse(name, this.env[lowercase], lowercase);
+    }
+    return this.parse(name, raw);
   }
 }
 

@@ -88,9 +88,12 @@ describe('no credential, token, Digest header or JWT is ever visible', () => {
       MONGODB_ATLAS_PRIVATE_API_KEY: DIGEST.privateKey,
       ...JWT_ENV,
       REDIS_URL: 'redis://:redis-password@127.0.0.1:6379',
+      HTTPS_PROXY: 'http://gateway:proxy-password@proxy.example:3128',
+      http_proxy: 'http://gateway:proxy-password@proxy.example:3129',
     });
     logger.info({ config }, 'a config logged whole by mistake');
     logger.info(config, 'a config spread into a line');
+    logger.info(config.upstream, 'its upstream part');
     logger.info(
       {
         request: {
@@ -121,10 +124,11 @@ describe('no credential, token, Digest header or JWT is ever visible', () => {
       DIGEST.publicKey,
       SECRET,
       'redis-password',
+      'proxy-password',
       ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `leaked-${n}`),
     ]) {
       expect(all).not.toContain(secret);
     }
-    expect(all.match(/\[redacted\]/g)!.length).toBeGreaterThanOrEqual(16);
+    expect(all.match(/\[redacted\]/g)!.length).toBeGreaterThanOrEqual(20);
   });
 });
