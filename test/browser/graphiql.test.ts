@@ -118,7 +118,7 @@ describe.skipIf(!available)('GraphiQL in chromium', () => {
 
     // A first visit, by a browser that takes only gzip (as over plain HTTP to an internal host): the page
     // and every asset the browser fetched (GraphQL operations aside), read again as they cross the wire.
-    // An editor worker started again later comes from the browser's cache: its URL is counted once.
+    // A URL asked for again (an editor worker started again, the icon) is counted once: it is immutable.
     const downloads = [
       ...new Map(
         requested
