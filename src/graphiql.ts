@@ -5,8 +5,8 @@ import { encodeGlobalId } from './graph/relay/global-id.ts';
 import { SEED } from './simulator/seed.ts';
 
 /**
- * GraphiQL on `GET /graphql` from a browser. Every asset (script, styles, editor workers, favicon) is
- * inlined into the page by @graphql-yoga/render-graphiql, so nothing is fetched from a CDN. The first tab
+ * GraphiQL on `GET /graphql` from a browser. Every asset (script, styles, fonts, editor workers, favicon)
+ * comes from the gateway itself (src/plugins/graphiql-page.ts), so nothing is fetched from a CDN. The first tab
  * holds the default query; one more tab per operation of schema/operations/, with variables naming the
  * embedded simulator's seeded objects (against Atlas, put your own project id and names in).
  */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphiqlAssets } from '../support/graphiql.ts';
 import { startArguments } from '../support/start-command.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -68,6 +69,8 @@ describe('production start without dev dependencies', () => {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         NODE_ENV: 'production',
+        // Its page is built with esbuild (a production dependency, with a native binary): built here too.
+        GRAPHIQL: 'on',
         HOST: '127.0.0.1',
         PORT: String(port),
       },
@@ -96,6 +99,12 @@ describe('production start without dev dependencies', () => {
     });
     expect(response.status, output).toBe(200);
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+
+    // GraphiQL builds, minified editor workers and all, from production dependencies alone.
+    const { assets } = await graphiqlAssets(url);
+    const workers = assets.filter((path) => path.endsWith('.js'));
+    expect(workers.length, output).toBe(4);
+    for (const path of workers) expect((await fetch(`${url}${path}`)).status, output).toBe(200);
 
     running.kill('SIGTERM');
     expect(await exited, output).toBe(0);

@@ -3,6 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleOperations } from '../../src/graphiql.ts';
 import { SEED } from '../../src/simulator/index.ts';
+import { BROWSER_ACCEPT, graphiqlAssets } from '../support/graphiql.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { type RawResponse, rawRequest } from '../support/raw-http.ts';
 
@@ -159,6 +160,60 @@ describe('compression', () => {
     expect([undefined, 'none']).toContain(headers['content-encoding']);
     // The run lasts 1.5 s: its first state came at once, not held back until the stream's end.
     expect(firstEventBeforeEnd).toBe(true);
+  });
+});
+
+describe("compression of GraphiQL's page and assets", () => {
+  let h: Harness;
+  let assets: string[];
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ assets } = await graphiqlAssets(h.gateway.url));
+  });
+  afterAll(() => h.close());
+
+  const get = (path: string, acceptEncoding?: string) =>
+    rawRequest(`${h.gateway.url}${path}`, {
+      headers: {
+        accept: path === '/graphql' ? BROWSER_ACCEPT : '*/*',
+        ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+      },
+    });
+
+  it('sends the page and each script, stylesheet and icon with br or gzip as asked, identical once decoded, and plain without either', async () => {
+    const compressible = ['/graphql', ...assets.filter((path) => /\.(js|css|ico|ttf)$/.test(path))];
+    for (const path of compressible) {
+      const plain = await get(path);
+      expect(plain.status, path).toBe(200);
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+      expect(plain.headers.vary, path).toMatch(/accept-encoding/i);
+      for (const [acceptEncoding, encoding] of [
+        ['gzip, deflate, br, zstd', 'br'],
+        ['gzip, deflate', 'gzip'],
+        ['gzip;q=1.0, br;q=0.5', 'gzip'],
+      ] as const) {
+        const response = await get(path, acceptEncoding);
+        expect(response.headers['content-encoding'], `${path} ${acceptEncoding}`).toBe(encoding);
+        expect(response.headers.vary, path).toMatch(/accept-encoding/i);
+        expect(Number(response.headers['content-length']), path).toBe(response.wire.byteLength);
+        expect(decode(response).equals(plain.wire), `${path} ${acceptEncoding}`).toBe(true);
+        expect(response.wire.byteLength, path).toBeLessThan(plain.wire.byteLength);
+      }
+    }
+  });
+
+  it('sends web fonts as they are, whatever the client accepts: they are compressed already', async () => {
+    const fonts = assets.filter((path) => /\.woff2?$/.test(path));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const path of fonts) {
+      const plain = await get(path);
+      const asked = await get(path, 'gzip, deflate, br');
+      expect(asked.headers['content-encoding'], path).toBeUndefined();
+      expect(asked.headers.vary, path).toBeUndefined();
+      expect(asked.wire.equals(plain.wire), path).toBe(true);
+      // woff2 starts with its signature: sent as it is, not encoded again.
+      expect(asked.wire.subarray(0, 4).toString('latin1'), path).toMatch(/^wOF[F2]$/);
+    }
   });
 });
 
