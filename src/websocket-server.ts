@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { CallerAuthentication } from './auth/authenticate-caller.ts';
 import type { TrustedDocumentsMode } from './config/index.ts';
 import { persistedQueryNotFound } from './errors/catalogue.ts';
+import { corsAllows } from './plugins/cors.ts';
 import { countRefusal } from './plugins/refusal-metrics.ts';
 import { UNCACHED } from './plugins/response-cache.ts';
 import { readManifest } from './trusted-documents/manifest.ts';
@@ -61,12 +62,13 @@ export function serveGraphqlOverWebSocket({
   corsOrigins,
   logger,
 }: WebSocketOptions): WebSocketEndpoint {
+  const corsAllowed = corsAllows(corsOrigins);
   const sockets = new WebSocketServer({
     server,
     path,
     maxPayload: maxPayloadBytes,
     verifyClient: ({ origin, req }, accept) =>
-      allowedOrigin(origin, req.headers.host, corsOrigins)
+      allowedOrigin(origin, req.headers.host, corsAllowed)
         ? accept(true)
         : accept(false, 403, 'Forbidden: this origin may not open a WebSocket here'),
   });
@@ -185,13 +187,13 @@ type Enveloped = Pick<ReturnType<Gateway['yoga']['getEnveloped']>, 'execute' | '
  * for the gateway's own origin (that of its `Host`) or one CORS_ORIGINS allows; a client that sends no
  * `Origin` is no browser, and no page stands behind it.
  */
-export function allowedOrigin(
+function allowedOrigin(
   origin: string | undefined,
   host: string | undefined,
-  corsOrigins: readonly string[],
+  corsAllowed: (origin: string) => boolean,
 ): boolean {
   if (!origin) return true;
-  if (corsOrigins.includes('*') || corsOrigins.includes(origin)) return true;
+  if (corsAllowed(origin)) return true;
   if (!URL.canParse(origin) || host === undefined) return false;
   return new URL(origin).host === host.toLowerCase();
 }

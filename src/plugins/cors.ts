@@ -12,10 +12,10 @@ const PREFLIGHT_MAX_AGE_SECONDS = '600';
  */
 export function cors(origins: readonly string[]): Plugin {
   const any = origins.includes('*');
-  const allowed = new Set(origins);
+  const allows = corsAllows(origins);
   const headersFor = (request: Request, preflight: boolean): Record<string, string> => {
     const origin = request.headers.get('origin');
-    if (origin === null || (!any && !allowed.has(origin))) return { vary: 'Origin' };
+    if (origin === null || !allows(origin)) return { vary: 'Origin' };
     const headers: Record<string, string> = {
       'access-control-allow-origin': any ? '*' : origin,
       vary: 'Origin',
@@ -49,4 +49,10 @@ export function cors(origins: readonly string[]): Plugin {
       }
     },
   };
+}
+
+/** Whether CORS_ORIGINS lets a page of `origin` call: listed, or `*`. The WebSocket upgrade asks it too. */
+export function corsAllows(origins: readonly string[]): (origin: string) => boolean {
+  const allowed = new Set(origins);
+  return (origin) => allowed.has('*') || allowed.has(origin);
 }
